@@ -1,0 +1,148 @@
+package org.kairan.server;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+import org.kairan.core.protocol.AuditVerification;
+import org.kairan.server.audit.AuditActor;
+import org.kairan.server.audit.AuditChain;
+import org.kairan.server.audit.AuditLog;
+import org.kairan.server.auth.LoginThrottle;
+import org.kairan.server.auth.PasswordHasher;
+import org.kairan.server.directory.OrganisationStore;
+import org.kairan.server.login.AccountService;
+import org.kairan.server.login.CredentialStore;
+import org.kairan.server.login.SessionStore;
+import org.kairan.server.storage.Database;
+
+/**
+ * Administrator's commands on the server's database (the same configuration flags as the server):
+ * {@code admin set-password STAFF_NO} (password from standard input) and {@code admin verify-audit}.
+ * With the embedded H2 database the server must be stopped first (H2 allows one process).
+ */
+final class AdminCommands {
+
+    private final ServerConfigReader reader;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    AdminCommands(ServerConfigReader reader, InputStream in, PrintStream out, PrintStream err) {
+        this.reader = reader;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> args) {
+        if (args.isEmpty()) {
+            err.print(ServerConfigReader.USAGE);
+            return 2;
+        }
+        String command = args.getFirst();
+        List<String> rest = args.subList(1, args.size());
+        String staffNo = null;
+        if (command.equals("set-password")) {
+            if (rest.isEmpty() || rest.getFirst().startsWith("--")) {
+                err.println("admin set-password needs a 職員番号: admin set-password 120002");
+                return 2;
+            }
+            staffNo = rest.getFirst();
+            rest = rest.subList(1, rest.size());
+        } else if (!command.equals("verify-audit")) {
+            err.println("unknown admin command: " + command + " (set-password, verify-audit)");
+            return 2;
+        }
+        ServerConfig config;
+        try {
+            config = reader.read(rest);
+        } catch (ServerConfigReader.ConfigException e) {
+            err.println("kairan-server admin: " + e.getMessage());
+            return 2;
+        }
+        Database database;
+        try {
+            database = Database.open(config.effectiveDatabaseUrl(), config.databaseUser(), config.databasePassword());
+        } catch (RuntimeException e) {
+            err.println("kairan-server admin: cannot open the database (" + rootMessage(e) + ")."
+                    + (config.databaseUrl() == null ? " Stop the server first: the embedded database allows one process."
+                            : ""));
+            return 1;
+        }
+        try (database) {
+            AuditLog audit = new AuditLog(new AuditChain(), Clock.systemUTC());
+            return command.equals("set-password") ? setPassword(database, audit, staffNo) : verify(database, audit);
+        }
+    }
+
+    private int setPassword(Database database, AuditLog audit, String staffNo) {
+        char[] password = readPassword(staffNo);
+        if (password == null || password.length == 0) {
+            err.println("no password given on standard input");
+            return 2;
+        }
+        AccountService accounts = new AccountService(database, new OrganisationStore(), new CredentialStore(),
+                new SessionStore(), audit, new PasswordHasher(),
+                new LoginThrottle(LoginThrottle.Policy.DEFAULT, Clock.systemUTC()), Clock.systemUTC());
+        try {
+            accounts.setPassword(staffNo, password, AuditActor.system("admin set-password (command line)"));
+        } catch (IllegalArgumentException e) {
+            err.println("password not set: " + e.getMessage());
+            return 1;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        out.println("password set for " + staffNo + "; the second factor is enrolled at the next login if there is none");
+        return 0;
+    }
+
+    private char[] readPassword(String staffNo) {
+        Console console = System.console();
+        if (console != null && in == System.in && isTerminal(console)) {
+            char[] first = console.readPassword("new password for %s: ", staffNo);
+            char[] again = console.readPassword("again: ");
+            if (first == null || !Arrays.equals(first, again)) {
+                err.println("the two passwords differ");
+                return null;
+            }
+            return first;
+        }
+        try {
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            return line == null ? null : line.toCharArray();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** {@code Console.isTerminal()} exists from Java 22; on 21 a console is only returned for a terminal. */
+    private static boolean isTerminal(Console console) {
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    private int verify(Database database, AuditLog audit) {
+        AuditVerification result = database.inTransaction(audit::verify);
+        out.println((result.intact() ? "OK: " : "BROKEN: ") + result.message());
+        return result.intact() ? 0 : 1;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,258 @@
+package org.kairan.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.kairan.server.audit.AuditChain;
+import org.kairan.server.audit.AuditLog;
+import org.kairan.server.auth.LoginThrottle;
+import org.kairan.server.auth.PasswordHasher;
+import org.kairan.server.auth.SessionTokens;
+import org.kairan.server.auth.Totp;
+import org.kairan.server.demo.DemoCity;
+import org.kairan.server.directory.OrganisationStore;
+import org.kairan.server.directory.TransferService;
+import org.kairan.server.http.AdminHandler;
+import org.kairan.server.http.ApiJson;
+import org.kairan.server.http.AuthHandler;
+import org.kairan.server.http.DirectoryHandler;
+import org.kairan.server.http.HealthHandler;
+import org.kairan.server.http.JsonErrorHandler;
+import org.kairan.server.http.NotFoundHandler;
+import org.kairan.server.login.AccountService;
+import org.kairan.server.login.CredentialStore;
+import org.kairan.server.login.LoginService;
+import org.kairan.server.login.SessionService;
+import org.kairan.server.login.SessionStore;
+import org.kairan.server.login.SessionUsers;
+import org.kairan.server.roster.RosterImporter;
+import org.kairan.server.storage.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The Kairan server: Jetty with one handler per route family over one database. Build it with
+ * {@link #newServer}, then {@link #start()}; {@link #stop()} lets running requests finish and closes
+ * the database.
+ */
+public final class KairanServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KairanServer.class);
+    private static final long STOP_TIMEOUT_MS = 10_000;
+
+    private final ServerConfig config;
+    private final Database database;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final AccountService accounts;
+    private final RosterImporter roster;
+    private final DemoCity demo;
+    private final AuditLog audit;
+    private boolean stopped;
+
+    private KairanServer(ServerConfig config, Database database, Server jetty, ServerConnector connector,
+            AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit) {
+        this.config = config;
+        this.database = database;
+        this.jetty = jetty;
+        this.connector = connector;
+        this.accounts = accounts;
+        this.roster = roster;
+        this.demo = demo;
+        this.audit = audit;
+    }
+
+    /**
+     * Opens (and migrates) the database and builds the HTTP server, not yet listening.
+     *
+     * @throws IllegalStateException when the configuration is unsafe (plain HTTP on a non-loopback
+     *                               address without {@code allowPlainHttpOnNonLoopback}) or unusable
+     */
+    public static KairanServer newServer(ServerConfig config) {
+        if (!config.https() && !config.bindsLoopbackOnly() && !config.allowPlainHttpOnNonLoopback()) {
+            throw new IllegalStateException("refusing to serve plain HTTP on " + config.bindAddress()
+                    + ", which is not a loopback address: configure a keystore (kairan.keystore) for HTTPS, bind to"
+                    + " 127.0.0.1, or set kairan.allowPlainHttpOnNonLoopback=true if a TLS proxy protects it");
+        }
+        if (config.https() && !Files.isReadable(config.keystore())) {
+            throw new IllegalStateException("the keystore " + config.keystore() + " cannot be read");
+        }
+        if (config.databaseUrl() == null) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create the data directory " + config.dataDir() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        Database database = Database.open(config.effectiveDatabaseUrl(), config.databaseUser(),
+                config.databasePassword());
+        try {
+            return assemble(config, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static KairanServer assemble(ServerConfig config, Database database) {
+        ObjectMapper mapper = ApiJson.newObjectMapper();
+        OrganisationStore organisation = new OrganisationStore();
+        AuditLog audit = new AuditLog(new AuditChain(), config.clock());
+        SessionTokens tokens = new SessionTokens();
+        PasswordHasher hasher = new PasswordHasher();
+        LoginThrottle throttle = new LoginThrottle(LoginThrottle.Policy.DEFAULT, config.clock());
+        CredentialStore credentials = new CredentialStore();
+        SessionStore sessionStore = new SessionStore();
+        SessionUsers users = new SessionUsers(organisation, config.clock(), config.zone());
+        SessionService sessions = new SessionService(database, sessionStore, users, tokens, audit, config.clock(),
+                config.sessionIdleTimeout());
+        LoginService logins = new LoginService(database, organisation, credentials, sessions, users, audit, hasher,
+                new Totp(config.clock()), tokens, throttle, config.clock(), config.totpIssuer());
+        AccountService accounts = new AccountService(database, organisation, credentials, sessionStore, audit, hasher,
+                throttle, config.clock());
+        RosterImporter roster = new RosterImporter(database, organisation, audit);
+        TransferService transfers = new TransferService(database, organisation, audit);
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("kairan-http");
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        ConnectionFactory[] factories;
+        if (config.https()) {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(config.keystore().toAbsolutePath().toString());
+            ssl.setKeyStoreType("PKCS12");
+            if (config.keystorePassword() != null) {
+                ssl.setKeyStorePassword(config.keystorePassword());
+            }
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+            HttpConnectionFactory h1 = new HttpConnectionFactory(http);
+            factories = new ConnectionFactory[] {new SslConnectionFactory(ssl, h1.getProtocol()), h1};
+        } else {
+            factories = new ConnectionFactory[] {new HttpConnectionFactory(http)};
+        }
+        ServerConnector connector = new ServerConnector(jetty, factories);
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        connector.setAcceptQueueSize(1024);
+        jetty.addConnector(connector);
+
+        Handler.Sequence routes = new Handler.Sequence(
+                new HealthHandler(mapper, database, version()),
+                new AuthHandler(mapper, config.maxBodyBytes(), logins, sessions, accounts),
+                new DirectoryHandler(mapper, database, organisation, sessions, users),
+                new AdminHandler(mapper, config.maxBodyBytes(), config.maxRosterBytes(), config.zone(), database,
+                        sessions, accounts, roster, transfers, audit),
+                new NotFoundHandler(mapper));
+        jetty.setHandler(new GracefulHandler(routes));
+        jetty.setErrorHandler(new JsonErrorHandler(mapper));
+        jetty.setStopTimeout(STOP_TIMEOUT_MS);
+        jetty.setStopAtShutdown(false);
+        DemoCity demo = new DemoCity(database, organisation, roster, accounts);
+        return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit);
+    }
+
+    /** Loads the demo city if configured and the directory is empty, then starts listening. */
+    public void start() throws Exception {
+        if (config.demo()) {
+            demo.loadIfEmpty();
+        }
+        jetty.start();
+        LOG.info("started: {} ({} database)", config, database.kind().label());
+        logAuditHead("at start");
+    }
+
+    /**
+     * Writes the audit chain's head to the server log, a copy outside the database: compared with
+     * {@code admin verify-audit}, it shows whether entries were later removed from the end.
+     */
+    private void logAuditHead(String when) {
+        try {
+            database.inTransaction(audit::head).ifPresentOrElse(
+                    head -> LOG.info("audit head {}: seq={} hash={}", when, head.seq(), head.hash()),
+                    () -> LOG.info("audit head {}: the audit log is empty", when));
+        } catch (RuntimeException e) {
+            LOG.warn("audit head {}: cannot be read ({})", when, e.toString());
+        }
+    }
+
+    /** The port actually listened on (useful with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public URI uri() {
+        String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+        return URI.create((config.https() ? "https" : "http") + "://" + host + ":" + port());
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public RosterImporter rosterImporter() {
+        return roster;
+    }
+
+    public AuditLog auditLog() {
+        return audit;
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /** Stops accepting, lets running requests finish (up to 10 s), closes the database. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP server: {}", e.toString());
+        } finally {
+            logAuditHead("at stop");
+            database.close();
+        }
+        LOG.info("stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    static String version() {
+        String version = KairanServer.class.getPackage().getImplementationVersion();
+        return version == null ? "0.1.0-SNAPSHOT" : version;
+    }
+}

@@ -1,0 +1,186 @@
+package org.kairan.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads a {@link ServerConfig} from command-line flags and an optional properties file
+ * ({@code --config FILE}); flags win over the file, the file over the defaults.
+ */
+public final class ServerConfigReader {
+
+    /** Flags that take a value, and the property each one sets. */
+    private static final Map<String, String> VALUE_FLAGS = Map.ofEntries(
+            Map.entry("--data", "kairan.data"),
+            Map.entry("--port", "kairan.port"),
+            Map.entry("--bind", "kairan.bind"),
+            Map.entry("--db-url", "kairan.db.url"),
+            Map.entry("--db-user", "kairan.db.user"),
+            Map.entry("--keystore", "kairan.keystore"),
+            Map.entry("--session-idle-minutes", "kairan.session.idleMinutes"),
+            Map.entry("--max-body-bytes", "kairan.maxBodyBytes"),
+            Map.entry("--max-roster-bytes", "kairan.maxRosterBytes"),
+            Map.entry("--zone", "kairan.zone"),
+            Map.entry("--totp-issuer", "kairan.totpIssuer"));
+
+    /** Flags without a value that set a property to true. */
+    private static final Map<String, String> SWITCHES = Map.of(
+            "--demo", "kairan.demo",
+            "--allow-plain-http-on-non-loopback", "kairan.allowPlainHttpOnNonLoopback");
+
+    public static final String USAGE = """
+            Usage: java -jar kairan-server.jar [options]
+                   java -jar kairan-server.jar admin set-password STAFF_NO   (password read from standard input)
+                   java -jar kairan-server.jar admin verify-audit
+            Options (properties in --config FILE use the names in brackets; flags win):
+              --config FILE                 properties file
+              --data DIR                    data directory [kairan.data] (default ~/.kairan/server)
+              --port N                      port, 0 = a free one [kairan.port] (default 8470)
+              --bind ADDR                   listen address [kairan.bind] (default 127.0.0.1)
+              --demo                        load the demo city on first start [kairan.demo]
+              --db-url URL, --db-user USER  PostgreSQL instead of the embedded H2 [kairan.db.url, kairan.db.user;
+                                            the password only as kairan.db.password or env KAIRAN_DB_PASSWORD]
+              --keystore FILE               PKCS#12 keystore: serve HTTPS [kairan.keystore; password as
+                                            kairan.keystorePassword or env KAIRAN_KEYSTORE_PASSWORD]
+              --allow-plain-http-on-non-loopback   [kairan.allowPlainHttpOnNonLoopback] (default false)
+              --session-idle-minutes N      [kairan.session.idleMinutes] (default 720)
+              --max-body-bytes N            [kairan.maxBodyBytes] (default 1048576)
+              --max-roster-bytes N          [kairan.maxRosterBytes] (default 20971520)
+              --zone ZONE                   the office's time zone [kairan.zone] (default Asia/Tokyo)
+              --totp-issuer NAME            name shown in authenticator apps [kairan.totpIssuer] (default Kairan)
+            """;
+
+    private final Map<String, String> environment;
+
+    public ServerConfigReader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Thrown for a flag or value the reader does not understand; the message says which. */
+    public static final class ConfigException extends Exception {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    public ServerConfig read(List<String> args) throws ConfigException {
+        Properties flags = new Properties();
+        Path configFile = null;
+        List<String> rest = new ArrayList<>(args);
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            if (SWITCHES.containsKey(arg)) {
+                flags.setProperty(SWITCHES.get(arg), value == null ? "true" : value);
+            } else if (VALUE_FLAGS.containsKey(arg) || arg.equals("--config")) {
+                if (value == null) {
+                    if (i + 1 >= rest.size()) {
+                        throw new ConfigException(arg + " needs a value");
+                    }
+                    value = rest.get(++i);
+                }
+                if (arg.equals("--config")) {
+                    configFile = Path.of(value);
+                } else {
+                    flags.setProperty(VALUE_FLAGS.get(arg), value);
+                }
+            } else {
+                throw new ConfigException("unknown option: " + rest.get(i));
+            }
+        }
+        Properties merged = new Properties();
+        if (configFile != null) {
+            try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+                merged.load(reader);
+            } catch (IOException e) {
+                throw new ConfigException("cannot read config file " + configFile + ": " + e.getMessage());
+            }
+        }
+        merged.putAll(flags);
+        return fromProperties(merged);
+    }
+
+    public ServerConfig fromProperties(Properties p) throws ConfigException {
+        Path dataDir = p.containsKey("kairan.data") ? Path.of(expandHome(p.getProperty("kairan.data")))
+                : ServerConfig.defaultDataDir();
+        String keystore = p.getProperty("kairan.keystore");
+        String keystorePassword = firstNonNull(p.getProperty("kairan.keystorePassword"),
+                environment.get("KAIRAN_KEYSTORE_PASSWORD"));
+        String dbPassword = firstNonNull(p.getProperty("kairan.db.password"), environment.get("KAIRAN_DB_PASSWORD"));
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(p.getProperty("kairan.zone", ServerConfig.DEFAULT_ZONE.getId()));
+        } catch (DateTimeException e) {
+            throw new ConfigException("kairan.zone is not a time zone: " + p.getProperty("kairan.zone"));
+        }
+        try {
+            return new ServerConfig(dataDir,
+                    p.getProperty("kairan.bind", ServerConfig.DEFAULT_BIND),
+                    (int) number(p, "kairan.port", ServerConfig.DEFAULT_PORT),
+                    blankToNull(p.getProperty("kairan.db.url")),
+                    blankToNull(p.getProperty("kairan.db.user")),
+                    dbPassword,
+                    Duration.ofMinutes(number(p, "kairan.session.idleMinutes", ServerConfig.DEFAULT_IDLE.toMinutes())),
+                    number(p, "kairan.maxBodyBytes", ServerConfig.DEFAULT_MAX_BODY),
+                    number(p, "kairan.maxRosterBytes", ServerConfig.DEFAULT_MAX_ROSTER),
+                    bool(p, "kairan.demo"),
+                    keystore == null || keystore.isBlank() ? null : Path.of(expandHome(keystore)),
+                    keystorePassword,
+                    bool(p, "kairan.allowPlainHttpOnNonLoopback"),
+                    zone,
+                    p.getProperty("kairan.totpIssuer", ServerConfig.DEFAULT_TOTP_ISSUER).strip(),
+                    Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static long number(Properties p, String key, long fallback) throws ConfigException {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, was \"" + value + "\"");
+        }
+    }
+
+    private static boolean bool(Properties p, String key) throws ConfigException {
+        String value = p.getProperty(key, "false").strip();
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off", "" -> false;
+            default -> throw new ConfigException(key + " must be true or false, was \"" + value + "\"");
+        };
+    }
+
+    private static String expandHome(String path) {
+        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,122 @@
+package org.kairan.server.http;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.kairan.core.protocol.ApiError;
+import org.kairan.core.protocol.ErrorCode;
+import org.kairan.server.storage.DatabaseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A Jetty handler for one family of routes (health, auth, directory, admin) below a path prefix.
+ * It turns the family's {@link Reply} into JSON and every {@link ApiException} into an
+ * {@link ApiError} answer; anything else is the server's own fault (500), logged with the request id.
+ */
+public abstract class RouteFamilyHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteFamilyHandler.class);
+    private static final AtomicLong REQUEST_COUNTER = new AtomicLong();
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final String[] prefixes;
+    protected final ObjectMapper mapper;
+    private final long maxBodyBytes;
+
+    /**
+     * @param mapper       the server's shared mapper
+     * @param maxBodyBytes body limit of the family's routes unless a route reads with its own
+     * @param prefixes     paths this family answers: each matches itself and everything below it
+     */
+    protected RouteFamilyHandler(ObjectMapper mapper, long maxBodyBytes, String... prefixes) {
+        super(InvocationType.BLOCKING);
+        this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
+        this.prefixes = Arrays.copyOf(prefixes, prefixes.length);
+    }
+
+    private boolean owns(String path) {
+        for (String prefix : prefixes) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public final boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        if (!owns(path)) {
+            return false;
+        }
+        String requestId = Long.toString(REQUEST_COUNTER.incrementAndGet(), 36);
+        response.getHeaders().put("X-Request-Id", requestId);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        ApiExchange exchange = new ApiExchange(request, mapper, maxBodyBytes, requestId);
+        Reply reply;
+        try {
+            reply = route(exchange);
+        } catch (ApiException e) {
+            if (e.status() >= 500) {
+                LOG.warn("[{}] {} {} -> {} {}", requestId, request.getMethod(), path, e.status(), e.getMessage());
+            } else {
+                LOG.debug("[{}] {} {} -> {} {}", requestId, request.getMethod(), path, e.status(), e.getMessage());
+            }
+            reply = new Reply(e.status(), e.body());
+        } catch (DatabaseException e) {
+            LOG.error("[{}] {} {} failed in the database", requestId, request.getMethod(), path, e);
+            reply = new Reply(503, ApiError.of(ErrorCode.SERVER_ERROR,
+                    "the database is not available; request id " + requestId));
+        } catch (RuntimeException e) {
+            LOG.error("[{}] {} {} failed", requestId, request.getMethod(), path, e);
+            reply = new Reply(500, ApiError.of(ErrorCode.SERVER_ERROR,
+                    "internal server error; request id " + requestId));
+        }
+        write(response, callback, reply);
+        return true;
+    }
+
+    /** Answers one request of the family; throw {@link ApiException} for anything the client got wrong. */
+    protected abstract Reply route(ApiExchange exchange);
+
+    private void write(Response response, Callback callback, Reply reply) {
+        response.setStatus(reply.status());
+        if (reply.body() == null) {
+            callback.succeeded();
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(reply.body());
+        } catch (JsonProcessingException e) {
+            LOG.error("could not serialise {}", reply.body().getClass(), e);
+            response.setStatus(500);
+            bytes = "{\"error\":\"SERVER_ERROR\",\"message\":\"response could not be serialised\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (reply.body() instanceof ApiError error && error.retryAfterSeconds() != null) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, error.retryAfterSeconds());
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    /** 405 unless the request uses the method. */
+    protected static void requireMethod(ApiExchange exchange, String method) {
+        if (!exchange.method().equals(method)) {
+            throw ApiException.methodNotAllowed(exchange.method(), exchange.path());
+        }
+    }
+}
