@@ -3,6 +3,7 @@ package org.kairan.server.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -223,22 +224,25 @@ public final class ApiExchange {
 
     /**
      * Reads the whole body, at most {@code limit} bytes: a declared or actual larger body is a 413
-     * as soon as the limit is passed.
+     * as soon as the limit is passed. What is left of a too-large body is read and thrown away (up to
+     * {@link #DRAIN_LIMIT}, never kept) so that a client still sending it receives the 413 instead of a
+     * broken connection; a client that asked {@code Expect: 100-continue} is refused before it sends.
      */
     public byte[] readBody(long limit) {
         long declared = request.getLength();
-        if (declared > limit) {
-            throw ApiException.payloadTooLarge(limit);
-        }
         try (InputStream in = Request.asInputStream(request)) {
+            if (declared > limit) {
+                String expect = header(HttpHeader.EXPECT);
+                if (expect == null || !expect.equalsIgnoreCase("100-continue")) {
+                    drain(in);
+                }
+                throw ApiException.payloadTooLarge(limit);
+            }
             byte[] buffer = new byte[(int) Math.min(Math.max(declared, 8192), limit + 1)];
             int length = 0;
             while (true) {
                 if (length == buffer.length) {
-                    if (length > limit) {
-                        throw ApiException.payloadTooLarge(limit);
-                    }
-                    buffer = java.util.Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, limit + 1));
+                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, limit + 1));
                 }
                 int read = in.read(buffer, length, buffer.length - length);
                 if (read < 0) {
@@ -246,12 +250,25 @@ public final class ApiExchange {
                 }
                 length += read;
                 if (length > limit) {
+                    drain(in);
                     throw ApiException.payloadTooLarge(limit);
                 }
             }
-            return length == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, length);
+            return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
         } catch (IOException e) {
             throw ApiException.badRequest("the body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Most bytes of a refused body read and discarded before the connection is simply closed. */
+    static final long DRAIN_LIMIT = 64L << 20;
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] scratch = new byte[64 * 1024];
+        long drained = 0;
+        int read;
+        while (drained < DRAIN_LIMIT && (read = in.read(scratch)) >= 0) {
+            drained += read;
         }
     }
 

@@ -178,7 +178,7 @@ class BadInputTest {
         HttpRequest.Builder request = RosterUploads.multipart(running.uri("/api/admin/roster"), admin,
                 "x".getBytes(StandardCharsets.UTF_8), null);
         String body = "--b\r\nContent-Disposition: form-data; name=\"people\"\r\n\r\nx\r\n--b--\r\n";
-        HttpResponse<String> response = running.send(request.header("Content-Type", "multipart/form-data; boundary=b")
+        HttpResponse<String> response = running.send(request.setHeader("Content-Type", "multipart/form-data; boundary=b")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(400, response.statusCode(), "an unknown part is a client mistake: " + response.body());
         assertTrue(response.body().contains("people"), "the error names the unknown part");

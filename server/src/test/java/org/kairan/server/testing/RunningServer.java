@@ -176,9 +176,14 @@ public final class RunningServer implements AutoCloseable {
      * have none, and returns the session token.
      */
     public String sessionFor(String staffNo) {
+        return sessionForPassword(staffNo, TestRoster.PASSWORD);
+    }
+
+    /** Like {@link #sessionFor} with another password. */
+    public String sessionForPassword(String staffNo, String password) {
         byte[] secret = totpSecrets.get(staffNo);
         if (secret == null) {
-            HttpResponse<String> first = login(staffNo, TestRoster.PASSWORD, null);
+            HttpResponse<String> first = login(staffNo, password, null);
             assertEquals(200, first.statusCode(), "a right password is accepted: " + first.body());
             LoginResponse enrolment = read(first, LoginResponse.class);
             assertEquals(LoginStatus.TOTP_ENROLMENT_REQUIRED, enrolment.status(), "the first login enrols 2FA");
@@ -190,7 +195,7 @@ public final class RunningServer implements AutoCloseable {
             return read(confirmed, LoginResponse.class).sessionToken();
         }
         clock.advance(Duration.ofSeconds(30));
-        HttpResponse<String> response = login(staffNo, TestRoster.PASSWORD, code(secret));
+        HttpResponse<String> response = login(staffNo, password, code(secret));
         assertEquals(200, response.statusCode(), "password and TOTP code log in: " + response.body());
         LoginResponse login = read(response, LoginResponse.class);
         assertEquals(LoginStatus.AUTHENTICATED, login.status(), "password and TOTP code log in");

@@ -1,0 +1,68 @@
+package org.kairan.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigReaderTest {
+
+    private final ServerConfigReader reader = new ServerConfigReader(Map.of("KAIRAN_DB_PASSWORD", "from-env"));
+
+    @Test
+    void defaultsAreSafe() throws Exception {
+        ServerConfig config = reader.read(List.of());
+        assertEquals(8470, config.port(), "default port 8470");
+        assertEquals("127.0.0.1", config.bindAddress(), "loopback by default");
+        assertFalse(config.allowPlainHttpOnNonLoopback(), "plain HTTP elsewhere is off by default");
+        assertFalse(config.demo(), "no demo data unless asked");
+        assertEquals(Duration.ofHours(12), config.sessionIdleTimeout(), "sessions last 12 h idle");
+        assertEquals(1 << 20, config.maxBodyBytes(), "1 MiB body limit");
+        assertTrue(config.effectiveDatabaseUrl().startsWith("jdbc:h2:file:"), "H2 in the data directory");
+        assertTrue(config.effectiveDatabaseUrl().contains("WRITE_DELAY=0"),
+                "H2 writes each commit before answering, so SIGKILL loses nothing acknowledged");
+    }
+
+    @Test
+    void flagsWinOverTheProperties(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("kairan-server.properties");
+        Files.writeString(file, """
+                kairan.port=9000
+                kairan.bind=127.0.0.2
+                kairan.db.url=jdbc:postgresql://127.0.0.1/kairan
+                kairan.session.idleMinutes=30
+                kairan.demo=true
+                kairan.totpIssuer=伊織市 回覧
+                """);
+        ServerConfig config = reader.read(List.of("--config", file.toString(), "--port=0", "--data", dir.toString()));
+        assertEquals(0, config.port(), "the flag wins");
+        assertEquals("127.0.0.2", config.bindAddress(), "the file sets the address");
+        assertEquals("jdbc:postgresql://127.0.0.1/kairan", config.effectiveDatabaseUrl(), "PostgreSQL by configuration");
+        assertEquals("from-env", config.databasePassword(), "the password may come from the environment");
+        assertEquals(Duration.ofMinutes(30), config.sessionIdleTimeout(), "idle timeout in minutes");
+        assertTrue(config.demo(), "demo from the file");
+        assertEquals("伊織市 回覧", config.totpIssuer(), "the issuer shown in authenticator apps, in Japanese");
+        assertEquals(dir, config.dataDir(), "the data directory flag");
+    }
+
+    @Test
+    void mistakesAreExplained() {
+        assertTrue(assertThrows(ServerConfigReader.ConfigException.class, () -> reader.read(List.of("--port", "x")))
+                .getMessage().contains("kairan.port"), "a bad number names the setting");
+        assertTrue(assertThrows(ServerConfigReader.ConfigException.class, () -> reader.read(List.of("--verbose")))
+                .getMessage().contains("--verbose"), "an unknown flag is named");
+        assertTrue(assertThrows(ServerConfigReader.ConfigException.class, () -> reader.read(List.of("--port")))
+                .getMessage().contains("needs a value"), "a flag without its value");
+        assertThrows(ServerConfigReader.ConfigException.class, () -> reader.read(List.of("--port", "70000")),
+                "a port out of range");
+    }
+}
