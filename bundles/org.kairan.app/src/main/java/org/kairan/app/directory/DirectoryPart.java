@@ -1,0 +1,262 @@
+package org.kairan.app.directory;
+
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.kairan.app.AppConstants;
+import org.kairan.app.nls.ErrorTexts;
+import org.kairan.app.nls.Messages;
+import org.kairan.client.ClientTopics;
+import org.kairan.client.KairanServerClient;
+import org.kairan.client.Session;
+import org.kairan.core.organisation.OrganisationDirectory;
+import org.kairan.ui.BackgroundCall;
+import org.kairan.ui.DateDisplay;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The organisation directory: a tree of 部局/部/課/係 with the people posted in each, a search box that
+ * narrows it by 氏名, かな or 職員番号 as you type (locally, no server round trip), and the selected
+ * person or unit on the right. Loaded from the server in a job when the part opens and after each login.
+ */
+public final class DirectoryPart {
+
+    private static final int SEARCH_DELAY_MS = 200;
+
+    private final KairanServerClient client;
+    private final UISynchronize ui;
+    private final Messages messages;
+    private final ErrorTexts errors;
+    private final DateDisplay dates = new DateDisplay(Locale.getDefault());
+
+    private Text search;
+    private Label count;
+    private Label status;
+    private TreeViewer viewer;
+    private DirectoryDetail detail;
+    private OrganisationDirectory directory;
+    private DirectoryTreeModel model;
+    private Job loading;
+    private final Runnable applySearch = this::applySearch;
+
+    @Inject
+    public DirectoryPart(KairanServerClient client, UISynchronize ui, @Translation Messages messages) {
+        this.client = client;
+        this.ui = ui;
+        this.messages = messages;
+        this.errors = new ErrorTexts(messages);
+    }
+
+    @PostConstruct
+    void create(Composite parent) {
+        GridLayoutFactory.fillDefaults().numColumns(1).spacing(0, 0).applyTo(parent);
+
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        GridLayoutFactory.swtDefaults().numColumns(4).margins(8, 6).applyTo(bar);
+        search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER);
+        search.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_SEARCH);
+        search.setMessage(messages.directory_search);
+        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(search);
+        search.addModifyListener(e -> {
+            search.getDisplay().timerExec(-1, applySearch);
+            search.getDisplay().timerExec(SEARCH_DELAY_MS, applySearch);
+        });
+        count = new Label(bar, SWT.NONE);
+        count.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_COUNT);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(180, SWT.DEFAULT).applyTo(count);
+        Label asOf = new Label(bar, SWT.NONE);
+        asOf.setText(MessageFormat.format(messages.directory_asOf, dates.withWeekday(LocalDate.now())));
+        Button reload = new Button(bar, SWT.PUSH);
+        reload.setText(messages.directory_reload);
+        reload.addListener(SWT.Selection, e -> load());
+
+        status = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).indent(8, 0).applyTo(status);
+
+        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        createTree(sash);
+        detail = new DirectoryDetail(sash, messages, dates);
+        sash.setWeights(62, 38);
+        load();
+    }
+
+    private void createTree(Composite parent) {
+        viewer = new TreeViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        viewer.getTree().setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_TREE);
+        viewer.getTree().setHeaderVisible(true);
+        viewer.getTree().setLinesVisible(false);
+        viewer.setUseHashlookup(true);
+        DirectoryLabels labels = new DirectoryLabels(messages);
+        column(messages.directory_columnName, 340, labels::name);
+        column(messages.directory_columnPosition, 150, labels::position);
+        column(messages.directory_columnStaffNo, 90, labels::staffNo);
+        viewer.setContentProvider(new ITreeContentProvider() {
+            @Override
+            public Object[] getElements(Object input) {
+                return model == null ? new Object[0] : model.roots().toArray();
+            }
+
+            @Override
+            public Object[] getChildren(Object parentElement) {
+                return model.children((DirectoryNode) parentElement).toArray();
+            }
+
+            @Override
+            public Object getParent(Object element) {
+                return model == null ? null : model.parent((DirectoryNode) element);
+            }
+
+            @Override
+            public boolean hasChildren(Object element) {
+                return model != null && model.hasChildren((DirectoryNode) element);
+            }
+        });
+        viewer.addSelectionChangedListener(event -> {
+            Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();
+            if (selected instanceof DirectoryNode node && model != null) {
+                detail.show(node, model);
+            } else {
+                detail.clear();
+            }
+        });
+        viewer.addDoubleClickListener(event -> {
+            Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();
+            if (selected != null) {
+                viewer.setExpandedState(selected, !viewer.getExpandedState(selected));
+            }
+        });
+    }
+
+    private void column(String title, int width, java.util.function.Function<DirectoryNode, String> text) {
+        TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.getColumn().setResizable(true);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((DirectoryNode) element);
+            }
+        });
+    }
+
+    /** Fetches the directory in a job; the tree keeps what it shows until the answer arrives. */
+    void load() {
+        if (loading != null) {
+            loading.cancel();
+        }
+        if (client.session().isEmpty()) {
+            return;
+        }
+        showStatus(messages.directory_loading);
+        loading = BackgroundCall.named(messages.directory_loadJob, monitor -> client.directory())
+                .onSuccess(snapshot -> {
+                    if (viewer.getControl().isDisposed()) {
+                        return;
+                    }
+                    directory = new OrganisationDirectory(snapshot);
+                    showStatus("");
+                    applySearch();
+                })
+                .onFailure(failure -> {
+                    if (!status.isDisposed()) {
+                        showStatus(MessageFormat.format(messages.directory_failed,
+                                errors.of(failure, client.session().map(Session::server).orElse(null))));
+                    }
+                })
+                .start(ui);
+    }
+
+    private void applySearch() {
+        if (search.isDisposed() || directory == null) {
+            return;
+        }
+        String query = search.getText();
+        model = new DirectoryTreeModel(directory, LocalDate.now(), query);
+        viewer.getTree().setRedraw(false);
+        try {
+            viewer.setInput(model);
+            if (model.isFiltered()) {
+                viewer.expandAll();
+            } else {
+                viewer.expandToLevel(2);
+            }
+        } finally {
+            viewer.getTree().setRedraw(true);
+        }
+        count.setText(model.isFiltered()
+                ? MessageFormat.format(messages.directory_countFiltered, model.staffCount(), model.matchingCount())
+                : MessageFormat.format(messages.directory_count, model.staffCount()));
+        showStatus(model.isFiltered() && model.matchingCount() == 0
+                ? MessageFormat.format(messages.directory_noMatch, query.strip()) : "");
+        detail.clear();
+    }
+
+    private void showStatus(String text) {
+        status.setText(text);
+        ((org.eclipse.swt.layout.GridData) status.getLayoutData()).exclude = text.isEmpty();
+        status.setVisible(!text.isEmpty());
+        status.getParent().layout(true);
+    }
+
+    /** Reloads after a new login; empties the tree after a logout. */
+    @Inject
+    @Optional
+    void sessionChanged(@UIEventTopic(ClientTopics.SESSION) Object session) {
+        if (viewer == null || viewer.getControl().isDisposed()) {
+            return;
+        }
+        if (session instanceof Session) {
+            load();
+        } else {
+            directory = null;
+            model = null;
+            viewer.setInput(null);
+            count.setText("");
+            detail.clear();
+        }
+    }
+
+    /** Puts the cursor in the search box (Ctrl+F). */
+    public void focusSearch() {
+        search.setFocus();
+        search.selectAll();
+    }
+
+    @Focus
+    void focus() {
+        search.setFocus();
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (loading != null) {
+            loading.cancel();
+        }
+    }
+}

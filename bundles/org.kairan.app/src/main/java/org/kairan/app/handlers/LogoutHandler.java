@@ -1,0 +1,62 @@
+package org.kairan.app.handlers;
+
+import java.util.Optional;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.kairan.app.login.LoginPrompt;
+import org.kairan.app.nls.Messages;
+import org.kairan.client.KairanServerClient;
+import org.kairan.client.Session;
+import org.kairan.ui.BackgroundCall;
+
+/**
+ * ログアウト: ends the session on the server and on this computer, hides the main window and asks for a
+ * new login; cancelling that login closes the application.
+ */
+public final class LogoutHandler {
+
+    @CanExecute
+    boolean canExecute(KairanServerClient client) {
+        return client.session().isPresent();
+    }
+
+    @Execute
+    void execute(Shell shell, KairanServerClient client, UISynchronize ui, MApplication application,
+            IWorkbench workbench, @Translation Messages messages) {
+        MessageDialog confirm = new MessageDialog(shell, messages.logout_confirmTitle, null, messages.logout_confirm,
+                MessageDialog.QUESTION, 0, messages.logout_button, messages.common_cancel);
+        if (confirm.open() != 0) {
+            return;
+        }
+        shell.setVisible(false);
+        BackgroundCall.named(messages.logout_job, monitor -> {
+            client.logout();
+            return Boolean.TRUE;
+        }).onSuccess(done -> loginAgain(shell, application, workbench))
+                .onFailure(failure -> loginAgain(shell, application, workbench))
+                .start(ui);
+    }
+
+    private static void loginAgain(Shell shell, MApplication application, IWorkbench workbench) {
+        application.getContext().remove(Session.class);
+        LoginPrompt prompt = ContextInjectionFactory.make(LoginPrompt.class, application.getContext());
+        Optional<Session> session = prompt.open(null, false);
+        if (session.isEmpty()) {
+            workbench.close();
+            return;
+        }
+        application.getContext().set(Session.class, session.get());
+        if (!shell.isDisposed()) {
+            shell.setVisible(true);
+            shell.forceActive();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.kairan.app.lifecycle;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.core.services.translation.TranslationService;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessRemovals;
+import org.eclipse.jface.window.Window;
+import org.kairan.app.login.LoginPrompt;
+import org.kairan.app.preferences.AppPreferences;
+import org.kairan.client.Session;
+import org.kairan.ui.WindowImages;
+import org.eclipse.swt.widgets.Display;
+
+/**
+ * Start-up of the desktop: applies the language chosen in the preferences, then shows the login dialog
+ * before any workbench window exists. The session goes into the application context (parts inject
+ * {@link Session}); when the person cancels, the workbench closes without showing a window.
+ */
+public final class KairanLifeCycle {
+
+    private boolean cancelled;
+
+    @PostContextCreate
+    void login(IEclipseContext context, Display display) {
+        AppPreferences preferences = ContextInjectionFactory.make(AppPreferences.class, context);
+        Optional<Locale> chosen = preferences.chosenLocale();
+        chosen.ifPresent(locale -> {
+            Locale.setDefault(locale);
+            context.set(TranslationService.LOCALE, locale);
+        });
+        Window.setDefaultImages(new WindowImages(display).all());
+        LoginPrompt prompt = ContextInjectionFactory.make(LoginPrompt.class, context);
+        Optional<Session> session = prompt.open(null, true);
+        if (session.isPresent()) {
+            context.set(Session.class, session.get());
+        } else {
+            cancelled = true;
+        }
+    }
+
+    @ProcessRemovals
+    void closeIfCancelled(MApplication application, IEventBroker broker) {
+        if (!cancelled) {
+            return;
+        }
+        for (MWindow window : application.getChildren()) {
+            window.setToBeRendered(false);
+        }
+        broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, event -> {
+            IWorkbench workbench = application.getContext().get(IWorkbench.class);
+            if (workbench != null) {
+                workbench.close();
+            }
+        });
+    }
+}

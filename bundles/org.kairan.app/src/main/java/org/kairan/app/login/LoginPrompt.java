@@ -1,0 +1,47 @@
+package org.kairan.app.login;
+
+import java.util.Optional;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.widgets.Shell;
+import org.kairan.app.nls.Messages;
+import org.kairan.app.preferences.AppPreferences;
+import org.kairan.client.KairanServerClient;
+import org.kairan.client.Session;
+
+import jakarta.inject.Inject;
+
+/**
+ * Opens the {@link LoginDialog} with the services it needs; used before the workbench starts and after a
+ * logout. Create it with {@code ContextInjectionFactory.make(LoginPrompt.class, context)}.
+ */
+public final class LoginPrompt {
+
+    private final KairanServerClient client;
+    private final UISynchronize ui;
+    private final Messages messages;
+    private final AppPreferences preferences;
+
+    @Inject
+    public LoginPrompt(KairanServerClient client, UISynchronize ui, @Translation Messages messages,
+            IEclipseContext context) {
+        this.client = client;
+        this.ui = ui;
+        this.messages = messages;
+        this.preferences = ContextInjectionFactory.make(AppPreferences.class, context);
+    }
+
+    /**
+     * Asks for a login (first trying the session kept from the last run when {@code resume} is true) and
+     * returns the session, or empty when the person cancelled.
+     */
+    public Optional<Session> open(Shell parent, boolean resume) {
+        Optional<Session> stored = resume ? client.storedSession() : Optional.empty();
+        LoginDialog dialog = new LoginDialog(parent, messages, client, ui, preferences, stored);
+        return dialog.open() == Window.OK ? dialog.getSession() : Optional.empty();
+    }
+}

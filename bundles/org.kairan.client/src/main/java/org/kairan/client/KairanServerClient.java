@@ -1,0 +1,83 @@
+package org.kairan.client;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import org.kairan.core.organisation.DirectorySnapshot;
+import org.kairan.core.organisation.StaffMember;
+import org.kairan.core.protocol.HealthStatus;
+import org.kairan.core.protocol.LoginRequest;
+import org.kairan.core.protocol.LoginResponse;
+import org.kairan.core.protocol.PasswordChangeRequest;
+import org.kairan.core.protocol.TotpEnrolmentRequest;
+
+/**
+ * The desktop's view of one Kairan server (the contract is docs/API.md). Registered as an OSGi service;
+ * parts and handlers get it injected.
+ * <p>
+ * Every method may block on the network: call it from a {@code Job}, never from the UI thread. Errors
+ * arrive as the subclasses of {@link KairanClientException}, one per thing a user can act on. The
+ * service posts {@link ClientTopics#CONNECTION} events whenever {@link #connectionState()} changes and
+ * {@link ClientTopics#SESSION} events when a session starts or ends.
+ * <p>
+ * A successful login is kept in the workspace (a file only the user can read) so that the next start of
+ * the desktop resumes it with {@link #resumeSession()} until logout or expiry.
+ */
+public interface KairanServerClient {
+
+    /** Asks the server's public health endpoint; no session needed. */
+    HealthStatus checkHealth(ServerAddress server) throws KairanClientException;
+
+    /**
+     * Logs in. On {@code AUTHENTICATED} the session becomes current and is stored; on
+     * {@code TOTP_REQUIRED} send the same request again with a code; on {@code TOTP_ENROLMENT_REQUIRED}
+     * show {@link LoginResponse#otpauthUri()} as a QR code and call {@link #confirmEnrolment}.
+     *
+     * @throws WrongCredentialsException user id or password (or code) wrong
+     * @throws WrongTotpException the code is wrong or was already used
+     * @throws AccountLockedException too many failures; see {@link AccountLockedException#retryAfter()}
+     */
+    LoginResponse login(ServerAddress server, LoginRequest request) throws KairanClientException;
+
+    /** Confirms a first-login TOTP enrolment; on success the session becomes current and is stored. */
+    LoginResponse confirmEnrolment(ServerAddress server, TotpEnrolmentRequest request) throws KairanClientException;
+
+    /** The session of this run, if logged in. */
+    Optional<Session> session();
+
+    /** The session kept from an earlier run (not yet checked with the server), if any and not expired. */
+    Optional<Session> storedSession();
+
+    /**
+     * Checks the stored session with the server and makes it current.
+     *
+     * @throws SessionExpiredException there is none, or the server no longer accepts it (it is forgotten)
+     * @throws ServerUnreachableException the server did not answer (the stored session is kept)
+     */
+    Session resumeSession() throws KairanClientException;
+
+    /** The whole organisation directory (units, staff, positions, assignments). */
+    DirectorySnapshot directory() throws KairanClientException;
+
+    /** Staff whose 氏名, かな or 職員番号 match the query (server side {@code NameMatcher} rules). */
+    List<StaffMember> searchStaff(String query) throws KairanClientException;
+
+    /** Changes the logged-in user's password; the server ends the user's other sessions. */
+    void changePassword(PasswordChangeRequest request) throws KairanClientException;
+
+    /**
+     * Ends the session on the server and forgets it here. The local session is forgotten even when the
+     * server cannot be reached (the server lets it expire).
+     */
+    void logout();
+
+    /** The state last observed; changes are posted on {@link ClientTopics#CONNECTION}. */
+    ConnectionState connectionState();
+
+    /** Asks the server whether it is there and the session still valid, and updates the state. */
+    ConnectionState checkConnection();
+
+    /** Where the session file lives (for diagnostics and tests). */
+    URI sessionStore();
+}

@@ -1,0 +1,157 @@
+package org.kairan.client.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.kairan.client.AccountLockedException;
+import org.kairan.client.KairanClientException;
+import org.kairan.client.RequestRejectedException;
+import org.kairan.client.ServerUnreachableException;
+import org.kairan.client.SessionExpiredException;
+import org.kairan.client.WrongCredentialsException;
+import org.kairan.client.WrongTotpException;
+import org.kairan.core.protocol.ApiError;
+import org.kairan.core.protocol.ErrorCode;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * One HTTP exchange with the server: JSON in, JSON out, and every failure turned into the
+ * {@link KairanClientException} subclass that says what happened (docs/API.md, "Errors").
+ */
+final class ApiTransport {
+
+    static final String USER_AGENT = "Kairan-Desktop/0.1";
+
+    private final HttpClient http;
+    private final JsonCodec json;
+    private final Duration requestTimeout;
+
+    ApiTransport(JsonCodec json, Duration connectTimeout, Duration requestTimeout) {
+        this.json = json;
+        this.requestTimeout = requestTimeout;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** GET, answer parsed as {@code type}. */
+    <T> T get(URI uri, String token, TypeReference<T> type) throws KairanClientException {
+        return exchange(request(uri, token).GET().build(), type);
+    }
+
+    /** POST with a JSON body (or none when {@code body} is null); answer parsed as {@code type} (null for 204). */
+    <T> T post(URI uri, String token, Object body, TypeReference<T> type) throws KairanClientException {
+        HttpRequest.BodyPublisher publisher;
+        try {
+            publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(json.write(body));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serialise " + body.getClass().getSimpleName(), e);
+        }
+        HttpRequest.Builder builder = request(uri, token).POST(publisher);
+        if (body != null) {
+            builder.header("Content-Type", "application/json; charset=UTF-8");
+        }
+        return exchange(builder.build(), type);
+    }
+
+    private HttpRequest.Builder request(URI uri, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private <T> T exchange(HttpRequest request, TypeReference<T> type) throws KairanClientException {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new ServerUnreachableException(request.uri().getHost() + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException("interrupted while waiting for " + request.uri().getHost(), e);
+        }
+        int status = response.statusCode();
+        byte[] body = response.body();
+        if (status >= 200 && status < 300) {
+            if (status == 204 || body.length == 0 || type == null) {
+                return null;
+            }
+            try {
+                return json.read(body, type);
+            } catch (IOException e) {
+                throw new RequestRejectedException("unexpected answer from " + request.uri() + ": " + e.getMessage(),
+                        null, status, ErrorCode.SERVER_ERROR);
+            }
+        }
+        throw toException(status, parseError(body), retryAfterHeader(response));
+    }
+
+    private ApiError parseError(byte[] body) {
+        try {
+            return body.length == 0 ? null : json.read(body, ApiError.class);
+        } catch (IOException | RuntimeException e) {
+            return null; // e.g. a proxy's HTML error page
+        }
+    }
+
+    static KairanClientException toException(int status, ApiError error, Optional<Duration> retryAfterHeader) {
+        ErrorCode code = error != null && error.error() != null ? error.error() : defaultCode(status);
+        String message = error != null && error.message() != null ? error.message() : "HTTP " + status;
+        Duration retryAfter = error != null && error.retryAfterSeconds() != null
+                ? Duration.ofSeconds(error.retryAfterSeconds()) : retryAfterHeader.orElse(Duration.ZERO);
+        return switch (code) {
+            case INVALID_CREDENTIALS -> new WrongCredentialsException(message, error);
+            case INVALID_TOTP -> new WrongTotpException(message, error);
+            case SESSION_EXPIRED -> new SessionExpiredException(message, error);
+            case ACCOUNT_LOCKED -> new AccountLockedException(message, error, true, retryAfter);
+            case TOO_MANY_ATTEMPTS -> new AccountLockedException(message, error, false, retryAfter);
+            default -> new RequestRejectedException(message, error, status, code);
+        };
+    }
+
+    private static ErrorCode defaultCode(int status) {
+        return switch (status) {
+            case 400 -> ErrorCode.BAD_REQUEST;
+            case 401 -> ErrorCode.SESSION_EXPIRED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 409 -> ErrorCode.CONFLICT;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> ErrorCode.UNPROCESSABLE;
+            case 423 -> ErrorCode.ACCOUNT_LOCKED;
+            case 429 -> ErrorCode.TOO_MANY_ATTEMPTS;
+            default -> ErrorCode.SERVER_ERROR;
+        };
+    }
+
+    private static Optional<Duration> retryAfterHeader(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+    }
+}

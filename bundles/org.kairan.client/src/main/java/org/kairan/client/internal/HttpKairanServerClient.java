@@ -1,0 +1,302 @@
+package org.kairan.client.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.kairan.client.ClientTopics;
+import org.kairan.client.ConnectionState;
+import org.kairan.client.KairanClientException;
+import org.kairan.client.KairanServerClient;
+import org.kairan.client.ServerAddress;
+import org.kairan.client.ServerUnreachableException;
+import org.kairan.client.Session;
+import org.kairan.client.SessionExpiredException;
+import org.kairan.core.organisation.DirectorySnapshot;
+import org.kairan.core.organisation.StaffMember;
+import org.kairan.core.protocol.HealthStatus;
+import org.kairan.core.protocol.LoginRequest;
+import org.kairan.core.protocol.LoginResponse;
+import org.kairan.core.protocol.LoginStatus;
+import org.kairan.core.protocol.PasswordChangeRequest;
+import org.kairan.core.protocol.SessionUser;
+import org.kairan.core.protocol.TotpEnrolmentRequest;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * {@link KairanServerClient} over {@code java.net.http} and Jackson. The session is kept in memory and in
+ * {@code <workspace>/.kairan/session.json}; state changes are posted through EventAdmin when present.
+ */
+@Component(service = KairanServerClient.class)
+public final class HttpKairanServerClient implements KairanServerClient {
+
+    private static final String INSTANCE_AREA = "osgi.instance.area";
+    private static final TypeReference<HealthStatus> HEALTH = new TypeReference<>() { };
+    private static final TypeReference<LoginResponse> LOGIN = new TypeReference<>() { };
+    private static final TypeReference<SessionUser> SESSION_USER = new TypeReference<>() { };
+    private static final TypeReference<DirectorySnapshot> DIRECTORY = new TypeReference<>() { };
+    private static final TypeReference<List<StaffMember>> STAFF_LIST = new TypeReference<>() { };
+
+    private final JsonCodec json = new JsonCodec();
+    private final AtomicReference<Session> session = new AtomicReference<>();
+    private final Clock clock;
+    private ApiTransport transport;
+    private SessionFile sessionFile;
+    private volatile ConnectionState state = ConnectionState.LOGGED_OUT;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
+    /** For Declarative Services; {@link #activate(BundleContext)} finishes the set-up. */
+    public HttpKairanServerClient() {
+        this.clock = Clock.systemUTC();
+    }
+
+    /** For tests and non-OSGi use: session file under {@code sessionDirectory}. */
+    public HttpKairanServerClient(Path sessionDirectory, Duration timeout, Clock clock) {
+        this.clock = clock;
+        configure(sessionDirectory, timeout);
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        configure(workspace(context.getProperty(INSTANCE_AREA)).resolve(".kairan"), Duration.ofSeconds(20));
+    }
+
+    private void configure(Path sessionDirectory, Duration timeout) {
+        this.transport = new ApiTransport(json, Duration.ofSeconds(Math.min(5, timeout.toSeconds())), timeout);
+        this.sessionFile = new SessionFile(sessionDirectory, json);
+    }
+
+    static Path workspace(String instanceArea) {
+        if (instanceArea != null && !instanceArea.isBlank()) {
+            try {
+                return Path.of(new URL(instanceArea).toURI());
+            } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+                try {
+                    return new File(new URL(instanceArea).getPath()).toPath(); // Equinox leaves spaces unencoded
+                } catch (IOException e2) {
+                    return Path.of(instanceArea);
+                }
+            }
+        }
+        return Path.of(System.getProperty("user.home"), ".kairan", "workspace");
+    }
+
+    @Override
+    public HealthStatus checkHealth(ServerAddress server) throws KairanClientException {
+        return transport.get(server.resolve("/health"), null, HEALTH);
+    }
+
+    @Override
+    public LoginResponse login(ServerAddress server, LoginRequest request) throws KairanClientException {
+        LoginResponse response = unauthenticated(() -> transport.post(server.resolve("/api/auth/login"), null,
+                request, LOGIN));
+        return accept(server, response);
+    }
+
+    @Override
+    public LoginResponse confirmEnrolment(ServerAddress server, TotpEnrolmentRequest request)
+            throws KairanClientException {
+        LoginResponse response = unauthenticated(() -> transport.post(server.resolve("/api/auth/totp/enrol"), null,
+                request, LOGIN));
+        return accept(server, response);
+    }
+
+    private LoginResponse accept(ServerAddress server, LoginResponse response) throws KairanClientException {
+        if (response == null || response.status() == null) {
+            throw new ServerUnreachableException("empty login answer from " + server, null);
+        }
+        if (response.status() == LoginStatus.AUTHENTICATED) {
+            Session started = new Session(server, response.sessionToken(), response.expiresAt(), response.user());
+            session.set(started);
+            try {
+                sessionFile.write(started);
+            } catch (IOException e) {
+                // the session works for this run; it just will not survive a restart
+            }
+            post(ClientTopics.SESSION, started);
+            setState(ConnectionState.CONNECTED);
+        }
+        return response;
+    }
+
+    @Override
+    public Optional<Session> session() {
+        return Optional.ofNullable(session.get());
+    }
+
+    @Override
+    public Optional<Session> storedSession() {
+        Optional<Session> stored = sessionFile.read();
+        if (stored.isPresent() && stored.get().isExpiredAt(clock.instant())) {
+            sessionFile.delete();
+            return Optional.empty();
+        }
+        return stored;
+    }
+
+    @Override
+    public Session resumeSession() throws KairanClientException {
+        Session stored = storedSession()
+                .orElseThrow(() -> new SessionExpiredException("no stored session", null));
+        SessionUser user;
+        try {
+            user = transport.get(stored.server().resolve("/api/session"), stored.token(), SESSION_USER);
+        } catch (SessionExpiredException e) {
+            sessionFile.delete();
+            setState(ConnectionState.SESSION_EXPIRED);
+            throw e;
+        } catch (ServerUnreachableException e) {
+            setState(ConnectionState.UNREACHABLE);
+            throw e;
+        }
+        Session resumed = new Session(stored.server(), stored.token(), stored.expiresAt(), user);
+        session.set(resumed);
+        post(ClientTopics.SESSION, resumed);
+        setState(ConnectionState.CONNECTED);
+        return resumed;
+    }
+
+    @Override
+    public DirectorySnapshot directory() throws KairanClientException {
+        return authenticated(s -> transport.get(s.server().resolve("/api/directory"), s.token(), DIRECTORY));
+    }
+
+    @Override
+    public List<StaffMember> searchStaff(String query) throws KairanClientException {
+        String q = URLEncoder.encode(query == null ? "" : query, StandardCharsets.UTF_8);
+        List<StaffMember> found = authenticated(
+                s -> transport.get(s.server().resolve("/api/directory/staff?q=" + q), s.token(), STAFF_LIST));
+        return found == null ? List.of() : found;
+    }
+
+    @Override
+    public void changePassword(PasswordChangeRequest request) throws KairanClientException {
+        authenticated(s -> transport.post(s.server().resolve("/api/auth/password"), s.token(), request, null));
+    }
+
+    @Override
+    public void logout() {
+        Session ended = session.getAndSet(null);
+        Session stored = ended != null ? ended : sessionFile.read().orElse(null);
+        sessionFile.delete();
+        if (stored != null) {
+            try {
+                transport.post(stored.server().resolve("/api/auth/logout"), stored.token(), null, null);
+            } catch (KairanClientException e) {
+                // unreachable or already expired: the server lets the session expire on its own
+            }
+        }
+        post(ClientTopics.SESSION, ClientTopics.NO_SESSION);
+        setState(ConnectionState.LOGGED_OUT);
+    }
+
+    @Override
+    public ConnectionState connectionState() {
+        return state;
+    }
+
+    @Override
+    public ConnectionState checkConnection() {
+        Session current = session.get();
+        if (current == null) {
+            setState(ConnectionState.LOGGED_OUT);
+            return state;
+        }
+        try {
+            authenticated(s -> transport.get(s.server().resolve("/api/session"), s.token(), SESSION_USER));
+        } catch (KairanClientException e) {
+            // the state was set by authenticated(...)
+        }
+        return state;
+    }
+
+    @Override
+    public URI sessionStore() {
+        return sessionFile.path().toUri();
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run(Session session) throws KairanClientException;
+    }
+
+    @FunctionalInterface
+    private interface PublicCall<T> {
+        T run() throws KairanClientException;
+    }
+
+    private <T> T unauthenticated(PublicCall<T> call) throws KairanClientException {
+        try {
+            return call.run();
+        } catch (ServerUnreachableException e) {
+            if (session.get() != null) {
+                setState(ConnectionState.UNREACHABLE);
+            }
+            throw e;
+        }
+    }
+
+    private <T> T authenticated(Call<T> call) throws KairanClientException {
+        Session current = session.get();
+        if (current == null) {
+            throw new SessionExpiredException("not logged in", null);
+        }
+        try {
+            T result = call.run(current);
+            setState(ConnectionState.CONNECTED);
+            return result;
+        } catch (SessionExpiredException e) {
+            if (session.compareAndSet(current, null)) {
+                sessionFile.delete();
+                post(ClientTopics.SESSION, ClientTopics.NO_SESSION);
+            }
+            setState(ConnectionState.SESSION_EXPIRED);
+            throw e;
+        } catch (ServerUnreachableException e) {
+            setState(ConnectionState.UNREACHABLE);
+            throw e;
+        } catch (KairanClientException e) {
+            setState(ConnectionState.CONNECTED); // the server answered: the link is fine
+            throw e;
+        }
+    }
+
+    private void setState(ConnectionState next) {
+        ConnectionState previous = state;
+        state = next;
+        if (previous != next) {
+            post(ClientTopics.CONNECTION, next);
+        }
+    }
+
+    private void post(String topic, Object data) {
+        EventAdmin admin = eventAdmin;
+        if (admin != null) {
+            admin.postEvent(new Event(topic, Map.of(ClientTopics.DATA, data)));
+        }
+    }
+}

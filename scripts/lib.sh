@@ -1,0 +1,65 @@
+# Shared shell functions of Kairan's scripts: find a JDK >= 21, say what is missing.
+# Sourced, not run.
+
+KAIRAN_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+KAIRAN_MIN_JAVA=21
+
+say() { printf '[kairan] %s\n' "$*" >&2; }
+die() { printf '[kairan] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# java_major JAVA_BIN -> prints the feature version (17, 21, 25...) or nothing
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
+}
+
+# find_jdk -> exports JAVA_HOME of a JDK >= 21 (with javac), or fails clearly
+find_jdk() {
+  local candidates=() dir major
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  for dir in /usr/lib/jvm/* /opt/java/* /opt/jdk*; do [ -d "$dir" ] && candidates+=("$dir"); done
+  if command -v javac >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
+  fi
+  local best="" best_major=0
+  for dir in "${candidates[@]}"; do
+    [ -x "$dir/bin/java" ] && [ -x "$dir/bin/javac" ] || continue
+    major=$(java_major "$dir/bin/java")
+    [[ "$major" =~ ^[0-9]+$ ]] || continue
+    if [ "$major" -ge "$KAIRAN_MIN_JAVA" ] && [ "$major" -gt "$best_major" ]; then
+      best=$dir; best_major=$major
+    fi
+  done
+  if [ -z "$best" ]; then
+    die "no JDK ${KAIRAN_MIN_JAVA} or newer found (looked at \$JAVA_HOME, /usr/lib/jvm, /opt). Install one, e.g. 'apt-get install openjdk-21-jdk-headless' where your release has it, or a Temurin JDK, and set JAVA_HOME."
+  fi
+  export JAVA_HOME=$best
+  export PATH="$JAVA_HOME/bin:$PATH"
+  say "using JDK $best_major at $JAVA_HOME"
+}
+
+# as_root CMD... -> runs CMD as root (directly, or through sudo), or fails saying what to run
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "need root to run: $* (no sudo found). Run it as root, then try again."
+  fi
+}
+
+# ensure_packages PKG... -> installs the Debian packages that are not installed yet
+ensure_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 || die "missing packages: ${missing[*]} — and no apt-get on this machine to install them"
+  say "installing: ${missing[*]}"
+  as_root apt-get update -qq || die "apt-get update failed; cannot install: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || die "could not install: ${missing[*]}"
+}
+
+# mvnw ARGS... -> the Maven wrapper with the JDK found above
+mvnw() {
+  (cd "$KAIRAN_ROOT" && ./mvnw "$@")
+}
