@@ -73,6 +73,9 @@ public final class BackgroundCall<T> {
                     return Status.CANCEL_STATUS;
                 }
                 ui.asyncExec(() -> onFailure.accept(e));
+            } catch (LinkageError | AssertionError e) {
+                // a broken installation must still end the wait on screen, not leave it busy forever
+                ui.asyncExec(() -> onFailure.accept(new IllegalStateException(e.toString(), e)));
             } finally {
                 monitor.done();
             }

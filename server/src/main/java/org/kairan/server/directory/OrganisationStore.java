@@ -201,16 +201,25 @@ public final class OrganisationStore {
      * the 部局 itself when there is no 部 under it on the path (議会事務局 議事課, 市長部局).
      */
     public String unitDisplayName(Connection c, String unitCode) throws SQLException {
-        List<OrgUnit> path = new ArrayList<>();
-        Optional<OrgUnit> unit = unit(c, unitCode);
-        while (unit.isPresent() && path.size() < 16) {
-            path.addFirst(unit.get());
-            unit = unit.get().isTopLevel() ? Optional.empty() : unit(c, unit.get().parentCode());
+        List<UnitKind> kinds = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("WITH RECURSIVE path (code, parent_code, kind, name, depth) AS ("
+                + " SELECT code, parent_code, kind, name, 0 FROM org_unit WHERE code = ?"
+                + " UNION ALL SELECT u.code, u.parent_code, u.kind, u.name, p.depth + 1 FROM org_unit u"
+                + " JOIN path p ON u.code = p.parent_code WHERE p.depth < 16)"
+                + " SELECT kind, name FROM path ORDER BY depth DESC")) {
+            ps.setString(1, unitCode);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    kinds.add(UnitKind.valueOf(rs.getString(1)));
+                    names.add(rs.getString(2));
+                }
+            }
         }
-        if (path.size() > 1 && path.get(0).kind() == UnitKind.BUREAU && path.get(1).kind() == UnitKind.DEPARTMENT) {
-            path.removeFirst();
+        if (names.size() > 1 && kinds.get(0) == UnitKind.BUREAU && kinds.get(1) == UnitKind.DEPARTMENT) {
+            names.removeFirst();
         }
-        return String.join(" ", path.stream().map(OrgUnit::name).toList());
+        return String.join(" ", names);
     }
 
     public DirectorySnapshot snapshot(Connection c, LocalDate today) throws SQLException {

@@ -2,7 +2,7 @@ package org.kairan.server.http;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public abstract class RouteFamilyHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteFamilyHandler.class);
-    private static final AtomicLong REQUEST_COUNTER = new AtomicLong();
     private static final String JSON = "application/json; charset=utf-8";
 
     private final String[] prefixes;
@@ -60,7 +59,7 @@ public abstract class RouteFamilyHandler extends Handler.Abstract {
         if (!owns(path)) {
             return false;
         }
-        String requestId = Long.toString(REQUEST_COUNTER.incrementAndGet(), 36);
+        String requestId = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
         response.getHeaders().put("X-Request-Id", requestId);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         ApiExchange exchange = new ApiExchange(request, mapper, maxBodyBytes, requestId);

@@ -60,6 +60,7 @@ public final class DirectoryPart {
     private OrganisationDirectory directory;
     private DirectoryTreeModel model;
     private Job loading;
+    private Session shownFor;
     private final Runnable applySearch = this::applySearch;
 
     @Inject
@@ -174,6 +175,7 @@ public final class DirectoryPart {
             return;
         }
         showStatus(messages.directory_loading);
+        shownFor = client.session().orElse(null);
         loading = BackgroundCall.named(messages.directory_loadJob, monitor -> client.directory())
                 .onSuccess(snapshot -> {
                     if (viewer.getControl().isDisposed()) {
@@ -224,18 +226,25 @@ public final class DirectoryPart {
         status.getParent().layout(true);
     }
 
-    /** Reloads after a new login; empties the tree after a logout. */
+    /**
+     * Reloads after a new login; empties the tree after a logout. Events may arrive out of order, so the
+     * client's current session decides, not the event.
+     */
     @Inject
     @Optional
-    void sessionChanged(@UIEventTopic(ClientTopics.SESSION) Object session) {
+    void sessionChanged(@UIEventTopic(ClientTopics.SESSION) Object event) {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
-        if (session instanceof Session) {
-            load();
+        java.util.Optional<Session> session = client.session();
+        if (session.isPresent()) {
+            if (!session.get().equals(shownFor)) {
+                load();
+            }
         } else {
             directory = null;
             model = null;
+            shownFor = null;
             viewer.setInput(null);
             count.setText("");
             detail.clear();

@@ -1,7 +1,5 @@
 package org.kairan.app.handlers;
 
-import java.util.Optional;
-
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
@@ -14,7 +12,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.kairan.app.login.LoginPrompt;
 import org.kairan.app.nls.Messages;
 import org.kairan.client.KairanServerClient;
-import org.kairan.client.Session;
 import org.kairan.ui.BackgroundCall;
 
 /**
@@ -37,26 +34,12 @@ public final class LogoutHandler {
             return;
         }
         shell.setVisible(false);
+        LoginPrompt prompt = ContextInjectionFactory.make(LoginPrompt.class, application.getContext());
         BackgroundCall.named(messages.logout_job, monitor -> {
             client.logout();
             return Boolean.TRUE;
-        }).onSuccess(done -> loginAgain(shell, application, workbench))
-                .onFailure(failure -> loginAgain(shell, application, workbench))
+        }).onSuccess(done -> prompt.loginAgain(shell, application, workbench, null))
+                .onFailure(failure -> prompt.loginAgain(shell, application, workbench, null))
                 .start(ui);
-    }
-
-    private static void loginAgain(Shell shell, MApplication application, IWorkbench workbench) {
-        application.getContext().remove(Session.class);
-        LoginPrompt prompt = ContextInjectionFactory.make(LoginPrompt.class, application.getContext());
-        Optional<Session> session = prompt.open(null, false);
-        if (session.isEmpty()) {
-            workbench.close();
-            return;
-        }
-        application.getContext().set(Session.class, session.get());
-        if (!shell.isDisposed()) {
-            shell.setVisible(true);
-            shell.forceActive();
-        }
     }
 }

@@ -14,11 +14,12 @@ import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessRemovals;
 import org.eclipse.jface.window.Window;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 import org.kairan.app.login.LoginPrompt;
 import org.kairan.app.preferences.AppPreferences;
 import org.kairan.client.Session;
 import org.kairan.ui.WindowImages;
-import org.eclipse.swt.widgets.Display;
 
 /**
  * Start-up of the desktop: applies the language chosen in the preferences, then shows the login dialog
@@ -48,8 +49,16 @@ public final class KairanLifeCycle {
     }
 
     @ProcessRemovals
-    void closeIfCancelled(MApplication application, IEventBroker broker) {
+    void closeIfCancelled(MApplication application, IEventBroker broker, Display display) {
         if (!cancelled) {
+            // the workbench windows get the same icon as the dialogs (e4 only knows iconURI files)
+            broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, event -> {
+                for (MWindow window : application.getChildren()) {
+                    if (window.getWidget() instanceof Shell shell && !shell.isDisposed()) {
+                        shell.setImages(new WindowImages(display).all());
+                    }
+                }
+            });
             return;
         }
         for (MWindow window : application.getChildren()) {

@@ -49,6 +49,7 @@ public final class LoginDialog extends TitleAreaDialog {
     private final UISynchronize ui;
     private final AppPreferences preferences;
     private final Optional<Session> toResume;
+    private final String initialProblem;
 
     private StackLayout pages;
     private Composite credentialsPage;
@@ -68,7 +69,7 @@ public final class LoginDialog extends TitleAreaDialog {
     private boolean busy;
 
     public LoginDialog(Shell parent, Messages messages, KairanServerClient client, UISynchronize ui,
-            AppPreferences preferences, Optional<Session> toResume) {
+            AppPreferences preferences, Optional<Session> toResume, String initialProblem) {
         super(parent);
         this.messages = messages;
         this.errors = new ErrorTexts(messages);
@@ -76,6 +77,7 @@ public final class LoginDialog extends TitleAreaDialog {
         this.ui = ui;
         this.preferences = preferences;
         this.toResume = toResume;
+        this.initialProblem = initialProblem;
         setHelpAvailable(false);
     }
 
@@ -184,6 +186,7 @@ public final class LoginDialog extends TitleAreaDialog {
         if (toResume.isPresent()) {
             resume(toResume.get());
         } else {
+            setErrorMessage(initialProblem);
             focusFirstEmpty();
         }
     }

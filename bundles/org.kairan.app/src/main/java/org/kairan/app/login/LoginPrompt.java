@@ -6,6 +6,8 @@ import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
 import org.kairan.app.nls.Messages;
@@ -40,8 +42,34 @@ public final class LoginPrompt {
      * returns the session, or empty when the person cancelled.
      */
     public Optional<Session> open(Shell parent, boolean resume) {
+        return open(parent, resume, null);
+    }
+
+    private Optional<Session> open(Shell parent, boolean resume, String problem) {
         Optional<Session> stored = resume ? client.storedSession() : Optional.empty();
-        LoginDialog dialog = new LoginDialog(parent, messages, client, ui, preferences, stored);
+        LoginDialog dialog = new LoginDialog(parent, messages, client, ui, preferences, stored, problem);
         return dialog.open() == Window.OK ? dialog.getSession() : Optional.empty();
+    }
+
+    /**
+     * After a logout or when the server ended the session: hides the main window, asks for a new login
+     * ({@code problem} says why, or null) and shows the window again with the new session in the
+     * application context; cancelling closes the application.
+     */
+    public void loginAgain(Shell mainWindow, MApplication application, IWorkbench workbench, String problem) {
+        if (!mainWindow.isDisposed()) {
+            mainWindow.setVisible(false);
+        }
+        application.getContext().remove(Session.class);
+        Optional<Session> session = open(null, false, problem);
+        if (session.isEmpty()) {
+            workbench.close();
+            return;
+        }
+        application.getContext().set(Session.class, session.get());
+        if (!mainWindow.isDisposed()) {
+            mainWindow.setVisible(true);
+            mainWindow.forceActive();
+        }
     }
 }

@@ -67,16 +67,21 @@ public final class StatusLine {
         showState(client.connectionState());
     }
 
+    /*
+     * Events from different worker threads may arrive in any order: each one only says "look again", and
+     * the line shows what the client knows now.
+     */
     @Inject
     @Optional
     void connectionChanged(@UIEventTopic(ClientTopics.CONNECTION) ConnectionState state) {
-        showState(state);
+        showState(client.connectionState());
     }
 
     @Inject
     @Optional
     void sessionChanged(@UIEventTopic(ClientTopics.SESSION) Object session) {
-        showUser(session instanceof Session s ? s : null);
+        showUser(client.session().orElse(null));
+        showState(client.connectionState());
     }
 
     private void showUser(Session session) {
