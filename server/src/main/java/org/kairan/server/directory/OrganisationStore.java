@@ -141,6 +141,17 @@ public final class OrganisationStore {
         return roles;
     }
 
+    /** How many people hold the role. */
+    public int countWithRole(Connection c, Role role) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM staff_role WHERE role = ?")) {
+            ps.setString(1, role.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     private static Map<String, Set<Role>> roles(Connection c) throws SQLException {
         Map<String, Set<Role>> roles = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT staff_no, role FROM staff_role");

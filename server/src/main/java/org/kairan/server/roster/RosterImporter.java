@@ -91,7 +91,12 @@ public final class RosterImporter {
                 if (!validator.rejected().isEmpty()) {
                     throw new Rejected(report(false, encoding, units, staff, validator.rejected()));
                 }
+                int adminsBefore = store.countWithRole(c, Role.ADMIN);
                 Counts counts = apply(c, units, staff, staffRecords, validator);
+                if (adminsBefore > 0 && store.countWithRole(c, Role.ADMIN) == 0) {
+                    validator.reject(1, STAFF_LABEL + "この取込みで権限「管理者」の職員が一人もいなくなります"
+                            + "（管理者を一人以上残してください）", "");
+                }
                 if (!validator.rejected().isEmpty()) {
                     throw new Rejected(report(false, encoding, units, staff, validator.rejected()));
                 }

@@ -170,6 +170,20 @@ abstract class StorageContractTest {
     }
 
     @Test
+    void aRosterThatWouldLeaveNoAdministratorIsRefused() {
+        String staff = "職員番号,氏名,かな,メールアドレス,所属コード,役職,発令日,区分,権限\n"
+                + "900001,管理　太郎,かんり　たろう,kanri@city.example.jp,110400,課長,2025-04-01,本務,\n";
+        HttpResponse<String> response = running.post("/api/admin/roster", admin, "text/csv; charset=utf-8",
+                staff.getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, response.statusCode(), "removing the last 管理者 is refused: " + response.body());
+        ImportReport report = running.read(response, ImportReport.class);
+        assertFalse(report.applied(), "nothing was applied");
+        assertTrue(report.rejected().getFirst().reason().contains("管理者"), "the report says why: " + report);
+        assertEquals(200, running.get("/api/admin/audit", admin).statusCode(),
+                "the administrator keeps the role and can still read the audit log");
+    }
+
+    @Test
     void importingTheSameRosterAgainChangesNothing() {
         DirectorySnapshot before = directory();
         for (int i = 0; i < 2; i++) {
