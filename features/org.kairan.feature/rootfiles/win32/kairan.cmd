@@ -15,5 +15,5 @@ if not defined KAIRAN_WORKSPACE set "KAIRAN_WORKSPACE=%USERPROFILE%\.kairan\work
 set "SERVER_ARG="
 if defined KAIRAN_SERVER set "SERVER_ARG=-Dkairan.server=%KAIRAN_SERVER%"
 cd /d "%HERE%"
-start "Kairan" "%JAVA%" -Dosgi.requiredJavaVersion=21 "-Dosgi.instance.area=%KAIRAN_WORKSPACE%" -Dfile.encoding=UTF-8 -Xms64m -Xmx1g %SERVER_ARG% %KAIRAN_VM_ARGS% -jar "%LAUNCHER%" %*
+start "Kairan" "%JAVA%" -Dosgi.requiredJavaVersion=21 "-Dosgi.instance.area=%KAIRAN_WORKSPACE%" -Dfile.encoding=UTF-8 -Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %SERVER_ARG% %KAIRAN_VM_ARGS% -jar "%LAUNCHER%" %*
 endlocal

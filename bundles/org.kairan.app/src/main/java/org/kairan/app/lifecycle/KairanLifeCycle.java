@@ -17,6 +17,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.kairan.app.login.LoginPrompt;
+import org.kairan.app.login.StartupTiming;
 import org.kairan.app.preferences.AppPreferences;
 import org.kairan.client.Session;
 import org.kairan.ui.WindowImages;
@@ -29,9 +30,11 @@ import org.kairan.ui.WindowImages;
 public final class KairanLifeCycle {
 
     private boolean cancelled;
+    private long loginConfirmedAt;
 
     @PostContextCreate
     void login(IEclipseContext context, Display display) {
+        StartupTiming.sinceStart("application context ready");
         AppPreferences preferences = ContextInjectionFactory.make(AppPreferences.class, context);
         Optional<Locale> chosen = preferences.chosenLocale();
         chosen.ifPresent(locale -> {
@@ -41,6 +44,7 @@ public final class KairanLifeCycle {
         Window.setDefaultImages(new WindowImages(display).all());
         LoginPrompt prompt = ContextInjectionFactory.make(LoginPrompt.class, context);
         Optional<Session> session = prompt.open(null, true);
+        loginConfirmedAt = prompt.confirmedAt();
         if (session.isPresent()) {
             context.set(Session.class, session.get());
         } else {
@@ -56,6 +60,7 @@ public final class KairanLifeCycle {
                 for (MWindow window : application.getChildren()) {
                     if (window.getWidget() instanceof Shell shell && !shell.isDisposed()) {
                         shell.setImages(new WindowImages(display).all());
+                        StartupTiming.since(loginConfirmedAt, "main window shown", "the login was confirmed");
                     }
                 }
             });

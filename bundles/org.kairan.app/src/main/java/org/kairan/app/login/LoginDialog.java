@@ -67,6 +67,7 @@ public final class LoginDialog extends TitleAreaDialog {
     private String enrolmentToken;
     private Session session;
     private boolean busy;
+    private long confirmedAt;
 
     public LoginDialog(Shell parent, Messages messages, KairanServerClient client, UISynchronize ui,
             AppPreferences preferences, Optional<Session> toResume, String initialProblem) {
@@ -79,6 +80,11 @@ public final class LoginDialog extends TitleAreaDialog {
         this.toResume = toResume;
         this.initialProblem = initialProblem;
         setHelpAvailable(false);
+    }
+
+    /** {@link System#nanoTime()} of the last OK (login or enrolment confirmation), 0 when never pressed. */
+    public long confirmedAt() {
+        return confirmedAt;
     }
 
     /** The session after a successful login or resume; empty when cancelled. */
@@ -183,6 +189,7 @@ public final class LoginDialog extends TitleAreaDialog {
     @Override
     public void create() {
         super.create();
+        StartupTiming.afterFirstEvents(getShell(), "login dialog interactive");
         if (toResume.isPresent()) {
             resume(toResume.get());
         } else {
@@ -211,6 +218,7 @@ public final class LoginDialog extends TitleAreaDialog {
         if (busy) {
             return;
         }
+        confirmedAt = System.nanoTime();
         if (pages.topControl == enrolmentPage) {
             confirmEnrolment();
         } else {

@@ -27,6 +27,7 @@ public final class LoginPrompt {
     private final UISynchronize ui;
     private final Messages messages;
     private final AppPreferences preferences;
+    private long confirmedAt;
 
     @Inject
     public LoginPrompt(KairanServerClient client, UISynchronize ui, @Translation Messages messages,
@@ -47,8 +48,16 @@ public final class LoginPrompt {
 
     private Optional<Session> open(Shell parent, boolean resume, String problem) {
         Optional<Session> stored = resume ? client.storedSession() : Optional.empty();
+        StartupTiming.sinceStart("client service ready");
         LoginDialog dialog = new LoginDialog(parent, messages, client, ui, preferences, stored, problem);
-        return dialog.open() == Window.OK ? dialog.getSession() : Optional.empty();
+        int result = dialog.open();
+        confirmedAt = dialog.confirmedAt();
+        return result == Window.OK ? dialog.getSession() : Optional.empty();
+    }
+
+    /** {@link System#nanoTime()} when the person last pressed OK in the dialog (0 for a resumed session). */
+    public long confirmedAt() {
+        return confirmedAt;
     }
 
     /**
