@@ -7,9 +7,16 @@ KAIRAN_MIN_JAVA=21
 say() { printf '[kairan] %s\n' "$*" >&2; }
 die() { printf '[kairan] ERROR: %s\n' "$*" >&2; exit 1; }
 
-# java_major JAVA_BIN -> prints the feature version (17, 21, 25...) or nothing
+# java_major JAVA_BIN -> prints the feature version (17, 21, 25...) or nothing. The JDK's release file
+# answers without starting a JVM (the client's start-up time counts); java itself otherwise.
 java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
+  local release version
+  release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release" 2>/dev/null)
+  if [ -z "$version" ]; then
+    version=$("$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')
+  fi
+  printf '%s\n' "${version%%.*}"
 }
 
 # find_jdk -> exports JAVA_HOME of a JDK >= 21 (with javac), or fails clearly
