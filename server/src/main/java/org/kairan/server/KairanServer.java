@@ -20,7 +20,7 @@ import org.kairan.server.audit.AuditLog;
 import org.kairan.server.auth.LoginThrottle;
 import org.kairan.server.auth.PasswordHasher;
 import org.kairan.server.auth.SessionTokens;
-import org.kairan.server.auth.Totp;
+import org.kairan.core.auth.Totp;
 import org.kairan.server.demo.DemoCity;
 import org.kairan.server.directory.OrganisationStore;
 import org.kairan.server.directory.TransferService;

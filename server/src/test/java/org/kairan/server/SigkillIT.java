@@ -43,7 +43,7 @@ import org.kairan.core.protocol.LoginResponse;
 import org.kairan.core.protocol.LoginStatus;
 import org.kairan.core.protocol.TotpEnrolmentRequest;
 import org.kairan.core.protocol.TransferRequest;
-import org.kairan.server.auth.Totp;
+import org.kairan.core.auth.Totp;
 import org.kairan.server.demo.DemoCity;
 import org.kairan.server.http.ApiJson;
 import org.kairan.server.testing.RunningServer;

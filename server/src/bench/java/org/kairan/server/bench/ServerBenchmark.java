@@ -33,8 +33,8 @@ import org.kairan.core.protocol.TotpEnrolmentRequest;
 import org.kairan.server.KairanServer;
 import org.kairan.server.ServerConfig;
 import org.kairan.server.audit.AuditActor;
-import org.kairan.server.auth.Base32;
-import org.kairan.server.auth.Totp;
+import org.kairan.core.auth.Base32;
+import org.kairan.core.auth.Totp;
 import org.kairan.server.directory.OrganisationStore;
 import org.kairan.server.http.ApiJson;
 

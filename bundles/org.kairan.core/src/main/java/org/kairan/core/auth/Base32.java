@@ -1,4 +1,4 @@
-package org.kairan.server.auth;
+package org.kairan.core.auth;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Objects;

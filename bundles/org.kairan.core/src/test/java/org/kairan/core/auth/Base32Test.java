@@ -1,4 +1,4 @@
-package org.kairan.server.auth;
+package org.kairan.core.auth;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.kairan.server.auth;
+package org.kairan.core.auth;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
