@@ -38,12 +38,14 @@ fi
 [ -x "$root/product/target/products/org.kairan.product/linux/gtk/x86_64/kairan/kairan" ] \
   || die "no materialized product under product/target: build first (or drop --no-build)"
 
-say "building the bench: ./mvnw -B -q -f bench/client-startup/pom.xml clean package"
-(cd "$root" && ./mvnw -B -q -f bench/client-startup/pom.xml clean package)
+say "building the bench (and installing org.kairan.core, which it uses, into the local Maven repository)"
+(cd "$root" && ./mvnw -B -q -DskipTests -f bundles/org.kairan.core/pom.xml install \
+   && ./mvnw -B -q -f bench/client-startup/pom.xml clean package)
+core_jar=$(ls "$root"/bundles/org.kairan.core/target/org.kairan.core-*.jar | head -n 1)
 
 # The bench's own JVM stays light (C1 only, small heap): it shares the 2 cores with the client it measures.
 cmd=("$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m
-     -jar "$here/target/kairan-bench-client-startup.jar" --repo "$root" ${args[@]+"${args[@]}"})
+     -cp "$here/target/kairan-bench-client-startup.jar:$core_jar" org.kairan.bench.client.ClientStartupBench --repo "$root" ${args[@]+"${args[@]}"})
 if [ "$use_display" = 1 ]; then
   [ -n "${DISPLAY:-}" ] || die "--use-display without a DISPLAY"
   "${cmd[@]}"

@@ -18,11 +18,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.kairan.core.auth.Base32;
+import org.kairan.core.auth.Totp;
+
 /**
  * The real Kairan server ({@code kairan-server.jar --data DIR --port 0 --demo}) in its own process, and the
  * HTTP calls that give a demo account its second factor, as the desktop's first login would.
  */
 final class DemoServer implements AutoCloseable {
+
+    /** The server's own RFC 6238 implementation, as an authenticator app computes codes. */
+    static final Totp TOTP = new Totp(java.time.Clock.systemUTC());
 
     private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
 
@@ -88,10 +94,10 @@ final class DemoServer implements AutoCloseable {
         if (!secret.find()) {
             throw new IllegalStateException("no secret in " + uri);
         }
-        Account account = new Account(userId, password, Totp.base32(URLDecoder.decode(secret.group(1), StandardCharsets.UTF_8)));
+        Account account = new Account(userId, password, new Base32().decode(URLDecoder.decode(secret.group(1), StandardCharsets.UTF_8)));
         long step = account.nextStep();
         String answer = post("/api/auth/totp/enrol", "{\"enrolmentToken\":" + json(token) + ",\"code\":"
-                + json(Totp.code(account.secret, step)) + "}");
+                + json(TOTP.codeAt(account.secret, step)) + "}");
         if (!answer.contains("AUTHENTICATED")) {
             throw new IllegalStateException("enrolment of " + userId + " failed: " + answer);
         }
@@ -167,7 +173,7 @@ final class DemoServer implements AutoCloseable {
 
         /** The step whose code to type now: the current step, or the next one when the current was used. */
         long nextStep() {
-            long now = Totp.currentStep();
+            long now = TOTP.currentStep();
             long step = Math.max(now, lastUsedStep + 1);
             if (step > now + 1) {
                 throw new IllegalStateException("no TOTP step free for " + userId + " (call waitUntilLoginPossible first)");
@@ -182,11 +188,11 @@ final class DemoServer implements AutoCloseable {
         /** Milliseconds until a login typed from now on finds a free step (0 when it already does). */
         long millisUntilLoginPossible() {
             long nowMillis = System.currentTimeMillis();
-            long now = Totp.stepAt(nowMillis);
+            long now = TOTP.stepAt(java.time.Instant.ofEpochMilli(nowMillis));
             if (now >= lastUsedStep) {
                 return 0;
             }
-            return lastUsedStep * Totp.STEP_SECONDS * 1000 - nowMillis + 50;
+            return lastUsedStep * Totp.DEFAULT_STEP.toSeconds() * 1000 - nowMillis + 50;
         }
     }
 }
