@@ -12,6 +12,14 @@ public interface AppConstants {
     String COMMAND_PREFERENCES = "org.kairan.app.command.preferences";
     String COMMAND_QUIT = "org.kairan.app.command.quit";
     String COMMAND_FIND = "org.kairan.app.command.find";
+    String COMMAND_CHANGE_PASSWORD = "org.kairan.app.command.changePassword";
+    String COMMAND_IMPORT_ROSTER = "org.kairan.app.command.importRoster";
+    /** Model tag of menu entries shown only to administrators (Role.ADMIN). */
+    String TAG_ADMIN_ONLY = "kairan.adminOnly";
+
+    // --- event topics (IEventBroker)
+    /** Posted after the organisation changed on the server through this desktop (a roster import). */
+    String TOPIC_DIRECTORY_CHANGED = "kairan/directory/changed";
 
     // --- preferences (instance scope, node PREFERENCE_NODE)
     String PREFERENCE_NODE = PLUGIN_ID;
@@ -40,6 +48,20 @@ public interface AppConstants {
     String ID_DIRECTORY_TREE = "directory.tree";
     String ID_DIRECTORY_COUNT = "directory.count";
     String ID_DIRECTORY_DETAIL = "directory.detail";
+    String ID_DIRECTORY_ADMIN = "directory.admin";
+    String ID_ADMIN_RESET_TOTP = "admin.resetTotp";
+    String ID_ADMIN_UNLOCK = "admin.unlock";
+    String ID_ADMIN_REVOKE = "admin.revoke";
+    String ID_ADMIN_RESULT = "admin.result";
+    String ID_PASSWORD_CURRENT = "password.current";
+    String ID_PASSWORD_NEW = "password.new";
+    String ID_PASSWORD_REPEAT = "password.repeat";
+    String ID_PASSWORD_RULE = "password.rule";
+    String ID_ROSTER_UNITS = "roster.units";
+    String ID_ROSTER_STAFF = "roster.staff";
+    String ID_ROSTER_SUMMARY = "roster.summary";
+    String ID_ROSTER_DETAILS = "roster.details";
+    String ID_ROSTER_REJECTED = "roster.rejected";
     String ID_STATUS_USER = "status.user";
     String ID_STATUS_CONNECTION = "status.connection";
 

@@ -1,5 +1,6 @@
 package org.kairan.client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.StaffMember;
 import org.kairan.core.protocol.HealthStatus;
+import org.kairan.core.protocol.ImportReport;
 import org.kairan.core.protocol.LoginRequest;
 import org.kairan.core.protocol.LoginResponse;
 import org.kairan.core.protocol.PasswordChangeRequest;
@@ -63,8 +65,40 @@ public interface KairanServerClient {
     /** Staff whose 氏名, かな or 職員番号 match the query (server side {@code NameMatcher} rules). */
     List<StaffMember> searchStaff(String query) throws KairanClientException;
 
-    /** Changes the logged-in user's password; the server ends the user's other sessions. */
+    /**
+     * Changes the logged-in user's password. The server ends the user's other sessions; this one stays.
+     *
+     * @throws WrongCredentialsException the current password is wrong (counts as a failed login)
+     * @throws AccountLockedException too many failures; see {@link AccountLockedException#retryAfter()}
+     * @throws RequestRejectedException {@link org.kairan.core.protocol.ErrorCode#UNPROCESSABLE} when the new
+     *         password is too weak (under 10 characters, or the user id)
+     */
     void changePassword(PasswordChangeRequest request) throws KairanClientException;
+
+    // --- administration: role ADMIN; anyone else gets a RequestRejectedException with code FORBIDDEN
+
+    /**
+     * 二要素認証のリセット: the person enrols a second factor again at their next login; their sessions end.
+     *
+     * @throws RequestRejectedException {@code NOT_FOUND} for an unknown 職員番号, {@code FORBIDDEN} for a non-admin
+     */
+    void resetSecondFactor(String staffNo) throws KairanClientException;
+
+    /** ログインのロック解除: forgets the person's failed attempts, so the next right password is accepted at once. */
+    void unlockLogin(String staffNo) throws KairanClientException;
+
+    /** セッションの無効化: ends every session of the person (they must log in again everywhere). */
+    void revokeSessions(String staffNo) throws KairanClientException;
+
+    /**
+     * 職員名簿の取込み: uploads the roster files. All or nothing: the report says whether it was applied, with
+     * the encoding read and the rows accepted; when any row is rejected (each listed with its line and a
+     * Japanese reason) nothing is written and {@link ImportReport#applied()} is false.
+     *
+     * @throws IOException a file cannot be read here
+     * @throws RequestRejectedException e.g. {@code PAYLOAD_TOO_LARGE} for a file over the server's limit
+     */
+    ImportReport importRoster(RosterFiles files) throws KairanClientException, IOException;
 
     /**
      * Ends the session on the server and forgets it here. The local session is forgotten even when the

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
@@ -16,6 +18,10 @@ import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -29,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kairan.app.AppConstants;
 import org.kairan.client.KairanServerClient;
+import org.kairan.client.testing.Authenticator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
@@ -39,6 +46,7 @@ import org.osgi.framework.FrameworkUtil;
  * wrong password and a wrong code on the way. Widgets are found by their Kairan widget ids.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(2)
 class DesktopUiTest {
 
     private Display display;
@@ -129,6 +137,44 @@ class DesktopUiTest {
 
     @Test
     @Order(2)
+    void theMainWindowFitsTheScreenWithTheStatusLineOnIt() {
+        Shell shell = mainWindow();
+        driver.settle();
+        shell.update();
+        Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        Rectangle window = shell.getBounds();
+        assertTrue(screen.intersection(window).equals(window), "the main window fits the screen: " + window
+                + " on " + screen);
+        Label connection = SwtDriver.find(shell, AppConstants.ID_STATUS_CONNECTION, Label.class);
+        driver.waitUntil("the status line lies inside the window", () -> {
+            Rectangle client = display.map(shell, null, shell.getClientArea());
+            Rectangle line = display.map(connection.getParent(), null, connection.getBounds());
+            return client.intersection(line).equals(line);
+        });
+        shell.update();
+        Rectangle status = display.map(connection.getParent(), null, connection.getBounds());
+        // and it is really drawn there, not off the window's edge (the screen behind it is empty and black)
+        Image image = new Image(display, status.width, status.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, status.x, status.y);
+            ImageData pixels = image.getImageData();
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < pixels.height; y++) {
+                for (int x = 0; x < pixels.width; x++) {
+                    colours.add(pixels.getPixel(x, y));
+                }
+            }
+            assertTrue(colours.size() > 2, "the status line's text is visible on the screen (" + colours.size()
+                    + " colours where it should be)");
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    @Test
+    @Order(3)
     void searchingByKanaNarrowsTheTreeToMatchingPeople() {
         Text search = SwtDriver.find(mainWindow(), AppConstants.ID_DIRECTORY_SEARCH, Text.class);
         assertEquals(texts.get("directory_search"), search.getMessage(), "the search box explains itself in Japanese");
@@ -157,7 +203,7 @@ class DesktopUiTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void ctrlFPutsTheCursorInTheSearchBox() {
         tree().setFocus();
         execute(AppConstants.COMMAND_FIND);
@@ -167,7 +213,7 @@ class DesktopUiTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void logoutThenAFirstLoginEnrolsTwoFactorAuthenticationWithTheQrCode() {
         String[] decoded = new String[1];
         SwtDriver.Script script = driver.script()
@@ -201,18 +247,19 @@ class DesktopUiTest {
                         throw new AssertionError("the QR code on screen must be readable: " + e, e);
                     }
                     assertTrue(decoded[0].startsWith("otpauth://totp/"), "the QR code holds an otpauth URI");
-                    String secret = Totp.secretOf(decoded[0]);
-                    assertEquals(secret, text(login, AppConstants.ID_ENROL_SECRET).getText().replace(" ", ""),
+                    Authenticator app = Authenticator.fromUri(decoded[0]);
+                    assertEquals(app.secret(), text(login, AppConstants.ID_ENROL_SECRET).getText().replace(" ", ""),
                             "the key for manual entry is the secret of the QR code");
-                    SwtDriver.type(text(login, AppConstants.ID_ENROL_CODE),
-                            Totp.code(secret, java.time.Instant.now()).equals("000000") ? "111111" : "000000");
+                    server.remember(TestServer.NEW_USER, app);
+                    SwtDriver.type(text(login, AppConstants.ID_ENROL_CODE), app.wrongCode());
                     SwtDriver.click(SwtDriver.dialogButton(login, IDialogConstants.OK_ID));
                 })
                 .when("the wrong code is reported", () -> errorOf(AppConstants.ID_ENROL_QR) != null, () -> {
                     assertEquals(texts.get("error_wrongTotp"), errorOf(AppConstants.ID_ENROL_QR),
                             "a wrong code is explained in Japanese");
                     Shell login = driver.shellWith(AppConstants.ID_ENROL_QR).get();
-                    SwtDriver.type(text(login, AppConstants.ID_ENROL_CODE), Totp.freshCode(Totp.secretOf(decoded[0])));
+                    SwtDriver.type(text(login, AppConstants.ID_ENROL_CODE),
+                            server.authenticator(TestServer.NEW_USER).orElseThrow().nextCode());
                     SwtDriver.click(SwtDriver.dialogButton(login, IDialogConstants.OK_ID));
                 })
                 .when("the main window is back", () -> driver.shellWith(AppConstants.ID_LOGIN_USER).isEmpty()

@@ -1,19 +1,59 @@
 package org.kairan.app.tests;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.kairan.client.testing.Authenticator;
+import org.kairan.client.testing.DemoAccounts;
+import org.kairan.client.testing.ServerApi;
 
 /**
- * What the activator prepared, registered as an OSGi service for the tests: the server's address and
- * the TOTP secrets of the demo accounts it enrolled.
+ * What the activator prepared, registered as an OSGi service for the tests: the server's address, a
+ * direct line to its API, and the authenticators of the accounts enrolled so far (the activator's, and
+ * those the tests enrol), so that any test can log in as them again.
  */
-public record TestServer(String url, Map<String, String> totpSecrets) {
+public final class TestServer {
 
     /** The demo password of every demo account (README). */
-    public static final String DEMO_PASSWORD = "kairan-demo-2026";
+    public static final String DEMO_PASSWORD = DemoAccounts.PASSWORD;
     /** Enrolled by the activator; the application starts logged in as this 財政課 主事. */
-    public static final String FIRST_USER = "120002";
-    /** Never enrolled: its first login goes through the QR code page. */
-    public static final String NEW_USER = "130001";
-    /** Used to drive an account into lockout without disturbing the others. */
-    public static final String LOCKOUT_USER = "840038";
+    public static final String FIRST_USER = DemoAccounts.FINANCE_CLERK;
+    /** Never enrolled: its first login goes through the QR code page (DesktopUiTest). */
+    public static final String NEW_USER = DemoAccounts.CITIZEN_CLERK;
+    /** Used to drive an account into lockout without disturbing the others (ClientAgainstServerTest). */
+    public static final String LOCKOUT_USER = DemoAccounts.SECOND_ADMIN;
+
+    private final String url;
+    private final ServerApi api;
+    private final Map<String, Authenticator> authenticators = new ConcurrentHashMap<>();
+
+    TestServer(String url) {
+        this.url = url;
+        this.api = new ServerApi(url);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The server's HTTP API, for setting up and checking beside the desktop under test. */
+    public ServerApi api() {
+        return api;
+    }
+
+    /** The authenticator holding an account's second factor, if the account was enrolled in this run. */
+    public Optional<Authenticator> authenticator(String staffNo) {
+        return Optional.ofNullable(authenticators.get(staffNo));
+    }
+
+    /** Remembers the second factor an account enrolled (replacing an earlier one after a reset). */
+    public void remember(String staffNo, Authenticator authenticator) {
+        authenticators.put(staffNo, authenticator);
+    }
+
+    /** Forgets an account's second factor (after an administrator reset it). */
+    public void forget(String staffNo) {
+        authenticators.remove(staffNo);
+    }
 }

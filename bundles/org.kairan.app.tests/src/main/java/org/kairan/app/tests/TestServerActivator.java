@@ -1,11 +1,12 @@
 package org.kairan.app.tests;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.kairan.client.KairanServerClient;
 import org.kairan.client.ServerAddress;
+import org.kairan.client.testing.Authenticator;
+import org.kairan.client.testing.KairanServerProcess;
 import org.kairan.core.protocol.LoginRequest;
 import org.kairan.core.protocol.LoginResponse;
 import org.kairan.core.protocol.LoginStatus;
@@ -43,8 +44,7 @@ public final class TestServerActivator implements BundleActivator {
     }
 
     private void prepare(BundleContext context) throws Exception {
-        Path jar = Path.of(System.getProperty("kairan.server.jar", "../../server/target/kairan-server.jar"));
-        server = KairanServerProcess.start(jar, Path.of(System.getProperty("kairan.server.log", "kairan-server.log")));
+        server = KairanServerProcess.startDemo(Path.of(System.getProperty("kairan.server.log", "kairan-server.log")));
         System.setProperty("kairan.server", server.url());
 
         ServiceTracker<KairanServerClient, KairanServerClient> tracker = new ServiceTracker<>(context,
@@ -61,14 +61,15 @@ public final class TestServerActivator implements BundleActivator {
             if (first.status() != LoginStatus.TOTP_ENROLMENT_REQUIRED) {
                 throw new IllegalStateException("a fresh demo account should need TOTP enrolment, got " + first);
             }
-            String secret = Totp.secretOf(first.otpauthUri());
+            Authenticator authenticator = Authenticator.fromUri(first.otpauthUri());
             LoginResponse done = client.confirmEnrolment(address,
-                    new TotpEnrolmentRequest(first.enrolmentToken(), Totp.freshCode(secret)));
+                    new TotpEnrolmentRequest(first.enrolmentToken(), authenticator.nextCode()));
             if (done.status() != LoginStatus.AUTHENTICATED) {
                 throw new IllegalStateException("enrolment should log in, got " + done);
             }
-            registration = context.registerService(TestServer.class,
-                    new TestServer(server.url(), Map.of(TestServer.FIRST_USER, secret)), null);
+            TestServer prepared = new TestServer(server.url());
+            prepared.remember(TestServer.FIRST_USER, authenticator);
+            registration = context.registerService(TestServer.class, prepared, null);
         } finally {
             tracker.close();
         }

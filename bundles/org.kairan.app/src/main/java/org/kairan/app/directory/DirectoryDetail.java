@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.kairan.app.AppConstants;
+import org.kairan.app.admin.AccountActions;
 import org.kairan.app.directory.DirectoryNode.PostNode;
 import org.kairan.app.directory.DirectoryNode.UnitNode;
 import org.kairan.app.nls.Messages;
@@ -22,18 +23,23 @@ import org.kairan.core.organisation.OrgUnit;
 import org.kairan.core.organisation.StaffMember;
 import org.kairan.ui.DateDisplay;
 
-/** The right-hand panel: the selected person's 氏名, かな, 所属, 役職 and posts, or the selected unit. */
+/**
+ * The right-hand panel: the selected person's 氏名, かな, 所属, 役職 and posts (and, for an administrator,
+ * the {@link AccountActions} on that person), or the selected unit.
+ */
 final class DirectoryDetail {
 
     private final Composite panel;
     private final Messages messages;
     private final DirectoryLabels labels;
     private final DateDisplay dates;
+    private final AccountActions accountActions;
 
-    DirectoryDetail(Composite parent, Messages messages, DateDisplay dates) {
+    DirectoryDetail(Composite parent, Messages messages, DateDisplay dates, AccountActions accountActions) {
         this.messages = messages;
         this.labels = new DirectoryLabels(messages);
         this.dates = dates;
+        this.accountActions = accountActions;
         panel = new Composite(parent, SWT.NONE);
         panel.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_DETAIL);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 10).spacing(12, 6).applyTo(panel);
@@ -80,6 +86,7 @@ final class DirectoryDetail {
         if (!allPosts.isEmpty()) {
             row(messages.directory_detailPosts, allPosts);
         }
+        accountActions.addTo(panel, member);
     }
 
     private void showUnit(OrgUnit unit, DirectoryTreeModel model) {

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.kairan.app.AppConstants;
+import org.kairan.app.admin.AccountActions;
 import org.kairan.app.nls.ErrorTexts;
 import org.kairan.app.nls.Messages;
 import org.kairan.client.ClientTopics;
@@ -101,7 +102,7 @@ public final class DirectoryPart {
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createTree(sash);
-        detail = new DirectoryDetail(sash, messages, dates);
+        detail = new DirectoryDetail(sash, messages, dates, new AccountActions(client, ui, messages));
         sash.setWeights(62, 38);
         load();
     }
@@ -248,6 +249,15 @@ public final class DirectoryPart {
             viewer.setInput(null);
             count.setText("");
             detail.clear();
+        }
+    }
+
+    /** Reloads after the organisation was changed from this desktop (a roster import). */
+    @Inject
+    @Optional
+    void directoryChanged(@UIEventTopic(AppConstants.TOPIC_DIRECTORY_CHANGED) Object event) {
+        if (viewer != null && !viewer.getControl().isDisposed()) {
+            load();
         }
     }
 

@@ -12,10 +12,13 @@ import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessRemovals;
 import org.eclipse.jface.window.Window;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.kairan.app.lifecycle.WindowPlacement.Bounds;
 import org.kairan.app.login.LoginPrompt;
 import org.kairan.app.login.StartupTiming;
 import org.kairan.app.preferences.AppPreferences;
@@ -25,7 +28,10 @@ import org.kairan.ui.WindowImages;
 /**
  * Start-up of the desktop: applies the language chosen in the preferences, then shows the login dialog
  * before any workbench window exists. The session goes into the application context (parts inject
- * {@link Session}); when the person cancels, the workbench closes without showing a window.
+ * {@link Session}); when the person cancels, the workbench closes without showing a window. The main
+ * window opens at a size that fits the screen ({@link WindowPlacement}) and is laid out again once its
+ * menu bar has its height ({@link FirstLayout}), so the status line is on screen even without a window
+ * manager.
  */
 public final class KairanLifeCycle {
 
@@ -52,6 +58,18 @@ public final class KairanLifeCycle {
         }
     }
 
+    @ProcessAdditions
+    void placeWindows(MApplication application, Display display) {
+        Rectangle area = display.getPrimaryMonitor().getClientArea();
+        Bounds bounds = WindowPlacement.within(new Bounds(area.x, area.y, area.width, area.height));
+        for (MWindow window : application.getChildren()) {
+            window.setX(bounds.x());
+            window.setY(bounds.y());
+            window.setWidth(bounds.width());
+            window.setHeight(bounds.height());
+        }
+    }
+
     @ProcessRemovals
     void closeIfCancelled(MApplication application, IEventBroker broker, Display display) {
         if (!cancelled) {
@@ -60,6 +78,7 @@ public final class KairanLifeCycle {
                 for (MWindow window : application.getChildren()) {
                     if (window.getWidget() instanceof Shell shell && !shell.isDisposed()) {
                         shell.setImages(new WindowImages(display).all());
+                        FirstLayout.watch(shell);
                         StartupTiming.since(loginConfirmedAt, "main window shown", "the login was confirmed");
                     }
                 }

@@ -33,6 +33,7 @@ public final class ErrorTexts {
             case ServerUnreachableException e -> MessageFormat.format(messages.error_unreachable,
                     server == null ? "" : server.toString());
             case RequestRejectedException e when e.code() == ErrorCode.FORBIDDEN -> messages.error_forbidden;
+            case RequestRejectedException e when e.code() == ErrorCode.PAYLOAD_TOO_LARGE -> messages.error_tooLarge;
             case RequestRejectedException e when e.status() >= 500 ->
                 MessageFormat.format(messages.error_server, e.status());
             case RequestRejectedException e -> MessageFormat.format(messages.error_rejected, e.getMessage());

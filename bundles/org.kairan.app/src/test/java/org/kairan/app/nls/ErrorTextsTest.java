@@ -14,9 +14,11 @@ import java.util.PropertyResourceBundle;
 
 import org.junit.jupiter.api.Test;
 import org.kairan.client.AccountLockedException;
+import org.kairan.client.RequestRejectedException;
 import org.kairan.client.ServerAddress;
 import org.kairan.client.ServerUnreachableException;
 import org.kairan.client.WrongCredentialsException;
+import org.kairan.core.protocol.ErrorCode;
 
 class ErrorTextsTest {
 
@@ -49,6 +51,15 @@ class ErrorTextsTest {
                 "the unreachable server is named");
         assertEquals("職員番号（ユーザーID）またはパスワードが違います。",
                 texts.of(new WrongCredentialsException("x", null), server), "one sentence for user id or password");
+    }
+
+    @Test
+    void aRefusedAdministratorActionAndATooLargeFileAreExplained() throws Exception {
+        ErrorTexts texts = new ErrorTexts(japanese());
+        assertEquals("この操作を行う権限がありません。", texts.of(new RequestRejectedException("no", null, 403,
+                ErrorCode.FORBIDDEN), null), "403 says the person may not do this");
+        assertTrue(texts.of(new RequestRejectedException("big", null, 413, ErrorCode.PAYLOAD_TOO_LARGE), null)
+                .contains("大きすぎる"), "413 says the file is too large");
     }
 
     @Test

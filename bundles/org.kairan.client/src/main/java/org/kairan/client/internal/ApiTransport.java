@@ -1,12 +1,17 @@
 package org.kairan.client.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.kairan.client.AccountLockedException;
 import org.kairan.client.KairanClientException;
@@ -63,6 +68,52 @@ final class ApiTransport {
         return exchange(builder.build(), type);
     }
 
+    /** A file sent as one part of a {@code multipart/form-data} body. */
+    record FilePart(String name, String fileName, String contentType, byte[] content) {
+    }
+
+    /**
+     * POST {@code multipart/form-data}. A 2xx answer is parsed as {@code type}; so is an error answer
+     * with status {@code errorWithBody} whose body is a {@code type} that {@code isAnswer} accepts (a
+     * rejected roster comes back as 422 with its report); any other error is thrown as usual.
+     */
+    <T> T postMultipart(URI uri, String token, List<FilePart> parts, TypeReference<T> type, int errorWithBody,
+            Predicate<T> isAnswer) throws KairanClientException {
+        String boundary = "kairan-" + UUID.randomUUID();
+        HttpRequest request = request(uri, token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, parts)))
+                .build();
+        HttpResponse<byte[]> response = send(request);
+        int status = response.statusCode();
+        if (status == errorWithBody && response.body().length > 0) {
+            try {
+                T answer = json.read(response.body(), type);
+                if (answer != null && isAnswer.test(answer)) {
+                    return answer;
+                }
+            } catch (IOException | RuntimeException e) {
+                // not the expected body: an ordinary error
+            }
+        }
+        return answer(request, response, type);
+    }
+
+    static byte[] multipart(String boundary, List<FilePart> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (FilePart part : parts) {
+            String head = "--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"" + part.name() + "\"; filename=\"" + part.fileName()
+                    + "\"\r\n"
+                    + "Content-Type: " + part.contentType() + "\r\n\r\n";
+            out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(part.content());
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
     private HttpRequest.Builder request(URI uri, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
@@ -75,15 +126,22 @@ final class ApiTransport {
     }
 
     private <T> T exchange(HttpRequest request, TypeReference<T> type) throws KairanClientException {
-        HttpResponse<byte[]> response;
+        return answer(request, send(request), type);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws ServerUnreachableException {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ServerUnreachableException(request.uri().getHost() + ": " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException("interrupted while waiting for " + request.uri().getHost(), e);
         }
+    }
+
+    private <T> T answer(HttpRequest request, HttpResponse<byte[]> response, TypeReference<T> type)
+            throws KairanClientException {
         int status = response.statusCode();
         byte[] body = response.body();
         if (status >= 200 && status < 300) {

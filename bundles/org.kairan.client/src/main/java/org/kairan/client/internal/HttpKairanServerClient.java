@@ -7,9 +7,11 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import org.kairan.client.ClientTopics;
 import org.kairan.client.ConnectionState;
 import org.kairan.client.KairanClientException;
 import org.kairan.client.KairanServerClient;
+import org.kairan.client.RosterFiles;
 import org.kairan.client.ServerAddress;
 import org.kairan.client.ServerUnreachableException;
 import org.kairan.client.Session;
@@ -26,6 +29,7 @@ import org.kairan.client.SessionExpiredException;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.StaffMember;
 import org.kairan.core.protocol.HealthStatus;
+import org.kairan.core.protocol.ImportReport;
 import org.kairan.core.protocol.LoginRequest;
 import org.kairan.core.protocol.LoginResponse;
 import org.kairan.core.protocol.LoginStatus;
@@ -57,6 +61,9 @@ public final class HttpKairanServerClient implements KairanServerClient {
     private static final TypeReference<SessionUser> SESSION_USER = new TypeReference<>() { };
     private static final TypeReference<DirectorySnapshot> DIRECTORY = new TypeReference<>() { };
     private static final TypeReference<List<StaffMember>> STAFF_LIST = new TypeReference<>() { };
+    private static final TypeReference<ImportReport> IMPORT_REPORT = new TypeReference<>() { };
+    /** No charset: the server reads UTF-8 or Shift_JIS and says which (ImportReport.encoding). */
+    private static final String CSV = "text/csv";
 
     private final JsonCodec json = new JsonCodec();
     private final AtomicReference<Session> session = new AtomicReference<>();
@@ -196,6 +203,44 @@ public final class HttpKairanServerClient implements KairanServerClient {
     @Override
     public void changePassword(PasswordChangeRequest request) throws KairanClientException {
         authenticated(s -> transport.post(s.server().resolve("/api/auth/password"), s.token(), request, null));
+    }
+
+    @Override
+    public void resetSecondFactor(String staffNo) throws KairanClientException {
+        adminUserAction(staffNo, "totp-reset");
+    }
+
+    @Override
+    public void unlockLogin(String staffNo) throws KairanClientException {
+        adminUserAction(staffNo, "unlock");
+    }
+
+    @Override
+    public void revokeSessions(String staffNo) throws KairanClientException {
+        adminUserAction(staffNo, "sessions/revoke");
+    }
+
+    private void adminUserAction(String staffNo, String action) throws KairanClientException {
+        if (staffNo == null || staffNo.isBlank()) {
+            throw new IllegalArgumentException("staffNo is required");
+        }
+        String segment = URLEncoder.encode(staffNo.strip(), StandardCharsets.UTF_8).replace("+", "%20");
+        String path = "/api/admin/users/" + segment + "/" + action;
+        authenticated(s -> transport.post(s.server().resolve(path), s.token(), null, null));
+    }
+
+    @Override
+    public ImportReport importRoster(RosterFiles files) throws KairanClientException, IOException {
+        List<ApiTransport.FilePart> parts = new ArrayList<>();
+        if (files.units() != null) {
+            parts.add(new ApiTransport.FilePart("units", "units.csv", CSV, Files.readAllBytes(files.units())));
+        }
+        if (files.staff() != null) {
+            parts.add(new ApiTransport.FilePart("staff", "staff.csv", CSV, Files.readAllBytes(files.staff())));
+        }
+        // a rejected roster is answered 422 with its report: that is an answer, not a failure
+        return authenticated(s -> transport.postMultipart(s.server().resolve("/api/admin/roster"), s.token(), parts,
+                IMPORT_REPORT, 422, report -> !report.applied() && !report.rejected().isEmpty()));
     }
 
     @Override

@@ -1,0 +1,90 @@
+package org.kairan.client.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import org.kairan.client.KairanClientException;
+import org.kairan.client.ServerAddress;
+import org.kairan.client.testing.Authenticator;
+import org.kairan.client.testing.DemoAccounts;
+import org.kairan.client.testing.KairanServerProcess;
+import org.kairan.client.testing.ServerApi;
+import org.kairan.core.protocol.LoginRequest;
+import org.kairan.core.protocol.LoginResponse;
+import org.kairan.core.protocol.LoginStatus;
+import org.kairan.core.protocol.TotpEnrolmentRequest;
+
+/**
+ * A real Kairan server process with the demo city for one test class, and the ways the tests log in
+ * through the client under test. Each test uses its own demo account, so the tests of a class do not
+ * disturb each other's failure counters, second factors or sessions.
+ */
+final class RealServer implements AutoCloseable {
+
+    final KairanServerProcess process;
+    final ServerAddress address;
+    final ServerApi api;
+
+    private RealServer(KairanServerProcess process) {
+        this.process = process;
+        this.address = ServerAddress.parse(process.url());
+        this.api = new ServerApi(process.url());
+    }
+
+    /** Starts the server jar; its output goes to {@code target/kairan-server-<name>.log}. */
+    static RealServer start(String name, String... extraArguments) throws IOException, TimeoutException {
+        Path log = Path.of(System.getProperty("kairan.server.log", "target/kairan-server.log"))
+                .resolveSibling("kairan-server-" + name + ".log");
+        return new RealServer(KairanServerProcess.startDemo(log, extraArguments));
+    }
+
+    /** A desktop client keeping its session under {@code workspace}, as a fresh start of the desktop would. */
+    static HttpKairanServerClient client(Path workspace) {
+        return client(workspace, Clock.systemUTC());
+    }
+
+    static HttpKairanServerClient client(Path workspace, Clock clock) {
+        return new HttpKairanServerClient(workspace.resolve(".kairan"), Duration.ofSeconds(20), clock);
+    }
+
+    /**
+     * The first login of a demo account through the client: password, then the enrolment the server asks
+     * for, confirmed with a code from the QR code's secret. Returns the authenticator now holding the account.
+     */
+    Authenticator enrolThrough(HttpKairanServerClient client, String staffNo) throws KairanClientException {
+        return enrolThrough(client, staffNo, address);
+    }
+
+    /** The same, with the client talking to {@code via} (a proxy in front of this server). */
+    Authenticator enrolThrough(HttpKairanServerClient client, String staffNo, ServerAddress via)
+            throws KairanClientException {
+        LoginResponse first = client.login(via, new LoginRequest(staffNo, DemoAccounts.PASSWORD, null));
+        if (first.status() != LoginStatus.TOTP_ENROLMENT_REQUIRED) {
+            throw new AssertionError("a demo account's first login must ask for enrolment, got " + first.status());
+        }
+        Authenticator authenticator = Authenticator.fromUri(first.otpauthUri());
+        LoginResponse done = client.confirmEnrolment(via,
+                new TotpEnrolmentRequest(first.enrolmentToken(), authenticator.nextCode()));
+        if (done.status() != LoginStatus.AUTHENTICATED) {
+            throw new AssertionError("a right enrolment code must log in, got " + done.status());
+        }
+        return authenticator;
+    }
+
+    /** A full login of an enrolled account through the client. */
+    void logInThrough(HttpKairanServerClient client, String staffNo, String password, Authenticator authenticator)
+            throws KairanClientException {
+        LoginResponse response = client.login(address, new LoginRequest(staffNo, password, authenticator.nextCode()));
+        if (response.status() != LoginStatus.AUTHENTICATED) {
+            throw new AssertionError("password and a fresh code must log in, got " + response.status());
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
