@@ -22,6 +22,7 @@ import org.kairan.server.auth.PasswordHasher;
 import org.kairan.server.auth.SessionTokens;
 import org.kairan.core.auth.Totp;
 import org.kairan.server.demo.DemoCity;
+import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.directory.OrganisationStore;
 import org.kairan.server.directory.TransferService;
 import org.kairan.server.http.AdminHandler;
@@ -118,7 +119,8 @@ public final class KairanServer implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(LoginThrottle.Policy.DEFAULT, config.clock());
         CredentialStore credentials = new CredentialStore();
         SessionStore sessionStore = new SessionStore();
-        SessionUsers users = new SessionUsers(organisation, config.clock(), config.zone());
+        DirectoryCache directory = new DirectoryCache(organisation);
+        SessionUsers users = new SessionUsers(directory, config.clock(), config.zone());
         SessionService sessions = new SessionService(database, sessionStore, users, tokens, audit, config.clock(),
                 config.sessionIdleTimeout());
         LoginService logins = new LoginService(database, organisation, credentials, sessions, users, audit, hasher,
@@ -159,7 +161,7 @@ public final class KairanServer implements AutoCloseable {
         Handler.Sequence routes = new Handler.Sequence(
                 new HealthHandler(mapper, database, version()),
                 new AuthHandler(mapper, config.maxBodyBytes(), logins, sessions, accounts),
-                new DirectoryHandler(mapper, database, organisation, sessions, users),
+                new DirectoryHandler(mapper, database, organisation, directory, sessions, users),
                 new AdminHandler(mapper, config.maxBodyBytes(), config.maxRosterBytes(), config.zone(), database,
                         sessions, accounts, roster, transfers, audit),
                 new NotFoundHandler(mapper));

@@ -207,34 +207,17 @@ public final class OrganisationStore {
         return posts.stream().findFirst();
     }
 
-    /**
-     * 所属 as people write it: the path of unit names below the 部局 (e.g. 企画財政部 財政課 財政係);
-     * the 部局 itself when there is no 部 under it on the path (議会事務局 議事課, 市長部局).
-     */
-    public String unitDisplayName(Connection c, String unitCode) throws SQLException {
-        List<UnitKind> kinds = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("WITH RECURSIVE path (code, parent_code, kind, name, depth) AS ("
-                + " SELECT code, parent_code, kind, name, 0 FROM org_unit WHERE code = ?"
-                + " UNION ALL SELECT u.code, u.parent_code, u.kind, u.name, p.depth + 1 FROM org_unit u"
-                + " JOIN path p ON u.code = p.parent_code WHERE p.depth < 16)"
-                + " SELECT kind, name FROM path ORDER BY depth DESC")) {
-            ps.setString(1, unitCode);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    kinds.add(UnitKind.valueOf(rs.getString(1)));
-                    names.add(rs.getString(2));
-                }
-            }
-        }
-        if (names.size() > 1 && kinds.get(0) == UnitKind.BUREAU && kinds.get(1) == UnitKind.DEPARTMENT) {
-            names.removeFirst();
-        }
-        return String.join(" ", names);
-    }
-
     public DirectorySnapshot snapshot(Connection c, LocalDate today) throws SQLException {
         return new DirectorySnapshot(today, positions(c), units(c), staff(c), assignments(c));
+    }
+
+    /** The directory's version: it changes in the same transaction as any change to the organisation. */
+    public long version(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM directory_version WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     // --- writing -------------------------------------------------------------------------------
@@ -252,6 +235,7 @@ public final class OrganisationStore {
                 ps.setString(7, unit.code());
                 ps.executeUpdate();
             }
+            bumpVersion(c);
             return true;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO org_unit (parent_code, kind, name, kana,"
@@ -260,6 +244,7 @@ public final class OrganisationStore {
             ps.setString(7, unit.code());
             ps.executeUpdate();
         }
+        bumpVersion(c);
         return true;
     }
 
@@ -307,6 +292,7 @@ public final class OrganisationStore {
                 ps.executeUpdate();
             }
         }
+        bumpVersion(c);
         return true;
     }
 
@@ -365,6 +351,7 @@ public final class OrganisationStore {
             }
             ps.executeUpdate();
         }
+        bumpVersion(c);
         return true;
     }
 
@@ -396,6 +383,12 @@ public final class OrganisationStore {
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    private static void bumpVersion(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE directory_version SET version = version + 1 WHERE id = 1")) {
+            ps.executeUpdate();
         }
     }
 }

@@ -4,8 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.kairan.core.organisation.NameMatcher;
-import org.kairan.core.organisation.StaffMember;
+import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.directory.OrganisationStore;
 import org.kairan.server.login.SessionService;
 import org.kairan.server.login.SessionUsers;
@@ -20,14 +19,16 @@ public final class DirectoryHandler extends RouteFamilyHandler {
 
     private final Database database;
     private final OrganisationStore store;
+    private final DirectoryCache cache;
     private final SessionService sessions;
     private final SessionUsers users;
 
-    public DirectoryHandler(ObjectMapper mapper, Database database, OrganisationStore store, SessionService sessions,
-            SessionUsers users) {
+    public DirectoryHandler(ObjectMapper mapper, Database database, OrganisationStore store, DirectoryCache cache,
+            SessionService sessions, SessionUsers users) {
         super(mapper, 0, PREFIX);
         this.database = database;
         this.store = store;
+        this.cache = cache;
         this.sessions = sessions;
         this.users = users;
     }
@@ -44,7 +45,7 @@ public final class DirectoryHandler extends RouteFamilyHandler {
         requireMethod(exchange, "GET");
         if (path.isEmpty()) {
             LocalDate today = users.today();
-            return Reply.ok(database.inTransaction(c -> store.snapshot(c, today)));
+            return Reply.ok(database.inTransaction(c -> cache.snapshot(c, today)));
         }
         if (path.getFirst().equals("holders")) {
             return holders(exchange);
@@ -55,11 +56,7 @@ public final class DirectoryHandler extends RouteFamilyHandler {
                     .orElseThrow(() -> ApiException.notFound("no staff member with 職員番号 " + staffNo)));
         }
         String query = exchange.queryParam("q");
-        NameMatcher matcher = new NameMatcher(query);
-        List<StaffMember> all = database.inTransaction(store::staff);
-        return Reply.ok(all.stream().filter(matcher::matches)
-                .sorted(java.util.Comparator.comparing(StaffMember::kana).thenComparing(StaffMember::staffNo))
-                .toList());
+        return Reply.ok(database.inTransaction(c -> cache.directory(c).search(query)));
     }
 
     private Reply holders(ApiExchange exchange) {

@@ -86,11 +86,23 @@ public final class OrganisationDirectory {
                 .map(a -> staff.get(a.staffNo())).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The person's 本務 on the day, if any. */
+    /** The person's 本務 on the day, if any (the latest 発令 when records overlap). */
     public Optional<Assignment> primaryPost(String staffNo, LocalDate day) {
         return assignments.stream()
                 .filter(a -> a.staffNo().equals(staffNo) && a.kind() == AssignmentKind.PRIMARY && a.isEffectiveOn(day))
-                .findFirst();
+                .max(Comparator.comparing(Assignment::effectiveFrom));
+    }
+
+    /**
+     * 所属 as people write it: the unit names below the 部局 (企画財政部 財政課 財政係), or from the 部局
+     * when no 部 follows it on the path (議会事務局 議事課, 市長部局).
+     */
+    public String unitDisplayName(String unitCode) {
+        List<OrgUnit> path = pathTo(unitCode);
+        if (path.size() > 1 && path.get(0).kind() == UnitKind.BUREAU && path.get(1).kind() == UnitKind.DEPARTMENT) {
+            path = path.subList(1, path.size());
+        }
+        return path.stream().map(OrgUnit::name).collect(Collectors.joining(" "));
     }
 
     /** All posts (本務 and 兼務) of the person on the day. */

@@ -50,6 +50,12 @@ class OrganisationDirectoryTest {
     }
 
     @Test
+    void displayNameLeavesOutTheBureauAboveADepartment() {
+        assertEquals("企画財政部 財政課", directory.unitDisplayName("120100"), "所属 starts at the 部");
+        assertEquals("市長部局", directory.unitDisplayName("100000"), "a 部局 on its own keeps its name");
+    }
+
+    @Test
     void pathGoesFromBureauToUnit() {
         assertEquals(List.of("市長部局", "企画財政部", "財政課"),
                 directory.pathTo("120100").stream().map(OrgUnit::name).toList());
