@@ -62,7 +62,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       $(find server/src/bench/java -name '*.java')
  * java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
  *      -cp server/target/kairan-server.jar:server/target/bench-classes org.kairan.server.bench.ServerBenchmark \
- *      [--clients 50] [--warmup 5] [--seconds 20] [--users 100] [--db-url jdbc:postgresql://… --db-user … --db-password …]
+ *      [--clients 50] [--warmup 5] [--seconds 20] [--users 100] [--rate 2000] [--db-url jdbc:postgresql://… --db-user … --db-password …]
  * </pre>
  * Run it on an otherwise idle machine: anything else using the cores shows up in p99.
  */
@@ -74,7 +74,7 @@ public final class ServerBenchmark {
 
     /** Command-line settings. */
     record Options(int clients, int warmupSeconds, int seconds, int users, String dbUrl, String dbUser,
-            String dbPassword) {
+            String dbPassword, int rate) {
 
         static Options parse(String[] args) {
             int clients = 50;
@@ -84,6 +84,7 @@ public final class ServerBenchmark {
             String dbUrl = null;
             String dbUser = null;
             String dbPassword = null;
+            int rate = 0;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -94,12 +95,13 @@ public final class ServerBenchmark {
                     case "--db-url" -> dbUrl = value;
                     case "--db-user" -> dbUser = value;
                     case "--db-password" -> dbPassword = value;
+                    case "--rate" -> rate = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--clients N --warmup S --seconds S --users N --db-url URL --db-user U --db-password P)");
+                            + " (--clients N --warmup S --seconds S --users N --rate REQ_PER_S --db-url URL --db-user U --db-password P)");
                 }
                 i++;
             }
-            return new Options(clients, warmup, seconds, Math.max(users, clients), dbUrl, dbUser, dbPassword);
+            return new Options(clients, warmup, seconds, Math.max(users, clients), dbUrl, dbUser, dbPassword, rate);
         }
     }
 
@@ -265,11 +267,23 @@ public final class ServerBenchmark {
             sessionLatencies.add(session);
             searchLatencies.add(search);
             int seed = i;
+            // --rate: each client sends on a fixed schedule and latency counts from the scheduled moment,
+            // so a slow answer also charges the requests that had to wait for it (no coordinated omission)
+            long interval = options.rate() > 0 ? tokens.size() * 1_000_000_000L / options.rate() : 0;
+            long firstSend = System.nanoTime() + (interval == 0 ? 0 : interval * i / tokens.size());
             running.add(pool.submit(() -> {
                 try (KeepAliveClient http = new KeepAliveClient(base)) {
                     long n = seed;
+                    long scheduled = firstSend;
                     while (true) {
-                        long t0 = System.nanoTime();
+                        if (interval > 0) {
+                            long wait = scheduled - System.nanoTime();
+                            if (wait > 0) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                        }
+                        long t0 = interval > 0 ? scheduled : System.nanoTime();
+                        scheduled += interval;
                         if (t0 >= end) {
                             return null;
                         }
@@ -297,8 +311,9 @@ public final class ServerBenchmark {
         long[] searches = Latencies.merged(searchLatencies);
         long[] all = Latencies.merged(Stream.concat(sessionLatencies.stream(), searchLatencies.stream()).toList());
         double seconds = options.seconds();
-        System.out.printf(Locale.ROOT, "authenticated reads, %d clients, %d s measured after %d s warm-up, %d errors:%n",
-                tokens.size(), options.seconds(), options.warmupSeconds(), errors.get());
+        System.out.printf(Locale.ROOT, "authenticated reads, %d clients, %s, %d s measured after %d s warm-up, %d errors:%n",
+                tokens.size(), options.rate() > 0 ? "offered " + options.rate() + " req/s in all" : "as fast as they can",
+                options.seconds(), options.warmupSeconds(), errors.get());
         System.out.printf(Locale.ROOT, "  all                         %8.0f req/s; %s%n", all.length / seconds,
                 Latencies.summary(all));
         System.out.printf(Locale.ROOT, "  GET /api/session            %8.0f req/s; %s%n", sessions.length / seconds,
