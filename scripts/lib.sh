@@ -19,8 +19,27 @@ java_major() {
   printf '%s\n' "${version%%.*}"
 }
 
-# find_jdk -> exports JAVA_HOME of a JDK >= 21 (with javac), or fails clearly
+# find_jdk -> exports JAVA_HOME of a JDK >= 21 (with javac); installs one from apt when the release has
+# one (Debian 13: openjdk-25/21), or fails clearly
 find_jdk() {
+  if ! find_jdk_quietly; then
+    local pkg
+    for pkg in openjdk-25-jdk-headless openjdk-21-jdk-headless; do
+      if command -v apt-cache >/dev/null 2>&1 && apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+        say "no JDK ${KAIRAN_MIN_JAVA}+ found: installing $pkg"
+        ensure_packages "$pkg"
+        break
+      fi
+    done
+    find_jdk_quietly || die "no JDK ${KAIRAN_MIN_JAVA} or newer found (looked at \$JAVA_HOME, /usr/lib/jvm, /opt) and apt offers none. Install one (e.g. Temurin 21 or 25 from your software repository) and set JAVA_HOME."
+  fi
+  export JAVA_HOME=$KAIRAN_JDK
+  export PATH="$JAVA_HOME/bin:$PATH"
+  say "using JDK $KAIRAN_JDK_MAJOR at $JAVA_HOME"
+}
+
+# find_jdk_quietly -> sets KAIRAN_JDK/KAIRAN_JDK_MAJOR to the newest JDK >= 21, or returns 1
+find_jdk_quietly() {
   local candidates=() dir major
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
   for dir in /usr/lib/jvm/* /opt/java/* /opt/jdk*; do [ -d "$dir" ] && candidates+=("$dir"); done
@@ -36,12 +55,9 @@ find_jdk() {
       best=$dir; best_major=$major
     fi
   done
-  if [ -z "$best" ]; then
-    die "no JDK ${KAIRAN_MIN_JAVA} or newer found (looked at \$JAVA_HOME, /usr/lib/jvm, /opt). Install one, e.g. 'apt-get install openjdk-21-jdk-headless' where your release has it, or a Temurin JDK, and set JAVA_HOME."
-  fi
-  export JAVA_HOME=$best
-  export PATH="$JAVA_HOME/bin:$PATH"
-  say "using JDK $best_major at $JAVA_HOME"
+  [ -n "$best" ] || return 1
+  KAIRAN_JDK=$best
+  KAIRAN_JDK_MAJOR=$best_major
 }
 
 # as_root CMD... -> runs CMD as root (directly, or through sudo), or fails saying what to run
