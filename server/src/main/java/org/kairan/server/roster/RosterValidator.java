@@ -63,19 +63,10 @@ final class RosterValidator {
     // --- units.csv ------------------------------------------------------------------------------
 
     List<UnitLine> units(String fileLabel, List<CsvRecord> records) {
-        Optional<RosterColumns> columns = header(fileLabel, records, UNIT_REQUIRED, UNIT_OPTIONAL);
-        if (columns.isEmpty()) {
-            return List.of();
-        }
         Map<String, Integer> seen = new HashMap<>();
         List<UnitLine> candidates = new ArrayList<>();
-        for (CsvRecord record : body(records)) {
-            String problem = shape(record, columns.get());
-            if (problem != null) {
-                reject(record.line(), fileLabel + problem, record.text());
-                continue;
-            }
-            Row row = new Row(record, columns.get());
+        for (Row row : wellFormedRows(fileLabel, records, UNIT_REQUIRED, UNIT_OPTIONAL)) {
+            CsvRecord record = row.record;
             String code = code(row.get("組織コード"));
             String parent = code(row.get("上位組織コード"));
             Optional<UnitKind> kind = UnitKind.fromLabel(row.get("区分"));
@@ -160,20 +151,11 @@ final class RosterValidator {
      * @param unitCodes the codes of every unit the staff may belong to (stored and imported)
      */
     List<StaffLine> staff(String fileLabel, List<CsvRecord> records, Set<String> unitCodes) {
-        Optional<RosterColumns> columns = header(fileLabel, records, STAFF_REQUIRED, STAFF_OPTIONAL);
-        if (columns.isEmpty()) {
-            return List.of();
-        }
         Map<String, StaffLine> firstRowOf = new HashMap<>();
         Map<String, Integer> primaryOn = new HashMap<>();
         List<StaffLine> valid = new ArrayList<>();
-        for (CsvRecord record : body(records)) {
-            String problem = shape(record, columns.get());
-            if (problem != null) {
-                reject(record.line(), fileLabel + problem, record.text());
-                continue;
-            }
-            Row row = new Row(record, columns.get());
+        for (Row row : wellFormedRows(fileLabel, records, STAFF_REQUIRED, STAFF_OPTIONAL)) {
+            CsvRecord record = row.record;
             String staffNo = code(row.get("職員番号"));
             String name = row.get("氏名");
             String kanaText = row.get("かな");
@@ -269,6 +251,28 @@ final class RosterValidator {
     }
 
     // --- shared ---------------------------------------------------------------------------------
+
+    /**
+     * The body rows of a file with a valid header; rows with the wrong number of columns are rejected
+     * here, and a file without a valid header has no rows (the header was rejected).
+     */
+    private List<Row> wellFormedRows(String fileLabel, List<CsvRecord> records, List<String> required,
+            List<String> optional) {
+        Optional<RosterColumns> columns = header(fileLabel, records, required, optional);
+        if (columns.isEmpty()) {
+            return List.of();
+        }
+        List<Row> rows = new ArrayList<>();
+        for (CsvRecord record : body(records)) {
+            String problem = shape(record, columns.get());
+            if (problem != null) {
+                reject(record.line(), fileLabel + problem, record.text());
+            } else {
+                rows.add(new Row(record, columns.get()));
+            }
+        }
+        return rows;
+    }
 
     private Optional<RosterColumns> header(String fileLabel, List<CsvRecord> records, List<String> required,
             List<String> optional) {
