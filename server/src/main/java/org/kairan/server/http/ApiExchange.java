@@ -32,6 +32,7 @@ public final class ApiExchange {
     private final String requestId;
     private final String path;
     private Fields query;
+    private boolean bodyRead;
 
     ApiExchange(Request request, ObjectMapper mapper, long maxBodyBytes, String requestId) {
         this.request = request;
@@ -229,6 +230,7 @@ public final class ApiExchange {
      * broken connection; a client that asked {@code Expect: 100-continue} is refused before it sends.
      */
     public byte[] readBody(long limit) {
+        bodyRead = true;
         long declared = request.getLength();
         try (InputStream in = Request.asInputStream(request)) {
             if (declared > limit) {
@@ -257,6 +259,29 @@ public final class ApiExchange {
             return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
         } catch (IOException e) {
             throw ApiException.badRequest("the body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and throws away a body the route never read because it answered first (no session, wrong
+     * method, unknown route…). Left unread, a body that arrives a moment after its headers makes Jetty
+     * close the connection after the answer, and a client that already sent its next request on that
+     * kept-alive connection sees it broken. A body over {@link #DRAIN_LIMIT} is not read: the answer
+     * says {@code Connection: close} instead.
+     */
+    void discardUnreadBody(org.eclipse.jetty.server.Response response) {
+        if (bodyRead || request.getLength() == 0) {
+            return;
+        }
+        bodyRead = true;
+        if (request.getLength() > DRAIN_LIMIT) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            return;
+        }
+        try (InputStream in = Request.asInputStream(request)) {
+            drain(in);
+        } catch (IOException e) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
     }
 

@@ -82,6 +82,7 @@ public abstract class RouteFamilyHandler extends Handler.Abstract {
             reply = new Reply(500, ApiError.of(ErrorCode.SERVER_ERROR,
                     "internal server error; request id " + requestId));
         }
+        exchange.discardUnreadBody(response);
         write(response, callback, reply);
         return true;
     }

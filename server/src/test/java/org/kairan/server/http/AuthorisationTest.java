@@ -1,6 +1,7 @@
 package org.kairan.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -57,6 +58,36 @@ class AuthorisationTest {
         String[] parts = route.split(" ", 2);
         return running.send(parts[0], parts[1], token, parts[0].equals("POST") ? "application/json" : null,
                 parts[0].equals("POST") ? "{}".getBytes() : null);
+    }
+
+    @Test
+    void aRefusedRequestWhoseBodyArrivesLateKeepsTheConnectionForTheNextRequest() throws Exception {
+        java.net.URI base = running.uri("/");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/admin/transfers HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the body follows its headers late, as a client's second TCP segment may
+            out.write(("{}GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String answers = readUntil(socket.getInputStream(), "\"status\":\"UP\"");
+            assertTrue(answers.startsWith("HTTP/1.1 401"), "the request without a session is refused: " + answers);
+            assertTrue(answers.contains("\"status\":\"UP\""),
+                    "the next request on the same connection is answered too: " + answers);
+        }
+    }
+
+    private static String readUntil(java.io.InputStream in, String marker) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        int read;
+        while (!text.toString().contains(marker) && (read = in.read(buffer)) >= 0) {
+            text.append(new String(buffer, 0, read, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return text.toString();
     }
 
     @Test
