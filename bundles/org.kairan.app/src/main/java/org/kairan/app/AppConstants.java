@@ -47,6 +47,12 @@ public interface AppConstants {
     String ID_DIRECTORY_SEARCH = "directory.search";
     String ID_DIRECTORY_TREE = "directory.tree";
     String ID_DIRECTORY_COUNT = "directory.count";
+    /** The 基準日 label (和暦, with weekday) of the directory. */
+    String ID_DIRECTORY_AS_OF_LABEL = "directory.asOfLabel";
+    /** The DateTime choosing the directory's 基準日. */
+    String ID_DIRECTORY_AS_OF = "directory.asOf";
+    /** The 「今日」 button setting the 基準日 back to today. */
+    String ID_DIRECTORY_TODAY = "directory.today";
     String ID_DIRECTORY_DETAIL = "directory.detail";
     String ID_DIRECTORY_ADMIN = "directory.admin";
     String ID_ADMIN_RESET_TOTP = "admin.resetTotp";

@@ -21,6 +21,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.kairan.app.AppConstants;
@@ -42,6 +43,8 @@ import jakarta.inject.Inject;
  * The organisation directory: a tree of 部局/部/課/係 with the people posted in each, a search box that
  * narrows it by 氏名, かな or 職員番号 as you type (locally, no server round trip), and the selected
  * person or unit on the right. Loaded from the server in a job when the part opens and after each login.
+ * The 基準日 (today unless the user picks another day) decides who is posted where: the tree, the count
+ * and the detail panel show the organisation as it is, was or will be on that day.
  */
 public final class DirectoryPart {
 
@@ -55,6 +58,11 @@ public final class DirectoryPart {
 
     private Text search;
     private Label count;
+    private Label asOfLabel;
+    private DateTime asOfPicker;
+    private Button today;
+    /** The 基準日 the tree is built for; null means today (following the clock past midnight). */
+    private LocalDate chosenDay;
     private Label status;
     private TreeViewer viewer;
     private DirectoryDetail detail;
@@ -78,7 +86,7 @@ public final class DirectoryPart {
 
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.swtDefaults().numColumns(4).margins(8, 6).applyTo(bar);
+        GridLayoutFactory.swtDefaults().numColumns(6).margins(8, 6).applyTo(bar);
         search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER);
         search.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_SEARCH);
         search.setMessage(messages.directory_search);
@@ -90,8 +98,7 @@ public final class DirectoryPart {
         count = new Label(bar, SWT.NONE);
         count.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_COUNT);
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(180, SWT.DEFAULT).applyTo(count);
-        Label asOf = new Label(bar, SWT.NONE);
-        asOf.setText(MessageFormat.format(messages.directory_asOf, dates.withWeekday(LocalDate.now())));
+        createAsOf(bar);
         Button reload = new Button(bar, SWT.PUSH);
         reload.setText(messages.directory_reload);
         reload.addListener(SWT.Selection, e -> load());
@@ -105,6 +112,56 @@ public final class DirectoryPart {
         detail = new DirectoryDetail(sash, messages, dates, new AccountActions(client, ui, messages));
         sash.setWeights(62, 38);
         load();
+    }
+
+    /** The 基準日: its 和暦 text, a date picker and 「今日」. */
+    private void createAsOf(Composite bar) {
+        asOfLabel = new Label(bar, SWT.NONE);
+        asOfLabel.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_AS_OF_LABEL);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(asOfLabel);
+        asOfPicker = new DateTime(bar, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        asOfPicker.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_AS_OF);
+        asOfPicker.setToolTipText(messages.directory_asOfTooltip);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(asOfPicker);
+        asOfPicker.addListener(SWT.Selection, e -> dayPicked());
+        asOfPicker.addListener(SWT.DefaultSelection, e -> dayPicked());
+        today = new Button(bar, SWT.PUSH);
+        today.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_TODAY);
+        today.setText(messages.directory_today);
+        today.setToolTipText(messages.directory_todayTooltip);
+        today.addListener(SWT.Selection, e -> showDay(null));
+        showAsOf();
+    }
+
+    /** The day the tree is built for. */
+    private LocalDate day() {
+        return chosenDay == null ? LocalDate.now() : chosenDay;
+    }
+
+    private void dayPicked() {
+        LocalDate picked = LocalDate.of(asOfPicker.getYear(), asOfPicker.getMonth() + 1, asOfPicker.getDay());
+        showDay(picked.equals(LocalDate.now()) ? null : picked);
+    }
+
+    /** Shows the organisation on {@code day} (null: today), keeping the search. */
+    private void showDay(LocalDate day) {
+        chosenDay = day;
+        showAsOf();
+        if (model == null || !model.day().equals(day())) {
+            applySearch();
+        }
+    }
+
+    /** Puts the 基準日 into the label (和暦) and the picker; 「今日」 is enabled when another day is shown. */
+    private void showAsOf() {
+        LocalDate day = day();
+        asOfLabel.setText(MessageFormat.format(messages.directory_asOf, dates.withWeekday(day)));
+        if (asOfPicker.getYear() != day.getYear() || asOfPicker.getMonth() != day.getMonthValue() - 1
+                || asOfPicker.getDay() != day.getDayOfMonth()) {
+            asOfPicker.setDate(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth());
+        }
+        today.setEnabled(chosenDay != null);
+        asOfLabel.getParent().layout(true);
     }
 
     private void createTree(Composite parent) {
@@ -200,7 +257,7 @@ public final class DirectoryPart {
             return;
         }
         String query = search.getText();
-        model = new DirectoryTreeModel(directory, LocalDate.now(), query);
+        model = new DirectoryTreeModel(directory, day(), query);
         viewer.getTree().setRedraw(false);
         try {
             viewer.setInput(model);
@@ -246,6 +303,8 @@ public final class DirectoryPart {
             directory = null;
             model = null;
             shownFor = null;
+            chosenDay = null;
+            showAsOf();
             viewer.setInput(null);
             count.setText("");
             detail.clear();

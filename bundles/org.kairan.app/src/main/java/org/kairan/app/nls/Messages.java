@@ -58,6 +58,9 @@ public class Messages {
     public String directory_count;
     public String directory_countFiltered;
     public String directory_asOf;
+    public String directory_asOfTooltip;
+    public String directory_today;
+    public String directory_todayTooltip;
     public String directory_columnName;
     public String directory_columnPosition;
     public String directory_columnStaffNo;
