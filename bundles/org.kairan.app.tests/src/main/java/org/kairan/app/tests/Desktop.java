@@ -92,8 +92,13 @@ final class Desktop {
 
     /** The tree rows, expanded ones with their children, in order. */
     List<TreeItem> rows() {
+        return rows(tree());
+    }
+
+    /** The rows of a tree, expanded ones with their children, in order. */
+    static List<TreeItem> rows(Tree tree) {
         List<TreeItem> out = new ArrayList<>();
-        for (TreeItem item : tree().getItems()) {
+        for (TreeItem item : tree.getItems()) {
             collect(item, out);
         }
         return out;

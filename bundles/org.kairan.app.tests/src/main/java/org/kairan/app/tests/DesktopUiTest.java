@@ -93,23 +93,6 @@ class DesktopUiTest {
         return SwtDriver.find(mainWindow(), AppConstants.ID_STATUS_CONNECTION, Label.class).getText();
     }
 
-    private static List<TreeItem> rows(Tree tree) {
-        List<TreeItem> out = new ArrayList<>();
-        for (TreeItem item : tree.getItems()) {
-            collect(item, out);
-        }
-        return out;
-    }
-
-    private static void collect(TreeItem item, List<TreeItem> out) {
-        out.add(item);
-        if (item.getExpanded()) {
-            for (TreeItem child : item.getItems()) {
-                collect(child, out);
-            }
-        }
-    }
-
     private void execute(String commandId) {
         ParameterizedCommand command = windowContext().get(ECommandService.class).createCommand(commandId, null);
         windowContext().get(EHandlerService.class).executeHandler(command);
@@ -180,7 +163,7 @@ class DesktopUiTest {
         assertEquals(texts.get("directory_search"), search.getMessage(), "the search box explains itself in Japanese");
         SwtDriver.type(search, "さとう");
         driver.waitUntil("the search is applied", () -> countLabel().getText().contains("該当"));
-        List<TreeItem> people = rows(tree()).stream().filter(row -> !row.getText(2).isEmpty()).toList();
+        List<TreeItem> people = Desktop.rows(tree()).stream().filter(row -> !row.getText(2).isEmpty()).toList();
         assertFalse(people.isEmpty(), "people called さとう are shown");
         assertTrue(people.stream().allMatch(row -> row.getText(0).startsWith("佐藤")),
                 "every person shown is a 佐藤 (さとう)");
