@@ -1,0 +1,23 @@
+package org.kairan.client.sync;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.kairan.core.organisation.DirectorySnapshot;
+
+/** Read access to the local replica. Reads never touch the network. */
+public interface Replica {
+
+    /** Every record of a type, decoded (e.g. {@code all(EntityTypes.CIRCULAR, Circular.class)}). */
+    <T> List<T> all(String type, Class<T> recordType);
+
+    /** One record. */
+    <T> Optional<T> get(String type, String id, Class<T> recordType);
+
+    /** The organisation as replicated, with {@code today} as its date; empty lists before the first sync. */
+    DirectorySnapshot directory(LocalDate today);
+
+    /** Whether the replica holds anything yet (false before the first sync completes a page). */
+    boolean hasData();
+}

@@ -1,0 +1,30 @@
+package org.kairan.core.sync;
+
+/** Codes of {@link CommandResult#code()}: stable, mapped by clients to their own words. */
+public final class CommandCodes {
+
+    // conflicts: well-formed, but no longer possible
+    /** The 回覧 was withdrawn (取下げ) before this command arrived. */
+    public static final String WITHDRAWN = "WITHDRAWN";
+    /** The record no longer exists. */
+    public static final String NOT_FOUND = "NOT_FOUND";
+    /** The user may no longer see or act on the record (e.g. moved to another 課 by a 人事異動). */
+    public static final String NOT_PERMITTED = "NOT_PERMITTED";
+    /** The addressed unit no longer exists (abolished by a reorganisation). */
+    public static final String UNIT_GONE = "UNIT_GONE";
+    /** Only the author may do this. */
+    public static final String NOT_AUTHOR = "NOT_AUTHOR";
+    /** A record with this id exists already and is not the one this command made. */
+    public static final String ALREADY_EXISTS = "ALREADY_EXISTS";
+
+    // rejections: the command itself is wrong
+    /** The type is not one of {@link CommandTypes}. */
+    public static final String UNKNOWN_TYPE = "UNKNOWN_TYPE";
+    /** The payload is not what the type requires; the message names the field. */
+    public static final String INVALID = "INVALID";
+    /** The key was used before for a different command. */
+    public static final String KEY_REUSED = "KEY_REUSED";
+
+    private CommandCodes() {
+    }
+}
