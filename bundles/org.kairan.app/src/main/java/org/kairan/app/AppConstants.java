@@ -8,6 +8,8 @@ public interface AppConstants {
     // --- e4 model ids (Application.e4xmi)
     String WINDOW_MAIN = "org.kairan.app.window.main";
     String PART_DIRECTORY = "org.kairan.app.part.directory";
+    String PART_CIRCULARS = "org.kairan.app.part.circulars";
+    String PART_ACTIONS = "org.kairan.app.part.actions";
     String COMMAND_LOGOUT = "org.kairan.app.command.logout";
     String COMMAND_PREFERENCES = "org.kairan.app.command.preferences";
     String COMMAND_QUIT = "org.kairan.app.command.quit";
@@ -20,6 +22,8 @@ public interface AppConstants {
     // --- event topics (IEventBroker)
     /** Posted after the organisation changed on the server through this desktop (a roster import). */
     String TOPIC_DIRECTORY_CHANGED = "kairan/directory/changed";
+    /** The first sync's progress: payload {@code long[] {done, total}}, or {@code {-1, -1}} when it ended. */
+    String TOPIC_SYNC_PROGRESS = "kairan/app/syncProgress";
 
     // --- preferences (instance scope, node PREFERENCE_NODE)
     String PREFERENCE_NODE = PLUGIN_ID;
@@ -70,6 +74,23 @@ public interface AppConstants {
     String ID_ROSTER_REJECTED = "roster.rejected";
     String ID_STATUS_USER = "status.user";
     String ID_STATUS_CONNECTION = "status.connection";
+    String ID_STATUS_QUEUED = "status.queued";
+    String ID_STATUS_CONFLICTS = "status.conflicts";
+    String ID_STATUS_LAST_SYNC = "status.lastSync";
+    String ID_STATUS_PROGRESS = "status.progress";
+    String ID_CIRCULAR_NEW = "circular.new";
+    String ID_CIRCULAR_ACKNOWLEDGE = "circular.acknowledge";
+    String ID_CIRCULAR_WITHDRAW = "circular.withdraw";
+    String ID_CIRCULAR_COUNT = "circular.count";
+    String ID_CIRCULAR_TABLE = "circular.table";
+    String ID_CIRCULAR_DETAIL = "circular.detail";
+    String ID_CIRCULAR_NEW_TO = "circular.new.to";
+    String ID_CIRCULAR_NEW_TITLE = "circular.new.title";
+    String ID_CIRCULAR_NEW_BODY = "circular.new.body";
+    String ID_ACTIONS_SYNC_NOW = "actions.syncNow";
+    String ID_ACTIONS_DISMISS = "actions.dismiss";
+    String ID_ACTIONS_SUMMARY = "actions.summary";
+    String ID_ACTIONS_TABLE = "actions.table";
 
     /** Seconds between background checks of the server connection. */
     int CONNECTION_CHECK_SECONDS = 30;

@@ -1,6 +1,9 @@
 package org.kairan.ui;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
@@ -13,6 +16,8 @@ import org.kairan.core.time.Wareki;
  * medium form otherwise (Nov 26, 2026). Data stays ISO; only display goes through here.
  */
 public final class DateDisplay {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final Locale locale;
 
@@ -38,5 +43,15 @@ public final class DateDisplay {
     public String date(LocalDate date) {
         return usesWareki() ? Wareki.format(date)
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
+    /**
+     * A moment as the office reads it: only the time (16:05) when it is today, otherwise the date and the
+     * time (令和8年11月25日 16:05 or Nov 25, 2026 16:05).
+     */
+    public String moment(Instant at, ZoneId zone, LocalDate today) {
+        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+        String time = TIME.format(local);
+        return local.toLocalDate().equals(today) ? time : date(local.toLocalDate()) + " " + time;
     }
 }

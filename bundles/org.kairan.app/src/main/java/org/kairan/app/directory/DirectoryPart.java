@@ -3,6 +3,7 @@ package org.kairan.app.directory;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Set;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -31,6 +32,9 @@ import org.kairan.app.nls.Messages;
 import org.kairan.client.ClientTopics;
 import org.kairan.client.KairanServerClient;
 import org.kairan.client.Session;
+import org.kairan.client.sync.SyncService;
+import org.kairan.client.sync.SyncTopics;
+import org.kairan.core.sync.EntityTypes;
 import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.DateDisplay;
@@ -51,6 +55,7 @@ public final class DirectoryPart {
     private static final int SEARCH_DELAY_MS = 200;
 
     private final KairanServerClient client;
+    private final SyncService sync;
     private final UISynchronize ui;
     private final Messages messages;
     private final ErrorTexts errors;
@@ -71,10 +76,14 @@ public final class DirectoryPart {
     private Job loading;
     private Session shownFor;
     private final Runnable applySearch = this::applySearch;
+    private static final Set<String> DIRECTORY_TYPES = Set.of(EntityTypes.POSITION, EntityTypes.UNIT, EntityTypes.STAFF,
+            EntityTypes.ASSIGNMENT);
 
     @Inject
-    public DirectoryPart(KairanServerClient client, UISynchronize ui, @Translation Messages messages) {
+    public DirectoryPart(KairanServerClient client, SyncService sync, UISynchronize ui,
+            @Translation Messages messages) {
         this.client = client;
+        this.sync = sync;
         this.ui = ui;
         this.messages = messages;
         this.errors = new ErrorTexts(messages);
@@ -101,7 +110,8 @@ public final class DirectoryPart {
         createAsOf(bar);
         Button reload = new Button(bar, SWT.PUSH);
         reload.setText(messages.directory_reload);
-        reload.addListener(SWT.Selection, e -> load());
+        reload.setToolTipText(messages.directory_reloadTooltip);
+        reload.addListener(SWT.Selection, e -> sync.requestSync());
 
         status = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).indent(8, 0).applyTo(status);
@@ -224,7 +234,10 @@ public final class DirectoryPart {
         });
     }
 
-    /** Fetches the directory in a job; the tree keeps what it shows until the answer arrives. */
+    /**
+     * Reads the directory from the local replica in a job (no network: it works offline); the tree keeps
+     * what it shows until the answer arrives. Before the first sync has brought anything it says so.
+     */
     void load() {
         if (loading != null) {
             loading.cancel();
@@ -232,11 +245,15 @@ public final class DirectoryPart {
         if (client.session().isEmpty()) {
             return;
         }
-        showStatus(messages.directory_loading);
         shownFor = client.session().orElse(null);
-        loading = BackgroundCall.named(messages.directory_loadJob, monitor -> client.directory())
+        loading = BackgroundCall.named(messages.directory_loadJob,
+                monitor -> sync.replica().hasData() ? sync.replica().directory(LocalDate.now()) : null)
                 .onSuccess(snapshot -> {
                     if (viewer.getControl().isDisposed()) {
+                        return;
+                    }
+                    if (snapshot == null || snapshot.units().isEmpty()) {
+                        showStatus(messages.directory_waitingForSync);
                         return;
                     }
                     directory = new OrganisationDirectory(snapshot);
@@ -249,6 +266,7 @@ public final class DirectoryPart {
                                 errors.of(failure, client.session().map(Session::server).orElse(null))));
                     }
                 })
+                .quiet()
                 .start(ui);
     }
 
@@ -311,11 +329,19 @@ public final class DirectoryPart {
         }
     }
 
-    /** Reloads after the organisation was changed from this desktop (a roster import). */
+    /** After the organisation was changed from this desktop (a roster import): fetch the change now. */
     @Inject
     @Optional
     void directoryChanged(@UIEventTopic(AppConstants.TOPIC_DIRECTORY_CHANGED) Object event) {
-        if (viewer != null && !viewer.getControl().isDisposed()) {
+        sync.requestSync();
+    }
+
+    /** Shows what a sync brought into the replica. */
+    @Inject
+    @Optional
+    void replicaChanged(@UIEventTopic(SyncTopics.REPLICA_CHANGED) Set<String> types) {
+        if (viewer != null && !viewer.getControl().isDisposed() && !java.util.Collections.disjoint(types,
+                DIRECTORY_TYPES)) {
             load();
         }
     }

@@ -47,6 +47,9 @@ public interface SyncService {
     /** The user's actions not yet settled and the settled ones not yet dismissed, oldest first. */
     List<QueuedAction> actions();
 
+    /** Decodes the payload of a queued action (e.g. the {@code PostCircular} of a post not yet applied). */
+    <T> T payloadOf(QueuedAction action, Class<T> payloadType);
+
     /** The user has read the outcome of an action (e.g. a conflict): it leaves {@link #actions()}. */
     void dismiss(String key);
 }

@@ -1,0 +1,57 @@
+package org.kairan.app.sync;
+
+import java.text.MessageFormat;
+
+import org.kairan.app.nls.Messages;
+import org.kairan.client.sync.ActionState;
+import org.kairan.client.sync.QueuedAction;
+import org.kairan.core.sync.CommandCodes;
+import org.kairan.core.sync.CommandTypes;
+
+/** Puts a queued action, its state and the server's reason into the person's words. */
+public final class ActionTexts {
+
+    private final Messages messages;
+
+    public ActionTexts(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** What the person did, e.g. 回覧の確認「庁舎停電のお知らせ」. */
+    public String what(QueuedAction action, String subject) {
+        String pattern = switch (action.type()) {
+            case CommandTypes.POST_CIRCULAR -> messages.action_postCircular;
+            case CommandTypes.ACKNOWLEDGE_CIRCULAR -> messages.action_acknowledgeCircular;
+            case CommandTypes.WITHDRAW_CIRCULAR -> messages.action_withdrawCircular;
+            default -> messages.action_other;
+        };
+        return MessageFormat.format(pattern, subject == null || subject.isBlank() ? "—" : subject, action.type());
+    }
+
+    public String state(ActionState state) {
+        return switch (state) {
+            case QUEUED -> messages.action_stateQueued;
+            case SENT -> messages.action_stateSent;
+            case APPLIED -> messages.action_stateApplied;
+            case CONFLICT -> messages.action_stateConflict;
+            case REJECTED -> messages.action_stateRejected;
+        };
+    }
+
+    /** Why the server did not apply it, in the person's language; empty when it did or has not answered. */
+    public String reason(QueuedAction action) {
+        if (action.code() == null) {
+            return "";
+        }
+        return switch (action.code()) {
+            case CommandCodes.WITHDRAWN -> messages.action_reasonWithdrawn;
+            case CommandCodes.NOT_FOUND -> messages.action_reasonNotFound;
+            case CommandCodes.NOT_PERMITTED -> messages.action_reasonNotPermitted;
+            case CommandCodes.UNIT_GONE -> messages.action_reasonUnitGone;
+            case CommandCodes.NOT_AUTHOR -> messages.action_reasonNotAuthor;
+            case CommandCodes.ALREADY_EXISTS -> messages.action_reasonAlreadyExists;
+            default -> MessageFormat.format(messages.action_reasonOther, action.code(),
+                    action.message() == null ? "" : action.message());
+        };
+    }
+}
