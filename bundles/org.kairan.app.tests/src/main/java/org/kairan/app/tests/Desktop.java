@@ -1,5 +1,8 @@
 package org.kairan.app.tests;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +12,16 @@ import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -54,6 +63,12 @@ final class Desktop {
     /** A widget of the main window by its Kairan widget id. */
     <T extends Widget> T find(String widgetId, Class<T> type) {
         return SwtDriver.find(mainWindow(), widgetId, type);
+    }
+
+    /** Brings a part (tab) of the main window to the front, as a click on its tab would. */
+    void showPart(String partId) {
+        windowContext().get(EPartService.class).showPart(partId, EPartService.PartState.ACTIVATE);
+        driver.settle();
     }
 
     /** Runs a command as its menu item or key binding would. */
@@ -200,5 +215,34 @@ final class Desktop {
 
     static Text text(Shell shell, String id) {
         return SwtDriver.find(shell, id, Text.class);
+    }
+
+    /**
+     * With {@code -Dkairan.screenshots=DIR} (or {@code KAIRAN_SCREENSHOTS}), saves the main window as
+     * {@code DIR/name.png} (for the docs); does nothing otherwise.
+     */
+    void screenshot(String name) {
+        String dir = System.getProperty("kairan.screenshots", System.getenv("KAIRAN_SCREENSHOTS"));
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Shell shell = mainWindow();
+        shell.update();
+        driver.settle();
+        Rectangle bounds = shell.getDisplay().map(shell, null, shell.getClientArea());
+        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+        GC gc = new GC(shell.getDisplay());
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {image.getImageData()};
+            Files.createDirectories(Path.of(dir));
+            loader.save(Path.of(dir, name + ".png").toString(), SWT.IMAGE_PNG);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
     }
 }

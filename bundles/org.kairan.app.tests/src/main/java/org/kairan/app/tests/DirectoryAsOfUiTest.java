@@ -5,24 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -126,7 +119,7 @@ class DirectoryAsOfUiTest {
                 .map(c -> ((Text) c).getText()).toList();
         assertTrue(detail.contains("係長") && detail.stream().anyMatch(t -> t.contains("令和7年4月1日から")),
                 "the detail panel shows 松下 智之's post held on that day: " + detail);
-        saveScreenshot();
+        desktop.screenshot("directory-asof-ja");
         desktop.clearSearch();
 
         SwtDriver.click(todayButton());
@@ -142,29 +135,5 @@ class DirectoryAsOfUiTest {
 
     private String searchText() {
         return desktop.find(AppConstants.ID_DIRECTORY_SEARCH, Text.class).getText();
-    }
-
-    /** With -Dkairan.screenshots=DIR, saves the main window as directory-asof-ja.png (for the docs). */
-    private void saveScreenshot() throws Exception {
-        String dir = System.getProperty("kairan.screenshots", System.getenv("KAIRAN_SCREENSHOTS"));
-        if (dir == null || dir.isBlank()) {
-            return;
-        }
-        Shell shell = desktop.mainWindow();
-        shell.update();
-        driver.settle();
-        Rectangle bounds = shell.getDisplay().map(shell, null, shell.getClientArea());
-        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
-        GC gc = new GC(shell.getDisplay());
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-            ImageLoader loader = new ImageLoader();
-            loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
-            Files.createDirectories(Path.of(dir));
-            loader.save(Path.of(dir, "directory-asof-ja.png").toString(), SWT.IMAGE_PNG);
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
     }
 }

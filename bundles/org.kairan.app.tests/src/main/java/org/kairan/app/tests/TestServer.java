@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.kairan.client.testing.Authenticator;
 import org.kairan.client.testing.DemoAccounts;
+import org.kairan.client.testing.KairanServerProcess;
+import org.kairan.client.testing.NetworkCable;
 import org.kairan.client.testing.ServerApi;
 
 /**
@@ -24,20 +26,45 @@ public final class TestServer {
     /** Used to drive an account into lockout without disturbing the others (ClientAgainstServerTest). */
     public static final String LOCKOUT_USER = DemoAccounts.SECOND_ADMIN;
 
-    private final String url;
+    private final KairanServerProcess process;
+    private final NetworkCable cable;
     private final ServerApi api;
     private final Map<String, Authenticator> authenticators = new ConcurrentHashMap<>();
 
-    TestServer(String url) {
-        this.url = url;
-        this.api = new ServerApi(url);
+    TestServer(KairanServerProcess process, NetworkCable cable) {
+        this.process = process;
+        this.cable = cable;
+        this.api = new ServerApi(process.url());
+    }
+
+    /** Cuts the desktop's network: the server keeps running, the desktop cannot reach it. */
+    public void unplugNetwork() {
+        cable.unplug();
+    }
+
+    /** Gives the desktop its network back. */
+    public void plugInNetwork() {
+        cable.plugIn();
+    }
+
+    /** Stops the server as SIGTERM would: for the desktop it is now unreachable. */
+    public void stopServer() {
+        process.stop();
+    }
+
+    /** Starts the stopped server again on the same port and data (sessions survive). */
+    public void startServerAgain() throws Exception {
+        process.startAgain();
     }
 
     public String url() {
-        return url;
+        return cable.url();
     }
 
-    /** The server's HTTP API, for setting up and checking beside the desktop under test. */
+    /**
+     * The server's HTTP API, for setting up and checking beside the desktop under test; it reaches the server
+     * directly, also while the desktop's network is unplugged.
+     */
     public ServerApi api() {
         return api;
     }

@@ -7,6 +7,7 @@ import org.kairan.client.KairanServerClient;
 import org.kairan.client.ServerAddress;
 import org.kairan.client.testing.Authenticator;
 import org.kairan.client.testing.KairanServerProcess;
+import org.kairan.client.testing.NetworkCable;
 import org.kairan.core.protocol.LoginRequest;
 import org.kairan.core.protocol.LoginResponse;
 import org.kairan.core.protocol.LoginStatus;
@@ -25,6 +26,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class TestServerActivator implements BundleActivator {
 
     private KairanServerProcess server;
+    private NetworkCable cable;
     private ServiceRegistration<TestServer> registration;
 
     @Override
@@ -45,7 +47,8 @@ public final class TestServerActivator implements BundleActivator {
 
     private void prepare(BundleContext context) throws Exception {
         server = KairanServerProcess.startDemo(Path.of(System.getProperty("kairan.server.log", "kairan-server.log")));
-        System.setProperty("kairan.server", server.url());
+        cable = new NetworkCable(server.url());
+        System.setProperty("kairan.server", cable.url());
 
         ServiceTracker<KairanServerClient, KairanServerClient> tracker = new ServiceTracker<>(context,
                 KairanServerClient.class, null);
@@ -55,7 +58,7 @@ public final class TestServerActivator implements BundleActivator {
             if (client == null) {
                 throw new IllegalStateException("the KairanServerClient DS service did not appear within 30 s");
             }
-            ServerAddress address = ServerAddress.parse(server.url());
+            ServerAddress address = ServerAddress.parse(cable.url());
             LoginResponse first = client.login(address,
                     new LoginRequest(TestServer.FIRST_USER, TestServer.DEMO_PASSWORD, null));
             if (first.status() != LoginStatus.TOTP_ENROLMENT_REQUIRED) {
@@ -67,7 +70,7 @@ public final class TestServerActivator implements BundleActivator {
             if (done.status() != LoginStatus.AUTHENTICATED) {
                 throw new IllegalStateException("enrolment should log in, got " + done);
             }
-            TestServer prepared = new TestServer(server.url());
+            TestServer prepared = new TestServer(server, cable);
             prepared.remember(TestServer.FIRST_USER, authenticator);
             registration = context.registerService(TestServer.class, prepared, null);
         } finally {
@@ -79,6 +82,9 @@ public final class TestServerActivator implements BundleActivator {
     public void stop(BundleContext context) {
         if (registration != null) {
             registration.unregister();
+        }
+        if (cable != null) {
+            cable.close();
         }
         if (server != null) {
             server.close();
