@@ -197,10 +197,13 @@ final class ReplicaStore implements AutoCloseable {
         return types;
     }
 
-    /** Forgets the cursor (the server refused it): the next pull starts from the beginning as a new pass. */
+    /**
+     * Forgets the cursor (the server refused it): the next pull starts from the beginning as a new pass, so
+     * what that pass does not send again is dropped when it ends.
+     */
     synchronized void forgetCursor() throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.executeUpdate("UPDATE meta SET feed_cursor = NULL WHERE id = 1");
+            s.executeUpdate("UPDATE meta SET feed_cursor = NULL, pass = pass + 1, reset_in_progress = TRUE WHERE id = 1");
             db.commit();
         }
     }
