@@ -84,6 +84,7 @@ final class ApiTransport {
      */
     HttpResponse<Stream<String>> openLines(URI uri, String token) throws KairanClientException {
         HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout) // until the headers arrive; the stream itself then stays open
                 .header("Accept", "text/event-stream")
                 .header("User-Agent", USER_AGENT)
                 .header("Authorization", "Bearer " + token)

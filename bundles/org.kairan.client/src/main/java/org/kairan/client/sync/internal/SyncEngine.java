@@ -71,6 +71,7 @@ final class SyncEngine implements AutoCloseable {
     private volatile SyncPhase phase = SyncPhase.SYNCING;
     private volatile SyncStatus lastPosted;
     private volatile AutoCloseable push;
+    private final java.util.concurrent.atomic.AtomicBoolean pushOpening = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long pushOpenedNanos = System.nanoTime() - PUSH_REOPEN.toNanos();
 
     SyncEngine(KairanServerClient client, ServerAddress server, String staffNo, ReplicaStore replica,
@@ -323,16 +324,27 @@ final class SyncEngine implements AutoCloseable {
 
     // --- push
 
+    /** Opens the push subscription in the background (the worker never waits for it) unless one is open. */
     private void ensurePush() {
-        if (push != null || !running || System.nanoTime() - pushOpenedNanos < PUSH_REOPEN.toNanos()) {
+        if (push != null || !running || System.nanoTime() - pushOpenedNanos < PUSH_REOPEN.toNanos()
+                || !pushOpening.compareAndSet(false, true)) {
             return;
         }
         pushOpenedNanos = System.nanoTime();
-        try {
-            push = client.openPush(this::requestSync, this::pushEnded);
-        } catch (KairanClientException e) {
-            LOG.log(Level.FINE, "no push; the periodic sync keeps the replica current", e);
-        }
+        Thread.ofVirtual().name("kairan-push-open-" + staffNo).start(() -> {
+            try {
+                AutoCloseable opened = client.openPush(this::requestSync, this::pushEnded);
+                if (running && push == null) {
+                    push = opened;
+                } else {
+                    opened.close();
+                }
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "no push; the periodic sync keeps the replica current", e);
+            } finally {
+                pushOpening.set(false);
+            }
+        });
     }
 
     private void pushEnded(Throwable cause) {
