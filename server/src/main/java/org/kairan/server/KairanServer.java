@@ -32,6 +32,7 @@ import org.kairan.server.http.DirectoryHandler;
 import org.kairan.server.http.HealthHandler;
 import org.kairan.server.http.JsonErrorHandler;
 import org.kairan.server.http.NotFoundHandler;
+import org.kairan.server.http.SyncHandler;
 import org.kairan.server.login.AccountService;
 import org.kairan.server.login.CredentialStore;
 import org.kairan.server.login.LoginService;
@@ -40,6 +41,10 @@ import org.kairan.server.login.SessionStore;
 import org.kairan.server.login.SessionUsers;
 import org.kairan.server.roster.RosterImporter;
 import org.kairan.server.storage.Database;
+import org.kairan.server.sync.ChangeFeed;
+import org.kairan.server.sync.DirectoryFeed;
+import org.kairan.server.sync.FeedSignal;
+import org.kairan.server.sync.PullService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,10 +68,15 @@ public final class KairanServer implements AutoCloseable {
     private final RosterImporter roster;
     private final DemoCity demo;
     private final AuditLog audit;
+    private final Feed feed;
     private boolean stopped;
 
+    /** The change feed's parts the server starts and stops. */
+    private record Feed(ChangeFeed changes, DirectoryFeed directory, FeedSignal signal) {
+    }
+
     private KairanServer(ServerConfig config, Database database, Server jetty, ServerConnector connector,
-            AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit) {
+            AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit, Feed feed) {
         this.config = config;
         this.database = database;
         this.jetty = jetty;
@@ -75,6 +85,7 @@ public final class KairanServer implements AutoCloseable {
         this.roster = roster;
         this.demo = demo;
         this.audit = audit;
+        this.feed = feed;
     }
 
     /**
@@ -127,8 +138,12 @@ public final class KairanServer implements AutoCloseable {
                 new Totp(config.clock()), tokens, throttle, config.clock(), config.totpIssuer());
         AccountService accounts = new AccountService(database, organisation, credentials, sessionStore, audit, hasher,
                 throttle, config.clock());
-        RosterImporter roster = new RosterImporter(database, organisation, audit);
-        TransferService transfers = new TransferService(database, organisation, audit);
+        FeedSignal signal = new FeedSignal();
+        ChangeFeed changes = new ChangeFeed(database, signal, config.clock());
+        DirectoryFeed directoryFeed = new DirectoryFeed(organisation, changes, mapper);
+        RosterImporter roster = new RosterImporter(database, organisation, audit, directoryFeed);
+        TransferService transfers = new TransferService(database, organisation, audit, directoryFeed);
+        PullService pulls = new PullService(database, changes, directory, users, config.clock());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("kairan-http");
@@ -164,17 +179,30 @@ public final class KairanServer implements AutoCloseable {
                 new DirectoryHandler(mapper, database, organisation, directory, sessions, users),
                 new AdminHandler(mapper, config.maxBodyBytes(), config.maxRosterBytes(), config.zone(), database,
                         sessions, accounts, roster, transfers, audit),
+                new SyncHandler(mapper, config.maxBodyBytes(), sessions, pulls),
                 new NotFoundHandler(mapper));
         jetty.setHandler(new GracefulHandler(routes));
         jetty.setErrorHandler(new JsonErrorHandler(mapper));
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setStopAtShutdown(false);
         DemoCity demo = new DemoCity(database, organisation, roster, accounts);
-        return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit);
+        return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
+                new Feed(changes, directoryFeed, signal));
     }
 
-    /** Loads the demo city if configured and the directory is empty, then starts listening. */
+    /**
+     * Makes sure the change feed has its epoch and the whole directory (once), loads the demo city if
+     * configured and the directory is empty, then starts listening.
+     */
     public void start() throws Exception {
+        long head = database.inTransaction(c -> {
+            feed.changes().epoch(c);
+            if (feed.directory().publishOnce(c)) {
+                LOG.info("the directory was put into the change feed");
+            }
+            return feed.changes().head(c);
+        });
+        feed.signal().moved(head);
         if (config.demo()) {
             demo.loadIfEmpty();
         }

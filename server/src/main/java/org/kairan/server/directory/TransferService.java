@@ -11,21 +11,25 @@ import org.kairan.server.audit.AuditActor;
 import org.kairan.server.audit.AuditLog;
 import org.kairan.server.http.ApiException;
 import org.kairan.server.storage.Database;
+import org.kairan.server.sync.DirectoryFeed;
 
 /**
  * 人事異動: applies a batch of transfers together or not at all. A new 本務 ends the person's previous
- * 本務 the day before its 発令日; a 兼務 is added beside it. Each transfer is audited.
+ * 本務 the day before its 発令日; a 兼務 is added beside it. What changed goes into the change feed and
+ * each transfer is audited, in the same transaction.
  */
 public final class TransferService {
 
     private final Database database;
     private final OrganisationStore store;
     private final AuditLog audit;
+    private final DirectoryFeed feed;
 
-    public TransferService(Database database, OrganisationStore store, AuditLog audit) {
+    public TransferService(Database database, OrganisationStore store, AuditLog audit, DirectoryFeed feed) {
         this.database = database;
         this.store = store;
         this.audit = audit;
+        this.feed = feed;
     }
 
     /** @return how many transfers changed something (the same transfer twice changes nothing) */
@@ -62,7 +66,8 @@ public final class TransferService {
                     throw ApiException.unprocessable("no 役職 named " + t.position(), at + "position");
                 }
             }
-            int changed = 0;
+            var before = feed.before(c);
+            List<String> audited = new ArrayList<>();
             for (TransferRequest t : ordered) {
                 AssignmentKind kind = t.kind() == null ? AssignmentKind.PRIMARY : t.kind();
                 Assignment assignment = new Assignment(t.staffNo().strip(), t.unitCode().strip(), t.position().strip(),
@@ -75,12 +80,16 @@ public final class TransferService {
                     throw ApiException.conflict("職員番号 " + e.staffNo() + " already has another 本務 from "
                             + e.effectiveFrom());
                 }
-                changed++;
-                audit.append(c, actor, AuditLog.TRANSFER, AuditLog.SUCCESS, assignment.staffNo() + " → "
-                        + assignment.unitCode() + " " + assignment.position() + " " + kind.label() + " from "
-                        + assignment.effectiveFrom());
+                audited.add(assignment.staffNo() + " → " + assignment.unitCode() + " " + assignment.position() + " "
+                        + kind.label() + " from " + assignment.effectiveFrom());
             }
-            return changed;
+            if (!audited.isEmpty()) {
+                feed.publishChanges(c, before);
+            }
+            for (String detail : audited) {
+                audit.append(c, actor, AuditLog.TRANSFER, AuditLog.SUCCESS, detail);
+            }
+            return audited.size();
         });
     }
 

@@ -83,14 +83,46 @@ public abstract class RouteFamilyHandler extends Handler.Abstract {
                     "internal server error; request id " + requestId));
         }
         exchange.discardUnreadBody(response);
-        write(response, callback, reply);
+        write(response, callback, reply, reply.status() == 200 && compressible(exchange) && acceptsGzip(exchange));
         return true;
     }
 
     /** Answers one request of the family; throw {@link ApiException} for anything the client got wrong. */
     protected abstract Reply route(ApiExchange exchange);
 
-    private void write(Response response, Callback callback, Reply reply) {
+    /**
+     * Whether the route's answer may be sent gzip-compressed to a client that asks for it
+     * ({@code Accept-Encoding: gzip}); large feed pages do.
+     */
+    protected boolean compressible(ApiExchange exchange) {
+        return false;
+    }
+
+    private static boolean acceptsGzip(ApiExchange exchange) {
+        String accepted = exchange.header(HttpHeader.ACCEPT_ENCODING);
+        if (accepted == null) {
+            return false;
+        }
+        for (String part : accepted.split(",")) {
+            String[] coding = part.strip().split(";");
+            if (coding[0].strip().equalsIgnoreCase("gzip")) {
+                return coding.length < 2 || !coding[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.max(64, bytes.length / 4));
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private void write(Response response, Callback callback, Reply reply, boolean gzip) {
         response.setStatus(reply.status());
         if (reply.body() == null) {
             callback.succeeded();
@@ -109,6 +141,11 @@ public abstract class RouteFamilyHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, error.retryAfterSeconds());
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        if (gzip) {
+            bytes = gzip(bytes);
+            response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+            response.getHeaders().put(HttpHeader.VARY, "Accept-Encoding");
+        }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }

@@ -30,12 +30,13 @@ import org.kairan.server.directory.OrganisationStore;
 import org.kairan.server.roster.RosterRows.StaffLine;
 import org.kairan.server.roster.RosterRows.UnitLine;
 import org.kairan.server.storage.Database;
+import org.kairan.server.sync.DirectoryFeed;
 
 /**
  * Imports a roster (units.csv and/or staff.csv) all or nothing: every row is checked first, and only
  * when none is rejected is the whole roster written, in one transaction with its audit entry.
  * Importing the same roster again changes nothing (units and staff are upserted, the same 発令 is
- * recognised).
+ * recognised). What changed goes into the change feed in the same transaction.
  */
 public final class RosterImporter {
 
@@ -45,12 +46,14 @@ public final class RosterImporter {
     private final Database database;
     private final OrganisationStore store;
     private final AuditLog audit;
+    private final DirectoryFeed feed;
     private final CsvReader csv = new CsvReader();
 
-    public RosterImporter(Database database, OrganisationStore store, AuditLog audit) {
+    public RosterImporter(Database database, OrganisationStore store, AuditLog audit, DirectoryFeed feed) {
         this.database = database;
         this.store = store;
         this.audit = audit;
+        this.feed = feed;
     }
 
     /** Thrown inside the transaction to roll it back when rows were rejected. */
@@ -91,6 +94,7 @@ public final class RosterImporter {
                 if (!validator.rejected().isEmpty()) {
                     throw new Rejected(report(false, encoding, units, staff, validator.rejected()));
                 }
+                var before = feed.before(c);
                 int adminsBefore = store.countWithRole(c, Role.ADMIN);
                 Counts counts = apply(c, units, staff, staffRecords, validator);
                 if (adminsBefore > 0 && store.countWithRole(c, Role.ADMIN) == 0) {
@@ -100,6 +104,7 @@ public final class RosterImporter {
                 if (!validator.rejected().isEmpty()) {
                     throw new Rejected(report(false, encoding, units, staff, validator.rejected()));
                 }
+                feed.publishChanges(c, before);
                 audit.append(c, actor, AuditLog.ROSTER_IMPORT, AuditLog.SUCCESS, "units " + units.size() + " rows ("
                         + counts.units + " changed), staff " + staff.size() + " rows (" + counts.staff
                         + " people changed, " + counts.appointments + " new 発令), " + encoding);

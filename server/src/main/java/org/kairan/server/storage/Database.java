@@ -2,6 +2,8 @@ package org.kairan.server.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -42,6 +44,8 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Kind kind;
+    /** Actions to run once the transaction running on this thread has committed. */
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     private Database(HikariDataSource pool, Kind kind) {
         this.pool = pool;
@@ -106,11 +110,43 @@ public final class Database implements AutoCloseable {
      * failure or deadlock is retried.
      */
     public <T> T inTransaction(TransactionWork<T> work) {
+        List<Runnable> outer = afterCommit.get();
+        try {
+            return run(work);
+        } finally {
+            afterCommit.set(outer);
+        }
+    }
+
+    /**
+     * Runs the action after the transaction running on this thread commits (not at all when it rolls
+     * back); outside a transaction at once. For signals to other threads, e.g. "the feed moved".
+     */
+    public void afterCommit(Runnable action) {
+        List<Runnable> actions = afterCommit.get();
+        if (actions == null) {
+            action.run();
+        } else {
+            actions.add(action);
+        }
+    }
+
+    private <T> T run(TransactionWork<T> work) {
         for (int attempt = 1;; attempt++) {
             try (Connection connection = pool.getConnection()) {
+                List<Runnable> actions = new ArrayList<>();
+                afterCommit.set(actions);
                 try {
                     T result = work.run(connection);
                     connection.commit();
+                    afterCommit.set(null);
+                    for (Runnable action : actions) {
+                        try {
+                            action.run();
+                        } catch (RuntimeException e) {
+                            LOG.warn("an after-commit action failed: {}", e.toString());
+                        }
+                    }
                     return result;
                 } catch (SQLException e) {
                     rollbackQuietly(connection, e);
