@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 
 import org.kairan.core.sync.PullResponse;
 import org.kairan.core.sync.SyncChange;
+import org.kairan.core.sync.SyncCursor;
 
 /**
  * The local replica of one user on one server: an embedded H2 file ({@code replica.mv.db}) with the records
@@ -135,7 +136,7 @@ final class ReplicaStore implements AutoCloseable {
             Meta meta = meta();
             long pass = meta.pass();
             boolean inReset = meta.resetInProgress();
-            if (page.reset()) {
+            if (page.reset() && startsNewPass(inReset, meta.cursor(), page.cursor())) {
                 pass++;
                 inReset = true;
             }
@@ -178,6 +179,28 @@ final class ReplicaStore implements AutoCloseable {
             db.rollback();
             throw e;
         }
+    }
+
+    /**
+     * Whether a {@code reset} page starts a new pass rather than continuing the one under way. Every page of
+     * a pass says {@code reset: true}; the server starts a pass over (a new {@link SyncCursor#passStartedAt()},
+     * or a new visibility fingerprint or feed) when the user's visibility changed again in the middle. When
+     * the cursors cannot be read, the page continues the pass: keeping a stale record until the next pass is
+     * better than dropping one this pass already sent.
+     */
+    static boolean startsNewPass(boolean inReset, String requestCursor, String pageCursor) {
+        if (!inReset) {
+            return true;
+        }
+        Optional<SyncCursor> before = SyncCursor.decode(requestCursor);
+        Optional<SyncCursor> after = SyncCursor.decode(pageCursor);
+        if (before.isEmpty() || after.isEmpty()) {
+            return requestCursor == null; // pulling from the start is always a new pass
+        }
+        SyncCursor in = before.get();
+        SyncCursor out = after.get();
+        return !in.epoch().equals(out.epoch()) || !in.scope().equals(out.scope())
+                || (out.passStartedAt() != 0 && out.passStartedAt() != in.passStartedAt());
     }
 
     private Set<String> dropOlderPasses(long pass) throws SQLException {

@@ -54,14 +54,11 @@ class FirstSyncTest {
         DirectorySnapshot fromReplica = mayor.sync.replica().directory(LocalDate.now());
 
         assertTrue(fromServer.staff().size() > 300, "the demo city has its ~400 staff");
-        assertEquals(new HashSet<>(fromServer.units()), new HashSet<>(fromReplica.units()),
-                "the replica has every unit as the server has it");
-        assertEquals(new HashSet<>(fromServer.staff()), new HashSet<>(fromReplica.staff()),
-                "the replica has every staff member as the server has them");
-        assertEquals(new HashSet<>(fromServer.assignments()), new HashSet<>(fromReplica.assignments()),
+        assertSame(fromServer.units(), fromReplica.units(), "the replica has every unit as the server has it");
+        assertSame(fromServer.staff(), fromReplica.staff(), "the replica has every staff member as the server has them");
+        assertSame(fromServer.assignments(), fromReplica.assignments(),
                 "the replica has every assignment, past and future");
-        assertEquals(new HashSet<>(fromServer.positions()), new HashSet<>(fromReplica.positions()),
-                "and every 役職");
+        assertSame(fromServer.positions(), fromReplica.positions(), "and every 役職");
         assertEquals(fromServer.assignments().size(), fromReplica.assignments().size(), "no assignment twice");
         assertEquals(SyncPhase.ONLINE, mayor.sync.status().phase(), "after the sync the phase is online");
         assertTrue(mayor.sync.status().lastSync() != null, "and the time of the sync is known");
@@ -69,9 +66,21 @@ class FirstSyncTest {
                 && ((Set<?>) e[1]).contains("staff")), "the UI was told that staff records changed");
     }
 
+    /** Equal as sets, with a short message (sizes and a few differences) when not. */
+    private static void assertSame(java.util.List<?> expected, java.util.List<?> actual, String message) {
+        Set<Object> missing = new HashSet<>(expected);
+        missing.removeAll(new HashSet<>(actual));
+        Set<Object> extra = new HashSet<>(actual);
+        extra.removeAll(new HashSet<>(expected));
+        assertTrue(missing.isEmpty() && extra.isEmpty(), message + ": server " + expected.size() + ", replica "
+                + actual.size() + ", missing e.g. " + missing.stream().limit(3).toList() + ", extra e.g. "
+                + extra.stream().limit(3).toList());
+    }
+
     @Test
     void aDamagedReplicaIsRebuiltFromTheServer() throws Exception {
         int units = mayor.sync.replica().directory(LocalDate.now()).units().size();
+        assertTrue(units > 50, "before the damage the replica holds the demo city's units");
         mayor.sync.sessionEnded();
         Path dir = DefaultSyncService.replicaDirectory(mayor.workspace.resolve(".kairan"), server.address,
                 DemoAccounts.MAYOR);
@@ -87,6 +96,7 @@ class FirstSyncTest {
     @Test
     void aDeletedReplicaIsRebuiltFromTheServer() throws Exception {
         int staff = mayor.sync.replica().directory(LocalDate.now()).staff().size();
+        assertTrue(staff > 300, "before the deletion the replica holds the demo city's staff");
         mayor.sync.sessionEnded();
         Path dir = DefaultSyncService.replicaDirectory(mayor.workspace.resolve(".kairan"), server.address,
                 DemoAccounts.MAYOR);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kairan.core.sync.PullResponse;
 import org.kairan.core.sync.SyncChange;
+import org.kairan.core.sync.SyncCursor;
 
 /**
  * The replica's file on its own (the pages are written by hand here; the tests against the server are in
@@ -76,6 +77,38 @@ class ReplicaStoreTest {
             assertTrue(store.get("unit", "C").isPresent(), "a record sent in the second half stays");
             assertTrue(store.get("unit", "B").isEmpty(), "a record the pass did not send is dropped");
             assertFalse(store.meta().resetInProgress(), "the pass is over");
+        }
+    }
+
+    private static String cursor(long seq, String scope, long passStartedAt) {
+        return new SyncCursor("feed-1", "120002", seq, scope, passStartedAt).encode();
+    }
+
+    @Test
+    void aPassWhosePagesAllSayResetKeepsEveryPageAndDropsTheRest() throws Exception {
+        try (ReplicaStore store = ReplicaStore.open(dir)) {
+            store.apply(page(cursor(3, "s1", 0), false, false, unit(1, "A"), unit(2, "B"), unit(3, "C")), NOW);
+            store.apply(page(cursor(10, "s2", 111), true, true, unit(1, "A")), NOW);
+            store.apply(page(cursor(20, "s2", 111), true, true, unit(3, "C")), NOW);
+            store.apply(page(cursor(30, "s2", 0), true, false, unit(4, "D")), NOW);
+
+            assertTrue(store.get("unit", "A").isPresent() && store.get("unit", "C").isPresent()
+                    && store.get("unit", "D").isPresent(), "every page of the pass is kept");
+            assertTrue(store.get("unit", "B").isEmpty(), "what the pass did not send is dropped");
+            assertFalse(store.meta().resetInProgress(), "the pass is over");
+        }
+    }
+
+    @Test
+    void aPassTheServerStartsOverDropsWhatOnlyTheAbandonedPassSent() throws Exception {
+        try (ReplicaStore store = ReplicaStore.open(dir)) {
+            store.apply(page(cursor(3, "s1", 0), false, false, unit(1, "A"), unit(2, "B")), NOW);
+            store.apply(page(cursor(10, "s2", 111), true, true, unit(2, "B")), NOW);
+            store.apply(page(cursor(10, "s3", 222), true, true, unit(1, "A")), NOW); // visibility changed again
+            store.apply(page(cursor(30, "s3", 0), true, false), NOW);
+
+            assertTrue(store.get("unit", "A").isPresent(), "what the new pass sent is kept");
+            assertTrue(store.get("unit", "B").isEmpty(), "what only the abandoned pass sent is dropped");
         }
     }
 
