@@ -139,7 +139,8 @@ public final class DefaultSyncService implements SyncService, EventHandler {
     private synchronized void openFor(Session session) {
         String staffNo = session.user().staffNo();
         Open current = open;
-        if (current != null && current.server().equals(session.server()) && current.staffNo().equals(staffNo)) {
+        if (current != null && current.server().equals(session.server()) && current.staffNo().equals(staffNo)
+                && current.engine().isRunning()) {
             current.engine().requestSync();
             return;
         }

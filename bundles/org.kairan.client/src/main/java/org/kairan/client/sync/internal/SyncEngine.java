@@ -105,6 +105,11 @@ final class SyncEngine implements AutoCloseable {
         return phase;
     }
 
+    /** Whether the worker still runs (it stops for good when the server refuses the session). */
+    boolean isRunning() {
+        return running;
+    }
+
     // --- actions
 
     QueuedAction enqueue(String type, String payload) {
