@@ -3,6 +3,7 @@ package org.kairan.server;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.List;
 
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
@@ -21,6 +22,10 @@ import org.kairan.server.auth.LoginThrottle;
 import org.kairan.server.auth.PasswordHasher;
 import org.kairan.server.auth.SessionTokens;
 import org.kairan.core.auth.Totp;
+import org.kairan.server.circular.AcknowledgeCircularCommand;
+import org.kairan.server.circular.CircularStore;
+import org.kairan.server.circular.PostCircularCommand;
+import org.kairan.server.circular.WithdrawCircularCommand;
 import org.kairan.server.demo.DemoCity;
 import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.directory.OrganisationStore;
@@ -42,6 +47,8 @@ import org.kairan.server.login.SessionUsers;
 import org.kairan.server.roster.RosterImporter;
 import org.kairan.server.storage.Database;
 import org.kairan.server.sync.ChangeFeed;
+import org.kairan.server.sync.CommandPayload;
+import org.kairan.server.sync.CommandService;
 import org.kairan.server.sync.DirectoryFeed;
 import org.kairan.server.sync.FeedSignal;
 import org.kairan.server.sync.PullService;
@@ -144,6 +151,12 @@ public final class KairanServer implements AutoCloseable {
         RosterImporter roster = new RosterImporter(database, organisation, audit, directoryFeed);
         TransferService transfers = new TransferService(database, organisation, audit, directoryFeed);
         PullService pulls = new PullService(database, changes, directory, users, config.clock());
+        CircularStore circulars = new CircularStore(changes, mapper);
+        CommandPayload payloads = new CommandPayload(mapper);
+        CommandService commands = new CommandService(database, List.of(
+                new PostCircularCommand(circulars, payloads),
+                new AcknowledgeCircularCommand(circulars, payloads),
+                new WithdrawCircularCommand(circulars, payloads)), directory, users, audit, config.clock());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("kairan-http");
@@ -179,7 +192,7 @@ public final class KairanServer implements AutoCloseable {
                 new DirectoryHandler(mapper, database, organisation, directory, sessions, users),
                 new AdminHandler(mapper, config.maxBodyBytes(), config.maxRosterBytes(), config.zone(), database,
                         sessions, accounts, roster, transfers, audit),
-                new SyncHandler(mapper, config.maxBodyBytes(), sessions, pulls),
+                new SyncHandler(mapper, config.maxBodyBytes(), sessions, pulls, commands),
                 new NotFoundHandler(mapper));
         jetty.setHandler(new GracefulHandler(routes));
         jetty.setErrorHandler(new JsonErrorHandler(mapper));

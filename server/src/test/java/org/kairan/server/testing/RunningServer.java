@@ -149,6 +149,18 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /** Sends the request with another body handler (e.g. bytes, to see a gzipped answer as sent). */
+    public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public <T> T read(HttpResponse<String> response, Class<T> type) {
         try {
             return json.readValue(response.body(), type);
