@@ -60,6 +60,8 @@ class KilledDesktopTest {
         child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 QueueingDesktop.class.getName(), ws.toString(), CITIZENS, Integer.toString(COUNT), "k")
                 .redirectErrorStream(true).start();
+        String token = login.session().orElseThrow().token();
+        int appliedAtKill = 0;
         int queuedSeen = 0;
         boolean sentSeen = false;
         List<String> output = new ArrayList<>();
@@ -73,7 +75,13 @@ class KilledDesktopTest {
                 }
                 sentSeen |= line.startsWith("SENT ");
                 if (sentSeen && queuedSeen >= COUNT / 2) {
-                    child.destroyForcibly(); // SIGKILL while a batch is on its way
+                    // SIGKILL once the server has begun applying a batch whose answer the child has not read
+                    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    while (postedTitles(token).isEmpty() && System.nanoTime() < end) {
+                        Thread.sleep(5);
+                    }
+                    child.destroyForcibly();
+                    appliedAtKill = postedTitles(token).size();
                     break;
                 }
             }
@@ -81,12 +89,22 @@ class KilledDesktopTest {
         assertTrue(child.waitFor(20, TimeUnit.SECONDS), "the child desktop is dead");
         assertTrue(sentSeen, "the child had started sending before it was killed: " + tail(output));
 
+        int unsettled;
+        try (ActionQueue left = ActionQueue.open(DefaultSyncService.replicaDirectory(ws.resolve(".kairan"),
+                server.address, DemoAccounts.CITIZEN_CLERK))) {
+            unsettled = left.counts().waiting();
+        }
+        assertTrue(unsettled > 0, "the kill left actions unsent or unanswered (else this test proves nothing)");
+        assertTrue(appliedAtKill > 0, "the server had applied part of what the killed desktop sent without an answer");
+
         restarted = Desktop.resume(ws);
         Desktop.await(Duration.ofSeconds(60), "the restarted desktop sends what the killed one left",
                 () -> restarted.sync.status().queued() == 0);
 
         List<String> titles = postedTitles(restarted.client.session().orElseThrow().token());
         int posted = titles.size();
+        System.out.println("killed desktop: " + queuedSeen + " queued seen, " + appliedAtKill + " applied at the kill, "
+                + unsettled + " unsettled in its queue, " + posted + " posted in the end");
         assertTrue(posted >= queuedSeen, "every action the killed desktop had stored reached the server ("
                 + posted + " of at least " + queuedSeen + ")");
         for (int i = 0; i < posted; i++) {
