@@ -34,6 +34,7 @@ import org.kairan.server.http.AdminHandler;
 import org.kairan.server.http.ApiJson;
 import org.kairan.server.http.AuthHandler;
 import org.kairan.server.http.DirectoryHandler;
+import org.kairan.server.http.FeedEventsHandler;
 import org.kairan.server.http.HealthHandler;
 import org.kairan.server.http.JsonErrorHandler;
 import org.kairan.server.http.NotFoundHandler;
@@ -79,7 +80,7 @@ public final class KairanServer implements AutoCloseable {
     private boolean stopped;
 
     /** The change feed's parts the server starts and stops. */
-    private record Feed(ChangeFeed changes, DirectoryFeed directory, FeedSignal signal) {
+    private record Feed(ChangeFeed changes, DirectoryFeed directory, FeedSignal signal, FeedEventsHandler events) {
     }
 
     private KairanServer(ServerConfig config, Database database, Server jetty, ServerConnector connector,
@@ -186,7 +187,9 @@ public final class KairanServer implements AutoCloseable {
         connector.setAcceptQueueSize(1024);
         jetty.addConnector(connector);
 
+        FeedEventsHandler events = new FeedEventsHandler(mapper, database, sessions, signal, changes);
         Handler.Sequence routes = new Handler.Sequence(
+                events,
                 new HealthHandler(mapper, database, version()),
                 new AuthHandler(mapper, config.maxBodyBytes(), logins, sessions, accounts),
                 new DirectoryHandler(mapper, database, organisation, directory, sessions, users),
@@ -200,7 +203,7 @@ public final class KairanServer implements AutoCloseable {
         jetty.setStopAtShutdown(false);
         DemoCity demo = new DemoCity(database, organisation, roster, accounts);
         return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
-                new Feed(changes, directoryFeed, signal));
+                new Feed(changes, directoryFeed, signal, events));
     }
 
     /**
@@ -264,6 +267,11 @@ public final class KairanServer implements AutoCloseable {
         return roster;
     }
 
+    /** How many push streams ({@code /api/sync/events}) are open. */
+    public int openEventStreams() {
+        return feed.events().openStreams();
+    }
+
     public AuditLog auditLog() {
         return audit;
     }
@@ -278,6 +286,7 @@ public final class KairanServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        feed.events().close();
         try {
             jetty.stop();
         } catch (Exception e) {

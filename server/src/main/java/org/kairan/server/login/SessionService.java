@@ -78,6 +78,16 @@ public final class SessionService {
         return found.orElseThrow(() -> ApiException.sessionExpired("the session has expired or was ended; log in again"));
     }
 
+    /**
+     * Whether the session with this token hash is still valid (stored, not idle too long), without
+     * renewing it: long-lived streams check this so an open stream does not keep a session alive.
+     */
+    public boolean isActive(String tokenHash) {
+        Instant now = clock.instant();
+        return database.inTransaction(c -> sessions.find(c, tokenHash)
+                .map(s -> now.isBefore(s.lastSeenAt().plus(idleTimeout))).orElse(false));
+    }
+
     /** Like {@link #authenticate}, and 403 unless the person has one of the roles. */
     public Authenticated authorise(String token, Role... anyOf) {
         Authenticated who = authenticate(token);

@@ -1,0 +1,211 @@
+package org.kairan.server.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kairan.core.auth.Totp;
+import org.kairan.core.protocol.AuditVerification;
+import org.kairan.core.protocol.LoginRequest;
+import org.kairan.core.protocol.LoginResponse;
+import org.kairan.core.protocol.SessionUser;
+import org.kairan.core.protocol.TotpEnrolmentRequest;
+import org.kairan.core.sync.CommandOutcome;
+import org.kairan.core.sync.CommandResult;
+import org.kairan.core.sync.CommandResults;
+import org.kairan.core.sync.CommandTypes;
+import org.kairan.core.sync.EntityTypes;
+import org.kairan.core.sync.PullResponse;
+import org.kairan.core.sync.SyncChange;
+import org.kairan.server.demo.DemoCity;
+import org.kairan.server.http.ApiJson;
+import org.kairan.server.testing.RunningServer;
+import org.kairan.server.testing.SyncCommands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Exactly-once across a crash: the packaged server is killed with SIGKILL while it applies batches of
+ * 100 commands, started again on the same data, and every batch is sent again. Each command must be
+ * applied exactly once, answered batches must get the same results again, and the audit chain must hold.
+ */
+class SyncSigkillIT {
+
+    private static final Pattern LISTENING = Pattern.compile("Kairan server listening on (http://127\\.0\\.0\\.1:\\d+)");
+    private static final String ADMIN = "110001";
+
+    @TempDir
+    Path work;
+
+    private final ObjectMapper json = ApiJson.newObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Totp totp = new Totp(Clock.systemUTC());
+
+    private record Child(Process process, URI uri) {
+    }
+
+    private Child startServer(Path dataDir, String... extra) throws Exception {
+        String jar = System.getProperty("kairan.server.jar", "target/kairan-server.jar");
+        assertTrue(Files.isRegularFile(Path.of(jar)), "the shaded jar was built before the integration tests: " + jar);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar, "--data", dataDir.toString(), "--port", "0"));
+        command.addAll(List.of(extra));
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile())).start();
+        CompletableFuture<URI> announced = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        return URI.create(m.group(1));
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        URI uri = announced.get(90, TimeUnit.SECONDS);
+        assertNotNull(uri, "the server printed the line tests parse");
+        return new Child(process, uri);
+    }
+
+    private HttpResponse<String> post(URI base, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(URI base, String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyCommandIsAppliedExactlyOnceAcrossASigkillAndResending() throws Exception {
+        Path dataDir = work.resolve("data");
+        Child first = startServer(dataDir, "--demo");
+        LoginResponse enrolment = json.readValue(post(first.uri(), "/api/auth/login", null,
+                new LoginRequest(ADMIN, DemoCity.PASSWORD, null)).body(), LoginResponse.class);
+        byte[] secret = RunningServer.secretFromUri(enrolment.otpauthUri());
+        String token = json.readValue(post(first.uri(), "/api/auth/totp/enrol", null, new TotpEnrolmentRequest(
+                enrolment.enrolmentToken(), totp.codeAt(secret, totp.currentStep()))).body(), LoginResponse.class)
+                .sessionToken();
+        String unit = json.readValue(get(first.uri(), "/api/session", token).body(), SessionUser.class).unitCode();
+
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        for (int b = 0; b < 8; b++) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                batch.add(SyncCommands.command(UUID.randomUUID().toString(), CommandTypes.POST_CIRCULAR,
+                        SyncCommands.post(UUID.randomUUID().toString(), unit, "回覧 " + b + "-" + i)));
+            }
+            batches.add(batch);
+        }
+        Map<Integer, List<CommandResult>> answered = new HashMap<>();
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+            for (int b = 0; b < batches.size(); b++) {
+                try {
+                    HttpResponse<String> response = post(first.uri(), "/api/sync/commands", token,
+                            SyncCommands.batch(batches.get(b)));
+                    if (response.statusCode() == 200) {
+                        synchronized (answered) {
+                            answered.put(b, json.readValue(response.body(), CommandResults.class).results());
+                        }
+                    }
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            synchronized (answered) {
+                if (answered.size() >= 2) {
+                    break;
+                }
+            }
+            Thread.sleep(5);
+        }
+        Thread.sleep(150); // well inside the third batch
+        first.process().destroyForcibly();
+        assertTrue(first.process().waitFor(20, TimeUnit.SECONDS), "the server died of SIGKILL");
+        sending.get(60, TimeUnit.SECONDS);
+        assertTrue(answered.size() >= 2 && answered.size() < batches.size(),
+                "the kill came in the middle of the batches: " + answered.size() + " answered");
+
+        Child second = startServer(dataDir);
+        try {
+            String again = json.readValue(post(second.uri(), "/api/auth/login", null, new LoginRequest(ADMIN,
+                    DemoCity.PASSWORD, totp.codeAt(secret, totp.currentStep() + 1))).body(), LoginResponse.class)
+                    .sessionToken();
+            assertNotNull(again, "the administrator logs in again after the restart");
+            for (int b = 0; b < batches.size(); b++) {
+                HttpResponse<String> response = post(second.uri(), "/api/sync/commands", again,
+                        SyncCommands.batch(batches.get(b)));
+                assertEquals(200, response.statusCode(), "a resent batch is answered: " + response.body());
+                List<CommandResult> results = json.readValue(response.body(), CommandResults.class).results();
+                assertTrue(results.stream().allMatch(r -> r.outcome() == CommandOutcome.APPLIED && r.seq() > 0),
+                        "every command of batch " + b + " is applied (once), none is a conflict: " + results.stream()
+                                .filter(r -> r.outcome() != CommandOutcome.APPLIED).findFirst().orElse(null));
+                if (answered.containsKey(b)) {
+                    assertEquals(answered.get(b), results, "an answered batch gets the same results again");
+                }
+            }
+            Map<String, Integer> entries = new HashMap<>();
+            String cursor = null;
+            boolean more = true;
+            while (more) {
+                PullResponse page = json.readValue(get(second.uri(), "/api/sync/changes?limit=1000"
+                        + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), again)
+                        .body(), PullResponse.class);
+                for (SyncChange change : page.changes()) {
+                    if (change.type().equals(EntityTypes.CIRCULAR)) {
+                        entries.merge(change.id(), 1, Integer::sum);
+                    }
+                }
+                cursor = page.cursor();
+                more = page.more();
+            }
+            assertEquals(800, entries.size(), "every 回覧 of the 8 batches exists");
+            assertTrue(entries.values().stream().allMatch(n -> n == 1), "each was posted exactly once");
+            AuditVerification chain = json.readValue(get(second.uri(), "/api/admin/audit/verify", again).body(),
+                    AuditVerification.class);
+            assertTrue(chain.intact(), "the audit chain is intact after the crash: " + chain.message());
+        } finally {
+            second.process().destroy();
+            second.process().waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+}
