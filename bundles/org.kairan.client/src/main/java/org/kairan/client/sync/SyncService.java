@@ -27,7 +27,10 @@ public interface SyncService {
     /** The state now (also posted on {@link SyncTopics#STATUS} whenever it changes). */
     SyncStatus status();
 
-    /** Read access to the replica of the current user; empty reads when nobody is logged in. */
+    /**
+     * Read access to the replica of the current user; empty reads when nobody is logged in. A live view:
+     * it follows logins and logouts, so a part may keep the reference.
+     */
     Replica replica();
 
     /** Asks for a sync soon (send the queue, then pull); returns at once. */

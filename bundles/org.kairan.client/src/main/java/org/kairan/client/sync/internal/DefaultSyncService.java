@@ -194,10 +194,38 @@ public final class DefaultSyncService implements SyncService, EventHandler {
         return current == null ? SyncStatus.STOPPED : current.engine().status();
     }
 
+    /** A view that always reads the replica of whoever is logged in now (empty when nobody is). */
+    private final Replica live = new Replica() {
+        private Replica current() {
+            Open current = open;
+            return current == null ? StoredReplica.EMPTY : current.reader();
+        }
+
+        @Override
+        public <T> List<T> all(String type, Class<T> recordType) {
+            return current().all(type, recordType);
+        }
+
+        @Override
+        public <T> Optional<T> get(String type, String id, Class<T> recordType) {
+            return current().get(type, id, recordType);
+        }
+
+        @Override
+        public org.kairan.core.organisation.DirectorySnapshot directory(java.time.LocalDate today) {
+            return current().directory(today);
+        }
+
+        @Override
+        public boolean hasData() {
+            return current().hasData();
+        }
+    };
+
+    /** A live view: it follows the session, so a part may keep the reference across logins. */
     @Override
     public Replica replica() {
-        Open current = open;
-        return current == null ? StoredReplica.EMPTY : current.reader();
+        return live;
     }
 
     @Override
