@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.StaffMember;
@@ -13,6 +14,9 @@ import org.kairan.core.protocol.LoginRequest;
 import org.kairan.core.protocol.LoginResponse;
 import org.kairan.core.protocol.PasswordChangeRequest;
 import org.kairan.core.protocol.TotpEnrolmentRequest;
+import org.kairan.core.sync.CommandBatch;
+import org.kairan.core.sync.CommandResults;
+import org.kairan.core.sync.PullResponse;
 
 /**
  * The desktop's view of one Kairan server (the contract is docs/API.md). Registered as an OSGi service;
@@ -64,6 +68,34 @@ public interface KairanServerClient {
 
     /** Staff whose 氏名, かな or 職員番号 match the query (server side {@code NameMatcher} rules). */
     List<StaffMember> searchStaff(String query) throws KairanClientException;
+
+    // --- sync (docs/API.md, "Sync"); normally used only by the SyncService
+
+    /**
+     * One page of the change feed after {@code cursor} ({@code null}: from the start), compressed on the wire.
+     *
+     * @param limit 1–1000 entries
+     * @throws RequestRejectedException {@code BAD_REQUEST} with field {@code cursor} for a cursor the server
+     *         does not accept (another user's, of another feed, ahead of the head)
+     */
+    PullResponse pull(String cursor, int limit) throws KairanClientException;
+
+    /**
+     * Sends commands (at most {@link CommandBatch#MAX_COMMANDS}); the server applies each once, in order, and
+     * answers every one (a command sent again gets its stored result).
+     */
+    CommandResults sendCommands(CommandBatch batch) throws KairanClientException;
+
+    /**
+     * Subscribes to the server's push: {@code onFeedMoved} runs (on the subscription's own daemon thread)
+     * each time the server says the feed moved; {@code onClosed} runs once when the stream ends for any
+     * reason other than {@link AutoCloseable#close()} (the server stopped, the network dropped, nothing heard
+     * for a minute), with the cause. Closing the returned handle ends the subscription quietly.
+     *
+     * @throws SessionExpiredException not logged in, or the server refused the session
+     * @throws ServerUnreachableException the stream could not be opened
+     */
+    AutoCloseable openPush(Runnable onFeedMoved, Consumer<Throwable> onClosed) throws KairanClientException;
 
     /**
      * Changes the logged-in user's password. The server ends the user's other sessions; this one stays.

@@ -1,5 +1,6 @@
 package org.kairan.client.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import org.kairan.client.AccountLockedException;
 import org.kairan.client.KairanClientException;
@@ -50,6 +53,60 @@ final class ApiTransport {
     /** GET, answer parsed as {@code type}. */
     <T> T get(URI uri, String token, TypeReference<T> type) throws KairanClientException {
         return exchange(request(uri, token).GET().build(), type);
+    }
+
+    /**
+     * GET asking for a gzip-compressed answer ({@code Accept-Encoding: gzip}); a compressed body (answer
+     * or error) is decoded before it is read.
+     */
+    <T> T getCompressed(URI uri, String token, TypeReference<T> type) throws KairanClientException {
+        HttpRequest request = request(uri, token).header("Accept-Encoding", "gzip").GET().build();
+        HttpResponse<byte[]> response = send(request);
+        byte[] body = response.body();
+        if (response.headers().firstValue("Content-Encoding").filter(e -> e.equalsIgnoreCase("gzip")).isPresent()) {
+            body = gunzip(request, body);
+        }
+        return answer(request, response, body, type);
+    }
+
+    private static byte[] gunzip(HttpRequest request, byte[] body) throws ServerUnreachableException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            // a truncated or damaged stream is a broken transfer, like a connection cut mid-answer
+            throw new ServerUnreachableException(request.uri().getHost() + ": damaged gzip answer (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Opens a {@code text/event-stream} (no request timeout: it stays open) and returns its lines as they
+     * arrive; an error status is thrown like any other answer's.
+     */
+    HttpResponse<Stream<String>> openLines(URI uri, String token) throws KairanClientException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout) // until the headers arrive; the stream itself then stays open
+                .header("Accept", "text/event-stream")
+                .header("User-Agent", USER_AGENT)
+                .header("Authorization", "Bearer " + token)
+                .GET().build();
+        HttpResponse<Stream<String>> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new ServerUnreachableException(request.uri().getHost() + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException("interrupted while waiting for " + request.uri().getHost(), e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response;
+        }
+        String text;
+        try (Stream<String> lines = response.body()) {
+            text = String.join("\n", lines.toList());
+        }
+        throw toException(status, parseError(text.getBytes(StandardCharsets.UTF_8)), retryAfterHeader(response));
     }
 
     /** POST with a JSON body (or none when {@code body} is null); answer parsed as {@code type} (null for 204). */
@@ -142,8 +199,12 @@ final class ApiTransport {
 
     private <T> T answer(HttpRequest request, HttpResponse<byte[]> response, TypeReference<T> type)
             throws KairanClientException {
+        return answer(request, response, response.body(), type);
+    }
+
+    private <T> T answer(HttpRequest request, HttpResponse<?> response, byte[] body, TypeReference<T> type)
+            throws KairanClientException {
         int status = response.statusCode();
-        byte[] body = response.body();
         if (status >= 200 && status < 300) {
             if (status == 204 || body.length == 0 || type == null) {
                 return null;

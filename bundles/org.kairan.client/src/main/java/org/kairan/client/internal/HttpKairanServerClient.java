@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.kairan.client.ClientTopics;
 import org.kairan.client.ConnectionState;
@@ -36,6 +37,9 @@ import org.kairan.core.protocol.LoginStatus;
 import org.kairan.core.protocol.PasswordChangeRequest;
 import org.kairan.core.protocol.SessionUser;
 import org.kairan.core.protocol.TotpEnrolmentRequest;
+import org.kairan.core.sync.CommandBatch;
+import org.kairan.core.sync.CommandResults;
+import org.kairan.core.sync.PullResponse;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,6 +66,8 @@ public final class HttpKairanServerClient implements KairanServerClient {
     private static final TypeReference<DirectorySnapshot> DIRECTORY = new TypeReference<>() { };
     private static final TypeReference<List<StaffMember>> STAFF_LIST = new TypeReference<>() { };
     private static final TypeReference<ImportReport> IMPORT_REPORT = new TypeReference<>() { };
+    private static final TypeReference<PullResponse> PULL = new TypeReference<>() { };
+    private static final TypeReference<CommandResults> COMMAND_RESULTS = new TypeReference<>() { };
     /** No charset: the server reads UTF-8 or Shift_JIS and says which (ImportReport.encoding). */
     private static final String CSV = "text/csv";
 
@@ -97,7 +103,8 @@ public final class HttpKairanServerClient implements KairanServerClient {
         this.sessionFile = new SessionFile(sessionDirectory, json);
     }
 
-    static Path workspace(String instanceArea) {
+    /** The workspace directory of an Equinox instance area (a URL), or {@code ~/.kairan/workspace}. */
+    public static Path workspace(String instanceArea) {
         if (instanceArea != null && !instanceArea.isBlank()) {
             try {
                 return Path.of(new URL(instanceArea).toURI());
@@ -198,6 +205,38 @@ public final class HttpKairanServerClient implements KairanServerClient {
         List<StaffMember> found = authenticated(
                 s -> transport.get(s.server().resolve("/api/directory/staff?q=" + q), s.token(), STAFF_LIST));
         return found == null ? List.of() : found;
+    }
+
+    @Override
+    public PullResponse pull(String cursor, int limit) throws KairanClientException {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be 1-1000, was " + limit);
+        }
+        String query = "?limit=" + limit
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        PullResponse page = authenticated(
+                s -> transport.getCompressed(s.server().resolve("/api/sync/changes" + query), s.token(), PULL));
+        if (page == null) {
+            throw new ServerUnreachableException("empty answer to a pull", null);
+        }
+        return page;
+    }
+
+    @Override
+    public CommandResults sendCommands(CommandBatch batch) throws KairanClientException {
+        CommandResults results = authenticated(
+                s -> transport.post(s.server().resolve("/api/sync/commands"), s.token(), batch, COMMAND_RESULTS));
+        if (results == null) {
+            throw new ServerUnreachableException("empty answer to a command batch", null);
+        }
+        return results;
+    }
+
+    @Override
+    public AutoCloseable openPush(Runnable onFeedMoved, Consumer<Throwable> onClosed) throws KairanClientException {
+        return authenticated(s -> new PushSubscription(
+                transport.openLines(s.server().resolve("/api/sync/events"), s.token()), onFeedMoved, onClosed,
+                s.user().staffNo()));
     }
 
     @Override

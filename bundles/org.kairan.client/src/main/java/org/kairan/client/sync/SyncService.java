@@ -1,8 +1,10 @@
 package org.kairan.client.sync;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.kairan.client.KairanClientException;
+import org.kairan.client.Session;
 
 /**
  * The desktop's local replica of what its user may see, kept in step with the server, and the durable
@@ -13,13 +15,22 @@ import org.kairan.client.KairanClientException;
  * While the server cannot be reached everything in the replica stays readable and actions wait in the
  * queue, which survives a crash of the desktop; they are sent in order when the server answers again.
  * Changes are posted on {@link SyncTopics}.
+ * <p>
+ * Working offline from the start: when {@link org.kairan.client.KairanServerClient#resumeSession()} fails
+ * with a {@link org.kairan.client.ServerUnreachableException}, the UI calls {@link #openOffline(Session)}
+ * with {@link org.kairan.client.KairanServerClient#storedSession()}; the replica opens (phase OFFLINE) and
+ * the service keeps trying to resume that session in the background; when the server answers, the client
+ * posts the usual {@link org.kairan.client.ClientTopics#SESSION} start and syncing goes on as after a login.
  */
 public interface SyncService {
 
     /** The state now (also posted on {@link SyncTopics#STATUS} whenever it changes). */
     SyncStatus status();
 
-    /** Read access to the replica of the current user; empty reads when nobody is logged in. */
+    /**
+     * Read access to the replica of the current user; empty reads when nobody is logged in. A live view:
+     * it follows logins and logouts, so a part may keep the reference.
+     */
     Replica replica();
 
     /** Asks for a sync soon (send the queue, then pull); returns at once. */
@@ -44,11 +55,29 @@ public interface SyncService {
      */
     QueuedAction enqueue(String commandType, Record payload);
 
-    /** The user's actions not yet settled and the settled ones not yet dismissed, oldest first. */
+    /**
+     * The user's actions not yet settled and the refused ones (conflict, rejected) not yet dismissed, oldest
+     * first. An applied action leaves the list when it is applied (a {@link SyncTopics#ACTION} event says so).
+     */
     List<QueuedAction> actions();
 
     /** Decodes the payload of a queued action (e.g. the {@code PostCircular} of a post not yet applied). */
     <T> T payloadOf(QueuedAction action, Class<T> payloadType);
+
+    /**
+     * Opens the replica and the queue of a stored session that could not be checked because the server is
+     * unreachable: everything synced before is readable and actions are queued. The service resumes the
+     * session by itself once the server answers (or stops, phase STOPPED, if the server refuses it).
+     * Does nothing when that user's replica is already open.
+     *
+     * @param stored the session kept from an earlier run ({@code KairanServerClient.storedSession()})
+     * @throws IllegalStateException the replica or queue cannot be opened (e.g. another desktop process
+     *                               uses the same workspace)
+     */
+    void openOffline(Session stored);
+
+    /** One action by its key, settled or not, dismissed or not. */
+    Optional<QueuedAction> action(String key);
 
     /** The user has read the outcome of an action (e.g. a conflict): it leaves {@link #actions()}. */
     void dismiss(String key);

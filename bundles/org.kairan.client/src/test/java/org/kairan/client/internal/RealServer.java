@@ -22,11 +22,11 @@ import org.kairan.core.protocol.TotpEnrolmentRequest;
  * through the client under test. Each test uses its own demo account, so the tests of a class do not
  * disturb each other's failure counters, second factors or sessions.
  */
-final class RealServer implements AutoCloseable {
+public final class RealServer implements AutoCloseable {
 
-    final KairanServerProcess process;
-    final ServerAddress address;
-    final ServerApi api;
+    public final KairanServerProcess process;
+    public final ServerAddress address;
+    public final ServerApi api;
 
     private RealServer(KairanServerProcess process) {
         this.process = process;
@@ -35,18 +35,18 @@ final class RealServer implements AutoCloseable {
     }
 
     /** Starts the server jar; its output goes to {@code target/kairan-server-<name>.log}. */
-    static RealServer start(String name, String... extraArguments) throws IOException, TimeoutException {
+    public static RealServer start(String name, String... extraArguments) throws IOException, TimeoutException {
         Path log = Path.of(System.getProperty("kairan.server.log", "target/kairan-server.log"))
                 .resolveSibling("kairan-server-" + name + ".log");
         return new RealServer(KairanServerProcess.startDemo(log, extraArguments));
     }
 
     /** A desktop client keeping its session under {@code workspace}, as a fresh start of the desktop would. */
-    static HttpKairanServerClient client(Path workspace) {
+    public static HttpKairanServerClient client(Path workspace) {
         return client(workspace, Clock.systemUTC());
     }
 
-    static HttpKairanServerClient client(Path workspace, Clock clock) {
+    public static HttpKairanServerClient client(Path workspace, Clock clock) {
         return new HttpKairanServerClient(workspace.resolve(".kairan"), Duration.ofSeconds(20), clock);
     }
 
@@ -54,12 +54,12 @@ final class RealServer implements AutoCloseable {
      * The first login of a demo account through the client: password, then the enrolment the server asks
      * for, confirmed with a code from the QR code's secret. Returns the authenticator now holding the account.
      */
-    Authenticator enrolThrough(HttpKairanServerClient client, String staffNo) throws KairanClientException {
+    public Authenticator enrolThrough(HttpKairanServerClient client, String staffNo) throws KairanClientException {
         return enrolThrough(client, staffNo, address);
     }
 
     /** The same, with the client talking to {@code via} (a proxy in front of this server). */
-    Authenticator enrolThrough(HttpKairanServerClient client, String staffNo, ServerAddress via)
+    public Authenticator enrolThrough(HttpKairanServerClient client, String staffNo, ServerAddress via)
             throws KairanClientException {
         LoginResponse first = client.login(via, new LoginRequest(staffNo, DemoAccounts.PASSWORD, null));
         if (first.status() != LoginStatus.TOTP_ENROLMENT_REQUIRED) {
@@ -75,7 +75,7 @@ final class RealServer implements AutoCloseable {
     }
 
     /** A full login of an enrolled account through the client. */
-    void logInThrough(HttpKairanServerClient client, String staffNo, String password, Authenticator authenticator)
+    public void logInThrough(HttpKairanServerClient client, String staffNo, String password, Authenticator authenticator)
             throws KairanClientException {
         LoginResponse response = client.login(address, new LoginRequest(staffNo, password, authenticator.nextCode()));
         if (response.status() != LoginStatus.AUTHENTICATED) {

@@ -27,7 +27,7 @@ import org.kairan.client.ServerAddress;
  * the only scripted server in the client's tests; whatever the real server can produce is tested
  * against the real server.
  */
-final class ScriptedProxy implements AutoCloseable {
+public final class ScriptedProxy implements AutoCloseable {
 
     private sealed interface Script {
     }
@@ -38,13 +38,16 @@ final class ScriptedProxy implements AutoCloseable {
     private record Cut() implements Script {
     }
 
+    private record ForwardThenCut() implements Script {
+    }
+
     private final URI target;
     private final ServerSocket socket;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final Thread acceptor;
 
-    ScriptedProxy(ServerAddress target) throws IOException {
+    public ScriptedProxy(ServerAddress target) throws IOException {
         this.target = target.uri();
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptLoop, "scripted-proxy");
@@ -53,22 +56,30 @@ final class ScriptedProxy implements AutoCloseable {
     }
 
     /** The proxy's address, to give the client instead of the server's. */
-    ServerAddress address() {
+    public ServerAddress address() {
         return ServerAddress.parse("http://127.0.0.1:" + socket.getLocalPort());
     }
 
     /** From now on, requests for {@code path} get the proxy's own HTML page with this status. */
-    void answerWithHtml(String path, int status, String html) {
+    public void answerWithHtml(String path, int status, String html) {
         scripts.put(path, new HtmlPage(status, html));
     }
 
     /** From now on, requests for {@code path} get the start of a 200 answer, then the connection closes. */
-    void cutMidResponse(String path) {
+    public void cutMidResponse(String path) {
         scripts.put(path, new Cut());
     }
 
+    /**
+     * From now on, requests for {@code path} reach the real server, which acts on them, but its answer is
+     * lost: the connection is reset before the client reads it (a line that drops after the request left).
+     */
+    public void cutAfterForwarding(String path) {
+        scripts.put(path, new ForwardThenCut());
+    }
+
     /** Requests for {@code path} go to the real server again. */
-    void passThrough(String path) {
+    public void passThrough(String path) {
         scripts.remove(path);
     }
 
@@ -108,6 +119,10 @@ final class ScriptedProxy implements AutoCloseable {
                             + "{\"positions\":[{\"name\":\"市長\"").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     connection.setSoLinger(true, 0); // the connection is reset, as when a line drops
+                }
+                case ForwardThenCut cut -> {
+                    forward(new ByteArrayOutputStream(), method, pathAndQuery, headers, body); // answer dropped
+                    connection.setSoLinger(true, 0);
                 }
                 case null -> forward(out, method, pathAndQuery, headers, body);
             }

@@ -1,0 +1,403 @@
+package org.kairan.client.sync.internal;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.kairan.client.KairanClientException;
+import org.kairan.client.KairanServerClient;
+import org.kairan.client.RequestRejectedException;
+import org.kairan.client.ServerAddress;
+import org.kairan.client.ServerUnreachableException;
+import org.kairan.client.Session;
+import org.kairan.client.SessionExpiredException;
+import org.kairan.client.sync.QueuedAction;
+import org.kairan.client.sync.SyncPhase;
+import org.kairan.client.sync.SyncProgress;
+import org.kairan.client.sync.SyncStatus;
+import org.kairan.client.sync.SyncTopics;
+import org.kairan.core.protocol.ApiError;
+import org.kairan.core.sync.CommandBatch;
+import org.kairan.core.sync.CommandCodes;
+import org.kairan.core.sync.CommandOutcome;
+import org.kairan.core.sync.CommandResult;
+import org.kairan.core.sync.CommandResults;
+import org.kairan.core.sync.PullResponse;
+import org.kairan.core.sync.SyncCommand;
+
+/**
+ * Keeps one user's replica in step with the server and sends their queued actions, on one worker thread.
+ * A sync sends the unsettled actions in order (batches of at most 100, each marked SENT before it leaves;
+ * an action whose answer was lost stays SENT and is sent again, and the server answers its stored result),
+ * then pulls pages until the feed has no more. Triggers: start, push, an action, every minute, a reconnect.
+ * While the server cannot be reached the phase is OFFLINE and the worker retries after 2 s, doubling up to
+ * 30 s; when the server refuses the session it stops (phase STOPPED).
+ * <p>
+ * When the desktop was opened offline (no current session in the client), a sync first resumes the stored
+ * session through {@link KairanServerClient#resumeSession()}.
+ */
+final class SyncEngine implements AutoCloseable {
+
+    static final Duration PERIOD = Duration.ofSeconds(60);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    static final Duration LAST_RETRY = Duration.ofSeconds(30);
+    static final int PAGE_LIMIT = 500;
+    private static final Duration PUSH_REOPEN = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
+
+    private final KairanServerClient client;
+    private final ServerAddress server;
+    private final String staffNo;
+    private final ReplicaStore replica;
+    private final ActionQueue queue;
+    private final Clock clock;
+    private final SyncEvents events;
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private final Object signal = new Object();
+    private final Thread worker;
+
+    private boolean requested = true;
+    private long nextDueNanos = System.nanoTime();
+    private Duration retry = Duration.ZERO;
+    private volatile boolean running;
+    private volatile SyncPhase phase = SyncPhase.SYNCING;
+    private volatile SyncStatus lastPosted;
+    private volatile AutoCloseable push;
+    private final java.util.concurrent.atomic.AtomicBoolean pushOpening = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long pushOpenedNanos = System.nanoTime() - PUSH_REOPEN.toNanos();
+
+    SyncEngine(KairanServerClient client, ServerAddress server, String staffNo, ReplicaStore replica,
+            ActionQueue queue, Clock clock, SyncEvents events) {
+        this.client = client;
+        this.server = server;
+        this.staffNo = staffNo;
+        this.replica = replica;
+        this.queue = queue;
+        this.clock = clock;
+        this.events = events;
+        this.worker = Thread.ofPlatform().daemon().name("kairan-sync-" + staffNo).unstarted(this::work);
+    }
+
+    /** Starts the worker, which syncs at once. */
+    void start() {
+        running = true;
+        postStatus();
+        worker.start();
+    }
+
+    /** Asks the worker for a sync soon; returns at once. */
+    void requestSync() {
+        synchronized (signal) {
+            requested = true;
+            signal.notifyAll();
+        }
+    }
+
+    SyncPhase phase() {
+        return phase;
+    }
+
+    /** Whether the worker still runs (it stops for good when the server refuses the session). */
+    boolean isRunning() {
+        return running;
+    }
+
+    // --- actions
+
+    QueuedAction enqueue(String type, String payload) {
+        QueuedAction action;
+        try {
+            action = queue.enqueue(type, payload, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the action could not be stored: " + e.getMessage(), e);
+        }
+        events.post(SyncTopics.ACTION, action);
+        postStatus();
+        requestSync();
+        return action;
+    }
+
+    List<QueuedAction> actions() {
+        try {
+            return queue.visible();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    Optional<QueuedAction> action(String key) {
+        try {
+            return queue.find(key);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    void dismiss(String key) {
+        try {
+            if (queue.dismiss(key)) {
+                queue.find(key).ifPresent(a -> events.post(SyncTopics.ACTION, a));
+                postStatus();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    SyncStatus status() {
+        try {
+            ActionQueue.Counts counts = queue.counts();
+            return new SyncStatus(running ? phase : SyncPhase.STOPPED, counts.waiting(), counts.refused(),
+                    replica.meta().lastSync());
+        } catch (SQLException e) {
+            return new SyncStatus(running ? phase : SyncPhase.STOPPED, 0, 0, null);
+        }
+    }
+
+    // --- the worker
+
+    private void work() {
+        while (running) {
+            synchronized (signal) {
+                long wait;
+                while (running && !requested && (wait = nextDueNanos - System.nanoTime()) > 0) {
+                    try {
+                        signal.wait(Math.max(1, wait / 1_000_000));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                requested = false;
+            }
+            if (running) {
+                attempt();
+            }
+        }
+    }
+
+    private void attempt() {
+        try {
+            syncNow(SyncProgress.NONE);
+            retry = Duration.ZERO;
+            schedule(PERIOD);
+            ensurePush();
+        } catch (SessionExpiredException e) {
+            LOG.info("sync stops: the server no longer accepts the session of " + staffNo);
+            running = false;
+            closePush();
+            postStatus();
+        } catch (KairanClientException | SQLException | RuntimeException e) {
+            retry = retry.isZero() ? FIRST_RETRY : min(retry.multipliedBy(2), LAST_RETRY);
+            if (!(e instanceof ServerUnreachableException)) {
+                LOG.log(Level.WARNING, "sync failed, retrying in " + retry.toSeconds() + " s", e);
+            }
+            schedule(retry);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void schedule(Duration after) {
+        synchronized (signal) {
+            nextDueNanos = System.nanoTime() + after.toNanos();
+        }
+    }
+
+    /**
+     * One sync on the caller's thread (waits while the worker runs one): resume the session if needed, send
+     * the queue, pull until the feed is exhausted. Sets the phase: ONLINE when done, OFFLINE when the server
+     * cannot be reached or fails, STOPPED when it refuses the session.
+     */
+    void syncNow(SyncProgress progress) throws KairanClientException, SQLException {
+        syncLock.lock();
+        try {
+            if (!ensureSession()) {
+                return;
+            }
+            setPhase(SyncPhase.SYNCING);
+            sendQueue();
+            pullAll(progress);
+            setPhase(SyncPhase.ONLINE);
+        } catch (SessionExpiredException e) {
+            setPhase(SyncPhase.STOPPED);
+            throw e;
+        } catch (KairanClientException | SQLException | RuntimeException e) {
+            closePush();
+            setPhase(SyncPhase.OFFLINE);
+            throw e;
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /** Whether the client's session is this engine's; resumes the stored one when there is none. */
+    private boolean ensureSession() throws KairanClientException {
+        Optional<Session> current = client.session();
+        if (current.isEmpty()) {
+            current = Optional.of(client.resumeSession());
+        }
+        Session s = current.get();
+        return s.server().equals(server) && s.user().staffNo().equals(staffNo);
+    }
+
+    private void sendQueue() throws KairanClientException, SQLException {
+        Set<String> sentThisSync = new LinkedHashSet<>();
+        while (true) {
+            List<QueuedAction> batch = queue.unsettled(CommandBatch.MAX_COMMANDS);
+            if (batch.isEmpty() || !sentThisSync.addAll(batch.stream().map(QueuedAction::key).toList())) {
+                return; // drained, or the server did not answer for these: leave them for the next sync
+            }
+            for (QueuedAction sent : queue.markSent(batch)) {
+                events.post(SyncTopics.ACTION, sent);
+            }
+            for (CommandResult result : send(batch)) {
+                queue.settle(result, clock.instant()).ifPresent(a -> events.post(SyncTopics.ACTION, a));
+            }
+            postStatus();
+        }
+    }
+
+    /**
+     * Sends one batch. A batch the server refuses as a whole as malformed (400/422) is sent again one by one,
+     * so that one bad command is rejected alone instead of blocking the queue.
+     */
+    private List<CommandResult> send(List<QueuedAction> batch) throws KairanClientException {
+        try {
+            return client.sendCommands(commands(batch)).results();
+        } catch (RequestRejectedException e) {
+            if (e.status() != 400 && e.status() != 422) {
+                throw e;
+            }
+            if (batch.size() == 1) {
+                QueuedAction a = batch.get(0);
+                return List.of(new CommandResult(a.key(), CommandOutcome.REJECTED, CommandCodes.INVALID,
+                        e.apiError().map(ApiError::message).orElse(e.getMessage()), 0));
+            }
+            List<CommandResult> results = new ArrayList<>();
+            for (QueuedAction a : batch) {
+                results.addAll(send(List.of(a)));
+            }
+            return results;
+        }
+    }
+
+    private static CommandBatch commands(List<QueuedAction> batch) {
+        return new CommandBatch(batch.stream()
+                .map(a -> new SyncCommand(a.key(), a.type(), a.payload(), a.queuedAt())).toList());
+    }
+
+    private void pullAll(SyncProgress progress) throws KairanClientException, SQLException {
+        long done = 0;
+        boolean cursorForgotten = false;
+        while (true) {
+            PullResponse page;
+            try {
+                page = client.pull(replica.meta().cursor(), PAGE_LIMIT);
+            } catch (RequestRejectedException e) {
+                boolean badCursor = e.status() == 400
+                        && e.apiError().map(ApiError::field).filter("cursor"::equals).isPresent();
+                if (!badCursor || cursorForgotten) {
+                    throw e;
+                }
+                LOG.info("the server refused the replica's cursor (" + e.getMessage() + "); pulling everything again");
+                replica.forgetCursor();
+                cursorForgotten = true;
+                continue;
+            }
+            Set<String> changed = replica.apply(page, clock.instant());
+            if (!changed.isEmpty()) {
+                events.post(SyncTopics.REPLICA_CHANGED, Set.copyOf(changed));
+            }
+            done += page.changes().size();
+            long lastSeq = page.changes().isEmpty() ? page.head() : page.changes().getLast().seq();
+            progress.received(done, done + Math.max(0, page.head() - lastSeq));
+            if (!page.more() || progress.isCanceled()) {
+                return;
+            }
+        }
+    }
+
+    // --- push
+
+    /** Opens the push subscription in the background (the worker never waits for it) unless one is open. */
+    private void ensurePush() {
+        if (push != null || !running || System.nanoTime() - pushOpenedNanos < PUSH_REOPEN.toNanos()
+                || !pushOpening.compareAndSet(false, true)) {
+            return;
+        }
+        pushOpenedNanos = System.nanoTime();
+        Thread.ofVirtual().name("kairan-push-open-" + staffNo).start(() -> {
+            try {
+                AutoCloseable opened = client.openPush(this::requestSync, this::pushEnded);
+                if (running && push == null) {
+                    push = opened;
+                } else {
+                    opened.close();
+                }
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "no push; the periodic sync keeps the replica current", e);
+            } finally {
+                pushOpening.set(false);
+            }
+        });
+    }
+
+    private void pushEnded(Throwable cause) {
+        push = null;
+        LOG.log(Level.FINE, "push ended", cause);
+        if (running) {
+            requestSync(); // pull once after a lost stream; the sync opens it again
+        }
+    }
+
+    private void closePush() {
+        AutoCloseable open = push;
+        push = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "closing push", e);
+            }
+        }
+    }
+
+    // --- status
+
+    private void setPhase(SyncPhase next) {
+        phase = next;
+        postStatus();
+    }
+
+    private void postStatus() {
+        SyncStatus now = status();
+        if (!now.equals(lastPosted)) {
+            lastPosted = now;
+            events.post(SyncTopics.STATUS, now);
+        }
+    }
+
+    /** Stops the worker and push; a sync under way ends at its next step. The stores stay open (their owner closes them). */
+    @Override
+    public void close() {
+        running = false;
+        requestSync();
+        closePush();
+        try {
+            worker.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postStatus();
+    }
+}
