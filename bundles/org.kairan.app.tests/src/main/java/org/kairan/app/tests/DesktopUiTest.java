@@ -103,7 +103,7 @@ class DesktopUiTest {
     void startsWithTheStoredSessionShowingTheOrganisationAndWhoIsLoggedIn() {
         String name = client.session().orElseThrow().user().name();
         assertTrue(statusUser().startsWith(name), "the status line names the logged-in person: " + statusUser());
-        assertEquals(texts.get("status_connected"), statusConnection(), "the status line says 接続中");
+        assertEquals(texts.get("status_online"), statusConnection(), "the status line says オンライン");
         assertTrue(mainWindow().getImages().length > 0, "the main window carries the Kairan icon");
         assertEquals(texts.get("window.title"), mainWindow().getText().strip(), "the window is titled 回覧 Kairan");
         List<String> bureaus = new ArrayList<>();
@@ -256,7 +256,7 @@ class DesktopUiTest {
         driver.waitUntil("the status line shows the new user",
                 () -> statusUser().startsWith(client.session().get().user().name()));
         driver.waitUntil("the directory is loaded again", () -> countLabel().getText().startsWith("職員"));
-        driver.waitUntil("the status line says 接続中 again", () -> texts.get("status_connected").equals(statusConnection()));
+        driver.waitUntil("the status line says オンライン again", () -> texts.get("status_online").equals(statusConnection()));
     }
 
     private boolean qrShown() {
