@@ -2,8 +2,10 @@ package org.kairan.client.sync.internal;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -26,7 +28,7 @@ final class H2Files {
 
     static Connection open(Path directory, String name) throws SQLException {
         try {
-            Files.createDirectories(directory);
+            createOwnerOnly(directory);
         } catch (IOException e) {
             throw new SQLException("cannot create " + directory + ": " + e.getMessage(), e);
         }
@@ -35,6 +37,22 @@ final class H2Files {
             throw new SQLException("the H2 driver did not accept " + url(directory, name));
         }
         return connection;
+    }
+
+    /**
+     * Creates the directory (and missing parents) readable by the user only on POSIX systems: the replica
+     * holds 回覧 and the queue holds the user's actions. (On Windows the profile's ACLs apply.)
+     */
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(directory,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
     }
 
     /** Deletes the files of database {@code name} in {@code directory}. */

@@ -38,6 +38,18 @@ class ActionQueueTest {
     }
 
     @Test
+    void theQueuesDirectoryIsTheUsersOnly() throws Exception {
+        Path own = dir.resolve("replica").resolve("127.0.0.1-8080").resolve("120002");
+        try (ActionQueue queue = ActionQueue.open(own)) {
+            queue.enqueue("t", "{}", NOW);
+        }
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(own)), "other users cannot read the queue's directory");
+        }
+    }
+
+    @Test
     void sentAppliedAndConflictFollowTheServersAnswer() throws Exception {
         try (ActionQueue queue = ActionQueue.open(dir)) {
             QueuedAction a = queue.enqueue("t", "{}", NOW);
