@@ -49,8 +49,8 @@ final class ServerProc implements AutoCloseable {
         if (heap != null && !heap.isBlank()) {
             command.add("-Xmx" + heap);
         }
+        command.addAll(extra); // VM flags
         command.addAll(List.of("-jar", jar.toString(), "--data", data.toString(), "--port", "0", "--demo"));
-        command.addAll(extra);
         Process started = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         Thread pump = new Thread(() -> pump(started, ready), "kairan-server-output");

@@ -82,6 +82,7 @@ public final class SyncBench {
     int clients = 50;
     int pageLimit = 500;
     String serverHeap = "";
+    String serverVm = "";
     String clientVm = "-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     Set<String> phases = new LinkedHashSet<>(List.of("first", "visible", "pull"));
     boolean keep;
@@ -124,6 +125,7 @@ public final class SyncBench {
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--page-limit" -> pageLimit = Integer.parseInt(args[++i]);
                 case "--server-heap" -> serverHeap = args[++i];
+                case "--server-vm" -> serverVm = args[++i];
                 case "--client-vm" -> clientVm = args[++i];
                 case "--phases" -> phases = new LinkedHashSet<>(List.of(args[++i].split(",")));
                 case "--keep" -> keep = true;
@@ -140,6 +142,7 @@ public final class SyncBench {
                               --clients 50           users pulling the whole feed at once
                               --page-limit 500       page size of those pulls (the desktop's)
                               --server-heap SIZE     -Xmx of the server (default: the JVM's default)
+                              --server-vm "FLAGS"    more VM flags of the server (e.g. -XX:StartFlightRecording=filename=server.jfr)
                               --client-vm "FLAGS"    VM flags of the first-sync desktops (default: the product's)
                               --phases first,visible,pull
                               --out DIR              where data, workspaces and logs go (default bench/sync/target/run-TIME)
@@ -176,7 +179,8 @@ public final class SyncBench {
                 + " cores); output in " + out);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path jar = repo.resolve("server/target/kairan-server.jar");
-        server = new ServerProc(java, jar, out.resolve("server-data"), out.resolve("server.log"), serverHeap, List.of());
+        server = new ServerProc(java, jar, out.resolve("server-data"), out.resolve("server.log"), serverHeap,
+                serverVm.isBlank() ? List.of() : List.of(serverVm.trim().split("\\s+")));
 
         List<String> staff = staffOfRootUnit();
         int needed = fresh + 2 + clients;
@@ -511,6 +515,8 @@ public final class SyncBench {
         long[] machineAfter = Proc.machineTicks();
         double machineBusy = (machineAfter[0] - machine[0]) / (double) (machineAfter[1] - machine[1]);
         double benchCpuS = (processCpuNanos() - benchCpu) / 1e9;
+        double machineCores = (machineAfter[0] - machine[0]) / (double) ticksPerSecond / wall;
+        double others = Math.max(0, machineCores - serverCpu / wall - benchCpuS / wall);
         if (!failures.isEmpty()) {
             say(failures.size() + " pull failures, first: " + failures.get(0));
         }
@@ -523,8 +529,8 @@ public final class SyncBench {
         summary.put("  per user: time to pull everything", String.format(Locale.ROOT, "min %.1f s, median %.1f s, max %.1f s",
                 perClient.percentile(0) / 1000, perClient.percentile(50) / 1000, perClient.max() / 1000));
         summary.put("  CPU during the pull", String.format(Locale.ROOT,
-                "server %.1f s (%.2f cores), bench clients %.1f s (%.2f cores), whole machine %.0f %% busy; load at start %s",
-                serverCpu, serverCpu / wall, benchCpuS, benchCpuS / wall, machineBusy * 100, load));
+                "server %.1f s (%.2f cores), bench clients %.1f s (%.2f cores), other processes %.2f cores, whole machine %.0f %% busy; load at start %s",
+                serverCpu, serverCpu / wall, benchCpuS, benchCpuS / wall, others, machineBusy * 100, load));
         summary.put("  failed pulls (retried)", Long.toString(errors.get()));
         say("pull: " + summary.get("PULL, " + desks.size() + " users at once (page " + pageLimit + ")"));
     }

@@ -2,7 +2,11 @@ package org.kairan.bench.sync;
 
 import java.util.Random;
 
-/** Japanese text of a given length from municipal-document phrases (deterministic, gzip ratio like real prose). */
+/**
+ * Japanese text of a given length (deterministic): municipal-document phrases mixed with words of random
+ * common kanji and particles, so that gzip compresses it about as much as real prose (≈ 40 % of its UTF-8
+ * size) — a fixed phrase list alone would compress to 5 % and make the transfer unrealistically cheap.
+ */
 final class Texts {
 
     private static final String[] PHRASES = {
@@ -20,6 +24,14 @@ final class Texts {
         "運営状況を報告します。", "ふるさと納税の返礼品について、", "選定基準を見直しました。",
     };
 
+    private static final String KANJI = "市長部局総務課財政企画政策民生活環境福祉健康保険教育委員会議事選挙監査農業上下水道"
+            + "予算決算執行契約入札委託補助金交付申請承認届出報告調査計画実施検討協議調整会議資料説明通知依頼回答照会"
+            + "施設管理運営整備改修工事道路河川公園住宅都市交通防災消防安全地域振興観光産業商工労働雇用子育支援高齢者"
+            + "障害医療介護年金税務課税徴収固定資産住民登録戸籍印鑑証明発行窓口受付相談広報広聴情報公開個人文書保存廃棄"
+            + "人事給与研修職員任用異動昇任休暇勤務時間外手当旅費物品購入修繕貸付使用料手数料条例規則要綱基準様式改正";
+    private static final String[] PARTICLES = { "の", "を", "に", "は", "が", "と", "で", "について", "に係る", "及び",
+        "並びに", "する。", "した。", "します。", "されたい。", "とする。", "、", "、", "。" };
+
     private final Random random;
 
     Texts(long seed) {
@@ -29,7 +41,16 @@ final class Texts {
     String text(int length) {
         StringBuilder s = new StringBuilder(length + 40);
         while (s.length() < length) {
-            s.append(PHRASES[random.nextInt(PHRASES.length)]);
+            if (random.nextInt(3) == 0) {
+                s.append(PHRASES[random.nextInt(PHRASES.length)]);
+            } else {
+                for (int w = 2 + random.nextInt(3); w > 0; w--) {
+                    for (int k = 2 + random.nextInt(3); k > 0; k--) {
+                        s.append(KANJI.charAt(random.nextInt(KANJI.length())));
+                    }
+                    s.append(PARTICLES[random.nextInt(PARTICLES.length)]);
+                }
+            }
             if (random.nextInt(8) == 0) {
                 s.append('\n');
             }
