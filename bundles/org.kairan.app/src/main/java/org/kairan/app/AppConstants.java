@@ -45,6 +45,8 @@ public interface AppConstants {
     String ID_LOGIN_USER = "login.user";
     String ID_LOGIN_PASSWORD = "login.password";
     String ID_LOGIN_TOTP = "login.totp";
+    /** 「オフラインで開く」 in the login dialog (shown when the stored session cannot be checked). */
+    String ID_LOGIN_OFFLINE = "login.offline";
     String ID_ENROL_QR = "enrol.qr";
     String ID_ENROL_SECRET = "enrol.secret";
     String ID_ENROL_CODE = "enrol.code";

@@ -112,9 +112,18 @@ public abstract class RouteFamilyHandler extends Handler.Abstract {
         return false;
     }
 
+    /**
+     * Compresses at the fastest level: on feed pages of Japanese text it costs 2.5 times less CPU than the
+     * default level for output about 4 % of the JSON larger (bench/sync), and CPU is what limits many desktops
+     * syncing at once.
+     */
     private static byte[] gzip(byte[] bytes) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.max(64, bytes.length / 4));
-        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.max(64, bytes.length / 3));
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
             zip.write(bytes);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -29,6 +29,8 @@ public final class PullService {
     /** Most feed entries read (visible or not) for one request. */
     static final int MAX_SCANNED = 20_000;
     private static final int CHUNK = 1000;
+    /** Rows read at least per round trip, when most entries are invisible to the user. */
+    private static final int MIN_CHUNK = 200;
 
     private final Database database;
     private final ChangeFeed feed;
@@ -83,7 +85,9 @@ public final class PullService {
             int scanned = 0;
             read:
             while (position < head && scanned < MAX_SCANNED) {
-                List<FeedEntry> chunk = feed.read(c, position, head, Math.min(CHUNK, MAX_SCANNED - scanned));
+                // read about as many rows as the page still needs (not a whole chunk when most are visible)
+                int wanted = Math.min(CHUNK, Math.max(limit - changes.size(), MIN_CHUNK));
+                List<FeedEntry> chunk = feed.read(c, position, head, Math.min(wanted, MAX_SCANNED - scanned));
                 if (chunk.isEmpty()) {
                     position = head;
                     break;

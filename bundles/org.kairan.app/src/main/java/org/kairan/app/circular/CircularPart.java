@@ -145,7 +145,7 @@ public final class CircularPart {
 
     /** Reads the replica and the queue in a job and shows the result. */
     void reload() {
-        java.util.Optional<Session> session = client.session();
+        java.util.Optional<Session> session = client.session().or(sync::session);
         if (session.isEmpty()) {
             rows = List.of();
             show();
@@ -246,7 +246,7 @@ public final class CircularPart {
     }
 
     private void write() {
-        java.util.Optional<Session> session = client.session();
+        java.util.Optional<Session> session = client.session().or(sync::session);
         if (session.isEmpty() || directory == null) {
             return;
         }

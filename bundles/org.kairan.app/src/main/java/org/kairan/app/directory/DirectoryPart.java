@@ -242,10 +242,10 @@ public final class DirectoryPart {
         if (loading != null) {
             loading.cancel();
         }
-        if (client.session().isEmpty()) {
+        if (client.session().or(sync::session).isEmpty()) {
             return;
         }
-        shownFor = client.session().orElse(null);
+        shownFor = client.session().or(sync::session).orElse(null);
         loading = BackgroundCall.named(messages.directory_loadJob,
                 monitor -> sync.replica().hasData() ? sync.replica().directory(LocalDate.now()) : null)
                 .onSuccess(snapshot -> {
@@ -312,7 +312,7 @@ public final class DirectoryPart {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
-        java.util.Optional<Session> session = client.session();
+        java.util.Optional<Session> session = client.session().or(sync::session);
         if (session.isPresent()) {
             if (!session.get().equals(shownFor)) {
                 load();

@@ -1,5 +1,6 @@
 package org.kairan.app.login;
 
+import java.text.MessageFormat;
 import java.text.Normalizer;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ import org.kairan.client.KairanServerClient;
 import org.kairan.client.ServerAddress;
 import org.kairan.client.ServerAddress.InvalidServerAddressException;
 import org.kairan.client.Session;
+import org.kairan.client.ServerUnreachableException;
 import org.kairan.client.SessionExpiredException;
 import org.kairan.client.WrongCredentialsException;
 import org.kairan.client.WrongTotpException;
@@ -67,7 +69,10 @@ public final class LoginDialog extends TitleAreaDialog {
     private String enrolmentToken;
     private Session session;
     private boolean busy;
+    private boolean offline;
     private long confirmedAt;
+    /** 「オフラインで開く」: shown when the stored session cannot be checked because the server is unreachable. */
+    static final int OFFLINE_ID = IDialogConstants.CLIENT_ID + 1;
 
     public LoginDialog(Shell parent, Messages messages, KairanServerClient client, UISynchronize ui,
             AppPreferences preferences, Optional<Session> toResume, String initialProblem) {
@@ -85,6 +90,14 @@ public final class LoginDialog extends TitleAreaDialog {
     /** {@link System#nanoTime()} of the last OK (login or enrolment confirmation), 0 when never pressed. */
     public long confirmedAt() {
         return confirmedAt;
+    }
+
+    /**
+     * Whether the person chose to work offline with the stored session (the server could not be reached to
+     * check it); {@link #getSession()} is then that stored session.
+     */
+    public boolean isOffline() {
+        return offline;
     }
 
     /** The session after a successful login or resume; empty when cancelled. */
@@ -180,10 +193,13 @@ public final class LoginDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, OFFLINE_ID, messages.login_offline, false)
+                .setData(AppConstants.WIDGET_ID, AppConstants.ID_LOGIN_OFFLINE);
         createButton(parent, IDialogConstants.BACK_ID, messages.enrol_back, false);
         createButton(parent, IDialogConstants.OK_ID, messages.login_button, true);
         createButton(parent, IDialogConstants.CANCEL_ID, messages.common_cancel, false);
         setBackVisible(false);
+        setOfflineVisible(false);
     }
 
     @Override
@@ -208,6 +224,11 @@ public final class LoginDialog extends TitleAreaDialog {
     protected void buttonPressed(int buttonId) {
         if (buttonId == IDialogConstants.BACK_ID) {
             showCredentials(null);
+        } else if (buttonId == OFFLINE_ID && toResume.isPresent() && !busy) {
+            offline = true;
+            session = toResume.get();
+            setReturnCode(OK);
+            close();
         } else {
             super.buttonPressed(buttonId);
         }
@@ -241,8 +262,13 @@ public final class LoginDialog extends TitleAreaDialog {
                 .onSuccess(this::finish)
                 .onFailure(failure -> {
                     setBusy(false, null);
-                    setErrorMessage(failure instanceof SessionExpiredException ? messages.error_sessionExpired
-                            : errors.of(failure, server));
+                    if (failure instanceof ServerUnreachableException) {
+                        setErrorMessage(MessageFormat.format(messages.login_offlineOffer, stored.server()));
+                        setOfflineVisible(true);
+                    } else {
+                        setErrorMessage(failure instanceof SessionExpiredException ? messages.error_sessionExpired
+                                : errors.of(failure, server));
+                    }
                     focusFirstEmpty();
                 })
                 .start(ui);
@@ -387,11 +413,19 @@ public final class LoginDialog extends TitleAreaDialog {
     }
 
     private void setBackVisible(boolean visible) {
-        Button back = getButton(IDialogConstants.BACK_ID);
-        if (back != null) {
-            back.setVisible(visible);
-            ((org.eclipse.swt.layout.GridData) back.getLayoutData()).exclude = !visible;
-            back.getParent().layout(true);
+        setButtonVisible(IDialogConstants.BACK_ID, visible);
+    }
+
+    private void setOfflineVisible(boolean visible) {
+        setButtonVisible(OFFLINE_ID, visible);
+    }
+
+    private void setButtonVisible(int id, boolean visible) {
+        Button button = getButton(id);
+        if (button != null) {
+            button.setVisible(visible);
+            ((org.eclipse.swt.layout.GridData) button.getLayoutData()).exclude = !visible;
+            button.getParent().layout(true);
         }
     }
 
@@ -405,6 +439,7 @@ public final class LoginDialog extends TitleAreaDialog {
         }
         getButton(IDialogConstants.OK_ID).setEnabled(!on);
         getButton(IDialogConstants.BACK_ID).setEnabled(!on);
+        getButton(OFFLINE_ID).setEnabled(!on);
         getShell().setCursor(on ? getShell().getDisplay().getSystemCursor(SWT.CURSOR_APPSTARTING) : null);
         if (on) {
             setErrorMessage(null);

@@ -14,6 +14,7 @@ import org.kairan.app.nls.Messages;
 import org.kairan.app.preferences.AppPreferences;
 import org.kairan.client.KairanServerClient;
 import org.kairan.client.Session;
+import org.kairan.client.sync.SyncService;
 
 import jakarta.inject.Inject;
 
@@ -24,15 +25,17 @@ import jakarta.inject.Inject;
 public final class LoginPrompt {
 
     private final KairanServerClient client;
+    private final SyncService sync;
     private final UISynchronize ui;
     private final Messages messages;
     private final AppPreferences preferences;
     private long confirmedAt;
 
     @Inject
-    public LoginPrompt(KairanServerClient client, UISynchronize ui, @Translation Messages messages,
+    public LoginPrompt(KairanServerClient client, SyncService sync, UISynchronize ui, @Translation Messages messages,
             IEclipseContext context) {
         this.client = client;
+        this.sync = sync;
         this.ui = ui;
         this.messages = messages;
         this.preferences = ContextInjectionFactory.make(AppPreferences.class, context);
@@ -52,7 +55,14 @@ public final class LoginPrompt {
         LoginDialog dialog = new LoginDialog(parent, messages, client, ui, preferences, stored, problem);
         int result = dialog.open();
         confirmedAt = dialog.confirmedAt();
-        return result == Window.OK ? dialog.getSession() : Optional.empty();
+        if (result != Window.OK) {
+            return Optional.empty();
+        }
+        if (dialog.isOffline()) {
+            // the replica of the stored session opens; the service resumes the session once the server answers
+            sync.openOffline(dialog.getSession().orElseThrow());
+        }
+        return dialog.getSession();
     }
 
     /** {@link System#nanoTime()} when the person last pressed OK in the dialog (0 for a resumed session). */

@@ -23,6 +23,8 @@ public class Messages {
     public String login_busy;
     public String login_resuming;
     public String login_totpRequired;
+    public String login_offline;
+    public String login_offlineOffer;
     public String enrol_title;
     public String enrol_intro;
     public String enrol_secret;

@@ -88,7 +88,7 @@ public final class StatusLine {
         separator(line);
         Label today = new Label(line, SWT.NONE);
         today.setText(dates.withWeekday(LocalDate.now()));
-        showUser(client.session().orElse(null));
+        showUser(client.session().or(sync::session).orElse(null));
         showState();
     }
 
@@ -122,7 +122,7 @@ public final class StatusLine {
     @Inject
     @Optional
     void sessionChanged(@UIEventTopic(ClientTopics.SESSION) Object session) {
-        showUser(client.session().orElse(null));
+        showUser(client.session().or(sync::session).orElse(null));
         showState();
     }
 
@@ -164,8 +164,8 @@ public final class StatusLine {
         }
         ConnectionState state = client.connectionState();
         SyncStatus status = sync.status();
-        if (state == ConnectionState.SESSION_EXPIRED || state == ConnectionState.LOGGED_OUT
-                || status.phase() == SyncPhase.STOPPED) {
+        // a replica opened offline (no session checked yet) has a phase too: it says more than "logged out"
+        if (state == ConnectionState.SESSION_EXPIRED || status.phase() == SyncPhase.STOPPED) {
             connection.setText(switch (state) {
                 case CONNECTED -> messages.status_connected;
                 case UNREACHABLE -> messages.status_unreachable;

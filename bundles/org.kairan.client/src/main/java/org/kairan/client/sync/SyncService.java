@@ -24,6 +24,12 @@ import org.kairan.client.Session;
  */
 public interface SyncService {
 
+    /**
+     * Whose replica is open: the logged-in session, or the stored one opened with {@link #openOffline}
+     * while the server cannot be reached; empty when none is open.
+     */
+    Optional<Session> session();
+
     /** The state now (also posted on {@link SyncTopics#STATUS} whenever it changes). */
     SyncStatus status();
 

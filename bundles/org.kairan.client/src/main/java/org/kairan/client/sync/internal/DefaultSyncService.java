@@ -53,7 +53,7 @@ public final class DefaultSyncService implements SyncService, EventHandler {
     private static final String INSTANCE_AREA = "osgi.instance.area";
 
     /** The open replica, queue and engine of one user. */
-    private record Open(ServerAddress server, String staffNo, ReplicaStore replica, ActionQueue queue,
+    private record Open(Session session, ServerAddress server, String staffNo, ReplicaStore replica, ActionQueue queue,
             SyncEngine engine, Replica reader) {
     }
 
@@ -151,7 +151,7 @@ public final class DefaultSyncService implements SyncService, EventHandler {
             replica = ReplicaStore.open(directory);
             ActionQueue queue = ActionQueue.open(directory);
             SyncEngine engine = new SyncEngine(client, session.server(), staffNo, replica, queue, clock, events);
-            open = new Open(session.server(), staffNo, replica, queue, engine, new StoredReplica(replica, json));
+            open = new Open(session, session.server(), staffNo, replica, queue, engine, new StoredReplica(replica, json));
             engine.start();
             if (replica.wasRebuilt()) {
                 events.post(SyncTopics.REPLICA_CHANGED, java.util.Set.of());
@@ -186,6 +186,12 @@ public final class DefaultSyncService implements SyncService, EventHandler {
 
     private static String safe(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+    }
+
+    @Override
+    public Optional<Session> session() {
+        Open current = open;
+        return current == null ? Optional.empty() : Optional.of(current.session());
     }
 
     @Override

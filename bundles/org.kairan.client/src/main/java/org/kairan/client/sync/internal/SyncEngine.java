@@ -50,6 +50,10 @@ final class SyncEngine implements AutoCloseable {
     static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     static final Duration LAST_RETRY = Duration.ofSeconds(30);
     static final int PAGE_LIMIT = 500;
+    /** Most bytes of commands sent in one request: half the server's default body limit of 1 MiB. */
+    static final long MAX_BATCH_BYTES = 512 * 1024;
+    /** Key, type, time and JSON punctuation of one command. */
+    static final int COMMAND_OVERHEAD_BYTES = 200;
     private static final Duration PUSH_REOPEN = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
 
@@ -253,7 +257,7 @@ final class SyncEngine implements AutoCloseable {
     private void sendQueue() throws KairanClientException, SQLException {
         Set<String> sentThisSync = new LinkedHashSet<>();
         while (true) {
-            List<QueuedAction> batch = queue.unsettled(CommandBatch.MAX_COMMANDS);
+            List<QueuedAction> batch = withinBodyLimit(queue.unsettled(CommandBatch.MAX_COMMANDS));
             if (batch.isEmpty() || !sentThisSync.addAll(batch.stream().map(QueuedAction::key).toList())) {
                 return; // drained, or the server did not answer for these: leave them for the next sync
             }
@@ -268,14 +272,38 @@ final class SyncEngine implements AutoCloseable {
     }
 
     /**
-     * Sends one batch. A batch the server refuses as a whole as malformed (400/422) is sent again one by one,
-     * so that one bad command is rejected alone instead of blocking the queue.
+     * The first actions of the queue whose request stays well under the server's body limit (1 MiB by
+     * default): a queue of long 回覧 written offline goes in several batches instead of one the server refuses.
+     * Always at least one action.
+     */
+    static List<QueuedAction> withinBodyLimit(List<QueuedAction> unsettled) {
+        long bytes = 0;
+        int count = 0;
+        for (QueuedAction a : unsettled) {
+            bytes += 3L * a.payload().length() + COMMAND_OVERHEAD_BYTES; // UTF-8 is at most 3 bytes per char here
+            if (count > 0 && bytes > MAX_BATCH_BYTES) {
+                break;
+            }
+            count++;
+        }
+        return unsettled.subList(0, count);
+    }
+
+    /**
+     * Sends one batch. A batch the server refuses as a whole — malformed (400/422) or too large (413, e.g. a
+     * server configured with a smaller body limit) — is sent again in halves down to single commands, so that
+     * one bad command is rejected alone instead of blocking the queue.
      */
     private List<CommandResult> send(List<QueuedAction> batch) throws KairanClientException {
         try {
             return client.sendCommands(commands(batch)).results();
         } catch (RequestRejectedException e) {
-            if (e.status() != 400 && e.status() != 422) {
+            if (e.status() == 413 && batch.size() > 1) {
+                List<CommandResult> results = new ArrayList<>(send(batch.subList(0, batch.size() / 2)));
+                results.addAll(send(batch.subList(batch.size() / 2, batch.size())));
+                return results;
+            }
+            if (e.status() != 400 && e.status() != 422 && e.status() != 413) {
                 throw e;
             }
             if (batch.size() == 1) {

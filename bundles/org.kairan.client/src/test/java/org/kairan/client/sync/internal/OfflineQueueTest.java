@@ -92,4 +92,31 @@ class OfflineQueueTest {
         assertTrue(head.circular(own).orElseThrow().acknowledgedBy(DemoAccounts.FINANCE_CLERK),
                 "and the clerk's own 回覧, acknowledged after it was posted");
     }
+
+    /**
+     * Forty long 回覧 written offline (about 2.4 MB of requests, more than twice the server's body limit) are
+     * sent in several batches when the server is back, none refused as too large.
+     */
+    @Test
+    void aLongQueueOfLongCircularsIsSentInBatchesTheServerAccepts(@TempDir Path clerkWs) throws Exception {
+        server = RealServer.start("sync-offline-long");
+        clerk = Desktop.logIn(server, DemoAccounts.FINANCE_CLERK, clerkWs);
+        clerk.syncNow();
+        server.process.stop();
+        String body = "予算編成方針に関する説明資料の本文です。".repeat(1_000); // 20,000 characters, the most allowed
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            clerk.sync.enqueue(org.kairan.core.sync.CommandTypes.POST_CIRCULAR,
+                    new org.kairan.core.circular.PostCircular(id, FINANCE, "説明資料 " + (i + 1), body));
+        }
+        server.process.startAgain();
+        Desktop.await(Duration.ofSeconds(90), "once the server is back the long queue drains",
+                () -> clerk.sync.status().queued() == 0);
+        assertEquals(0, clerk.sync.status().conflicts(), "no action is refused as too large");
+        Desktop.await(Duration.ofSeconds(30), "every long 回覧 reaches the replica",
+                () -> ids.stream().allMatch(id -> clerk.circular(id).isPresent()));
+        assertEquals(body, clerk.circular(ids.get(39)).orElseThrow().body(), "the text arrives whole");
+    }
 }
