@@ -21,12 +21,15 @@ import org.kairan.core.sync.CommandResult;
  * The durable outbox of one user's actions: its own H2 file ({@code actions.mv.db}), apart from the replica,
  * because a damaged replica can be rebuilt from the server and the queue cannot. An action is committed to
  * the file before {@link #enqueue} returns; its order is kept; its life is QUEUED → SENT → APPLIED, CONFLICT
- * or REJECTED. Settled actions stay until the user dismisses them (applied ones are dismissed at once).
+ * or REJECTED. Settled actions stay until the user dismisses them (applied ones are dismissed at once);
+ * dismissed ones are deleted {@value #KEEP_SETTLED_DAYS} days after they settled.
  */
 final class ActionQueue implements AutoCloseable {
 
     static final String NAME = "actions";
 
+    /** Days a settled, dismissed action stays in the file before it is deleted at the next open. */
+    static final int KEEP_SETTLED_DAYS = 30;
     private static final String COLUMNS = "action_key, type, payload, queued_at, state, code, message, settled_at";
 
     private final Connection db;
@@ -45,6 +48,9 @@ final class ActionQueue implements AutoCloseable {
                     + "state VARCHAR(16) NOT NULL, code VARCHAR(64), message VARCHAR(4000), "
                     + "settled_at TIMESTAMP WITH TIME ZONE, dismissed BOOLEAN DEFAULT FALSE NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS action_open ON action(dismissed, seq)");
+            // what the user has seen (applied, or a refusal they dismissed) is kept a while for action(key), then goes
+            s.execute("DELETE FROM action WHERE dismissed = TRUE AND settled_at < DATEADD('DAY', -" + KEEP_SETTLED_DAYS
+                    + ", CURRENT_TIMESTAMP)");
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;

@@ -72,4 +72,26 @@ class ActionQueueTest {
             assertTrue(queue.visible().isEmpty(), "and then leaves the list");
         }
     }
+
+    @Test
+    void actionsTheUserHasSeenAreDeletedAMonthAfterTheySettled() throws Exception {
+        Instant now = Instant.now();
+        QueuedAction old;
+        QueuedAction recent;
+        QueuedAction waiting;
+        try (ActionQueue queue = ActionQueue.open(dir)) {
+            old = queue.enqueue("t", "{}", now.minus(java.time.Duration.ofDays(40)));
+            recent = queue.enqueue("t", "{}", now);
+            waiting = queue.enqueue("t", "{}", now.minus(java.time.Duration.ofDays(60)));
+            queue.settle(new CommandResult(old.key(), CommandOutcome.APPLIED, null, null, 1),
+                    now.minus(java.time.Duration.ofDays(ActionQueue.KEEP_SETTLED_DAYS + 1)));
+            queue.settle(new CommandResult(recent.key(), CommandOutcome.APPLIED, null, null, 2), now);
+        }
+        try (ActionQueue queue = ActionQueue.open(dir)) {
+            assertTrue(queue.find(old.key()).isEmpty(), "an action applied over a month ago is gone from the file");
+            assertTrue(queue.find(recent.key()).isPresent(), "one applied today is still there");
+            assertEquals(List.of(waiting.key()), queue.unsettled(100).stream().map(QueuedAction::key).toList(),
+                    "an action still waiting is never deleted, however old");
+        }
+    }
 }
