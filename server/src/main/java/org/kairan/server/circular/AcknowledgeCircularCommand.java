@@ -42,11 +42,12 @@ public final class AcknowledgeCircularCommand implements CommandHandler {
             return CommandVerdict.conflict(CommandCodes.NOT_FOUND, "回覧 " + id + " はありません");
         }
         Circular circular = found.get();
+        // visibility first, and no title for someone who may not see it (e.g. after a 人事異動)
+        if (!context.scope().sees(CircularStore.audience(circular))) {
+            return CommandVerdict.conflict(CommandCodes.NOT_PERMITTED, "回覧 " + id + " の宛先に含まれていません");
+        }
         if (circular.isWithdrawn()) {
             return CommandVerdict.conflict(CommandCodes.WITHDRAWN, "回覧「" + circular.title() + "」は取り下げられました");
-        }
-        if (!context.scope().sees(CircularStore.audience(circular))) {
-            return CommandVerdict.conflict(CommandCodes.NOT_PERMITTED, "回覧「" + circular.title() + "」の宛先に含まれていません");
         }
         String staffNo = context.user().staffNo();
         if (circular.acknowledgedBy(staffNo)) {

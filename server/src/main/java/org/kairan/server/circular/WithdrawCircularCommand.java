@@ -38,6 +38,9 @@ public final class WithdrawCircularCommand implements CommandHandler {
             return CommandVerdict.conflict(CommandCodes.NOT_FOUND, "回覧 " + id + " はありません");
         }
         Circular circular = found.get();
+        if (!context.scope().sees(CircularStore.audience(circular))) {
+            return CommandVerdict.conflict(CommandCodes.NOT_PERMITTED, "回覧 " + id + " の宛先に含まれていません");
+        }
         if (!circular.authorNo().equals(context.user().staffNo())) {
             return CommandVerdict.conflict(CommandCodes.NOT_AUTHOR, "回覧「" + circular.title() + "」を取り下げられるのは起票者だけです");
         }

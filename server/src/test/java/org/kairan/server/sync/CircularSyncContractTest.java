@@ -1,6 +1,7 @@
 package org.kairan.server.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kairan.server.testing.SyncCommands.command;
@@ -120,6 +121,13 @@ abstract class CircularSyncContractTest {
         CommandResult ack = send(running, auditor, List.of(command(UUID.randomUUID().toString(),
                 CommandTypes.ACKNOWLEDGE_CIRCULAR, ref(id)))).getFirst();
         assertEquals(CommandCodes.NOT_PERMITTED, ack.code(), "and cannot 確認 it: " + ack);
+        assertFalse(ack.message().contains("「"), "nor learn its title from the answer: " + ack.message());
+        send(running, admin, List.of(command(UUID.randomUUID().toString(), CommandTypes.WITHDRAW_CIRCULAR, ref(id))));
+        CommandResult afterWithdrawal = send(running, auditor, List.of(command(UUID.randomUUID().toString(),
+                CommandTypes.ACKNOWLEDGE_CIRCULAR, ref(id)))).getFirst();
+        assertEquals(CommandCodes.NOT_PERMITTED, afterWithdrawal.code(),
+                "a withdrawn 回覧 the user may not see is still just not permitted (no title, no state): " + afterWithdrawal);
+        assertFalse(afterWithdrawal.message().contains("「"), "no title: " + afterWithdrawal.message());
     }
 
     @Test

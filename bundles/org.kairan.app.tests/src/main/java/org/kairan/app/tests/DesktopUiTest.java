@@ -103,7 +103,8 @@ class DesktopUiTest {
     void startsWithTheStoredSessionShowingTheOrganisationAndWhoIsLoggedIn() {
         String name = client.session().orElseThrow().user().name();
         assertTrue(statusUser().startsWith(name), "the status line names the logged-in person: " + statusUser());
-        assertEquals(texts.get("status_online"), statusConnection(), "the status line says オンライン");
+        driver.waitUntil("the status line says オンライン once the sync after login is done",
+                () -> texts.get("status_online").equals(statusConnection()));
         assertTrue(mainWindow().getImages().length > 0, "the main window carries the Kairan icon");
         assertEquals(texts.get("window.title"), mainWindow().getText().strip(), "the window is titled 回覧 Kairan");
         List<String> bureaus = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -69,6 +70,8 @@ public final class CircularPart {
     private Button withdraw;
     private Text detail;
     private List<CircularRow> rows = List.of();
+    /** Counts reloads; a read whose number is no longer the newest is dropped. */
+    private long reloads;
     private OrganisationDirectory directory;
 
     @Inject
@@ -143,9 +146,13 @@ public final class CircularPart {
         });
     }
 
-    /** Reads the replica and the queue in a job and shows the result. */
+    /**
+     * Reads the replica and the queue in a job and shows the result. Several events can ask at once: only the
+     * newest read is shown, so an older answer arriving late never undoes a newer one.
+     */
     void reload() {
         java.util.Optional<Session> session = client.session().or(sync::session);
+        long generation = ++reloads;
         if (session.isEmpty()) {
             rows = List.of();
             show();
@@ -158,10 +165,16 @@ public final class CircularPart {
             List<CircularRow> built = CircularRows.of(replicated, pending(), me.staffNo(), me.name(), me.unitName());
             return new Loaded(read, built);
         }).onSuccess(loaded -> {
-            directory = loaded.directory();
-            rows = loaded.rows();
-            show();
-        }).quiet().start(ui);
+            if (generation == reloads) {
+                directory = loaded.directory();
+                rows = loaded.rows();
+                show();
+            }
+        }).onFailure(failure -> {
+            if (generation == reloads && !detail.isDisposed()) {
+                detail.setText(MessageFormat.format(messages.circular_loadFailed, failure.getMessage()));
+            }
+        }).start(ui);
     }
 
     private record Loaded(OrganisationDirectory directory, List<CircularRow> rows) {
@@ -239,23 +252,44 @@ public final class CircularPart {
     }
 
     private void act(String commandType) {
-        selectedRow().ifPresent(row -> {
-            sync.enqueue(commandType, new CircularRef(row.circular().id()));
-            reload();
-        });
+        selectedRow().ifPresent(row -> enqueue(commandType, new CircularRef(row.circular().id()), null));
     }
 
     private void write() {
+        write(null);
+    }
+
+    /** Opens 新規回覧 (again with the text of {@code draft} when queuing it failed). */
+    private void write(PostCircular draft) {
         java.util.Optional<Session> session = client.session().or(sync::session);
         if (session.isEmpty() || directory == null) {
             return;
         }
         NewCircularDialog dialog = new NewCircularDialog(viewer.getControl().getShell(), messages, directory,
-                session.get().user(), LocalDate.now(zone));
+                session.get().user(), LocalDate.now(zone), draft);
         if (dialog.open() == Window.OK) {
-            sync.enqueue(CommandTypes.POST_CIRCULAR, dialog.circular());
-            reload();
+            enqueue(CommandTypes.POST_CIRCULAR, dialog.circular(), dialog.circular());
         }
+    }
+
+    /**
+     * Queues the action off the UI thread (the queue is a database on disk). If it cannot be queued the person
+     * is told, and a written 回覧 comes back in its dialog instead of being lost.
+     */
+    private void enqueue(String commandType, Record payload, PostCircular draft) {
+        BackgroundCall.named(messages.circular_queueJob, monitor -> sync.enqueue(commandType, payload))
+                .onSuccess(queued -> reload())
+                .onFailure(failure -> {
+                    if (viewer.getControl().isDisposed()) {
+                        return;
+                    }
+                    MessageDialog.openError(viewer.getControl().getShell(), messages.circular_queueFailedTitle,
+                            MessageFormat.format(messages.circular_queueFailed, failure.getMessage()));
+                    if (draft != null) {
+                        write(draft);
+                    }
+                })
+                .start(ui);
     }
 
     String stateText(CircularState state) {

@@ -37,15 +37,20 @@ public final class NewCircularDialog extends TitleAreaDialog {
     private Combo unit;
     private Text title;
     private Text body;
+    private final PostCircular draft;
     private PostCircular circular;
 
+    /**
+     * @param draft a 回覧 written before that could not be queued, to fill in again; {@code null} for a new one
+     */
     public NewCircularDialog(Shell parent, Messages messages, OrganisationDirectory directory, SessionUser writer,
-            LocalDate today) {
+            LocalDate today, PostCircular draft) {
         super(parent);
         this.messages = messages;
         this.directory = directory;
-        this.defaultUnit = directory.primaryPost(writer.staffNo(), today).map(a -> a.unitCode())
-                .orElse(writer.unitCode());
+        this.draft = draft;
+        this.defaultUnit = draft != null ? draft.unitCode()
+                : directory.primaryPost(writer.staffNo(), today).map(a -> a.unitCode()).orElse(writer.unitCode());
         collect(directory.topLevelUnits());
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
@@ -99,6 +104,10 @@ public final class NewCircularDialog extends TitleAreaDialog {
         body.setData(AppConstants.WIDGET_ID, AppConstants.ID_CIRCULAR_NEW_BODY);
         body.setTextLimit(PostCircular.MAX_BODY);
         GridDataFactory.fillDefaults().grab(true, true).hint(480, 200).applyTo(body);
+        if (draft != null) {
+            title.setText(draft.title());
+            body.setText(draft.body() == null ? "" : draft.body());
+        }
         title.setFocus();
         return area;
     }
@@ -127,8 +136,9 @@ public final class NewCircularDialog extends TitleAreaDialog {
             setErrorMessage(messages.circular_newToEmpty);
             return;
         }
-        circular = new PostCircular(UUID.randomUUID().toString(), units.get(unit.getSelectionIndex()).code(), subject,
-                body.getText());
+        // a draft keeps its id: if it was queued after all, the server answers ALREADY_EXISTS instead of a twin
+        circular = new PostCircular(draft != null ? draft.circularId() : UUID.randomUUID().toString(),
+                units.get(unit.getSelectionIndex()).code(), subject, body.getText());
         super.okPressed();
     }
 

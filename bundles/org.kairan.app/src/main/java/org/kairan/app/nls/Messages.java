@@ -232,4 +232,8 @@ public class Messages {
     public String action_reasonNotAuthor;
     public String action_reasonAlreadyExists;
     public String action_reasonOther;
+    public String circular_loadFailed;
+    public String circular_queueJob;
+    public String circular_queueFailedTitle;
+    public String circular_queueFailed;
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -28,6 +29,7 @@ import org.kairan.client.sync.SyncService;
 import org.kairan.client.sync.SyncStatus;
 import org.kairan.client.sync.SyncTopics;
 import org.kairan.core.protocol.SessionUser;
+import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.DateDisplay;
 
 import jakarta.annotation.PostConstruct;
@@ -48,6 +50,7 @@ public final class StatusLine {
 
     private final KairanServerClient client;
     private final SyncService sync;
+    private final UISynchronize ui;
     private final Messages messages;
     private final DateDisplay dates = new DateDisplay(Locale.getDefault());
     private Label user;
@@ -57,11 +60,15 @@ public final class StatusLine {
     private Label conflicts;
     private Label lastSync;
     private ProgressBar progress;
+    /** The sync state as last posted: reading it from the service could wait on its databases. */
+    private SyncStatus syncStatus = SyncStatus.STOPPED;
+    private boolean statusPosted;
 
     @Inject
-    public StatusLine(KairanServerClient client, SyncService sync, @Translation Messages messages) {
+    public StatusLine(KairanServerClient client, SyncService sync, UISynchronize ui, @Translation Messages messages) {
         this.client = client;
         this.sync = sync;
+        this.ui = ui;
         this.messages = messages;
     }
 
@@ -90,6 +97,12 @@ public final class StatusLine {
         today.setText(dates.withWeekday(LocalDate.now()));
         showUser(client.session().or(sync::session).orElse(null));
         showState();
+        BackgroundCall.named(messages.status_checkJob, monitor -> sync.status()).onSuccess(status -> {
+            if (!statusPosted) { // an event that came meanwhile is newer
+                syncStatus = status;
+                showState();
+            }
+        }).quiet().start(ui);
     }
 
     private static Label label(Composite line, String id) {
@@ -104,8 +117,9 @@ public final class StatusLine {
     }
 
     /*
-     * Events from different worker threads may arrive in any order: each one only says "look again", and
-     * the line shows what the client and the sync service know now.
+     * Connection and session events only say "look again": the line shows what the client knows now. Sync
+     * status events carry the state (asking the service would wait on its databases); the engine posts them
+     * from its worker in order.
      */
     @Inject
     @Optional
@@ -116,6 +130,8 @@ public final class StatusLine {
     @Inject
     @Optional
     void syncChanged(@UIEventTopic(SyncTopics.STATUS) SyncStatus status) {
+        syncStatus = status;
+        statusPosted = true;
         showState();
     }
 
@@ -163,7 +179,7 @@ public final class StatusLine {
             return;
         }
         ConnectionState state = client.connectionState();
-        SyncStatus status = sync.status();
+        SyncStatus status = syncStatus;
         // a replica opened offline (no session checked yet) has a phase too: it says more than "logged out"
         if (state == ConnectionState.SESSION_EXPIRED || status.phase() == SyncPhase.STOPPED) {
             connection.setText(switch (state) {

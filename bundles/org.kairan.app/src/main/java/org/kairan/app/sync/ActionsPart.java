@@ -127,10 +127,11 @@ public final class ActionsPart {
     }
 
     private void dismissSelected() {
-        selected().filter(line -> line.action().state().isSettled()).ifPresent(line -> {
-            sync.dismiss(line.action().key());
-            reload();
-        });
+        selected().filter(line -> line.action().state().isSettled()).ifPresent(line -> BackgroundCall
+                .named(messages.action_loadJob, monitor -> {
+                    sync.dismiss(line.action().key());
+                    return line;
+                }).onSuccess(done -> reload()).quiet().start(ui));
     }
 
     void reload() {

@@ -90,7 +90,14 @@ public final class DefaultSyncService implements SyncService, EventHandler {
         this.kairanDirectory = HttpKairanServerClient.workspace(context.getProperty(INSTANCE_AREA)).resolve(".kairan");
         this.clock = Clock.systemUTC();
         this.events = this::postThroughEventAdmin;
-        client.session().ifPresent(this::sessionStarted);
+        client.session().ifPresent(session -> {
+            try {
+                sessionStarted(session);
+            } catch (IllegalStateException e) {
+                // the service must come up anyway: the parts that need it say "not synced" instead of failing
+                LOG.log(Level.WARNING, "the replica of " + session.user().staffNo() + " cannot be opened", e);
+            }
+        });
     }
 
     @Deactivate

@@ -75,6 +75,8 @@ final class SyncEngine implements AutoCloseable {
     private volatile SyncPhase phase = SyncPhase.SYNCING;
     private volatile SyncStatus lastPosted;
     private volatile AutoCloseable push;
+    /** Guards {@link #push} against a stream opened while the engine closes (it must not outlive logout). */
+    private final Object pushGuard = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean pushOpening = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long pushOpenedNanos = System.nanoTime() - PUSH_REOPEN.toNanos();
 
@@ -229,8 +231,18 @@ final class SyncEngine implements AutoCloseable {
                 return;
             }
             setPhase(SyncPhase.SYNCING);
-            sendQueue();
+            KairanClientException sendFailed = null;
+            try {
+                sendQueue();
+            } catch (RequestRejectedException e) {
+                // the server refused a batch (e.g. 503 while it is busy): the queue waits, but the replica must
+                // not — a 人事異動 that removes data has to reach it whatever the queue's head does
+                sendFailed = e;
+            }
             pullAll(progress);
+            if (sendFailed != null) {
+                throw sendFailed;
+            }
             setPhase(SyncPhase.ONLINE);
         } catch (SessionExpiredException e) {
             setPhase(SyncPhase.STOPPED);
@@ -334,7 +346,8 @@ final class SyncEngine implements AutoCloseable {
             } catch (RequestRejectedException e) {
                 boolean badCursor = e.status() == 400
                         && e.apiError().map(ApiError::field).filter("cursor"::equals).isPresent();
-                if (!badCursor || cursorForgotten) {
+                // another person logged in meanwhile would also get "not your cursor": never reset for that
+                if (!badCursor || cursorForgotten || !ensureSession()) {
                     throw e;
                 }
                 LOG.info("the server refused the replica's cursor (" + e.getMessage() + "); pulling everything again");
@@ -367,9 +380,14 @@ final class SyncEngine implements AutoCloseable {
         Thread.ofVirtual().name("kairan-push-open-" + staffNo).start(() -> {
             try {
                 AutoCloseable opened = client.openPush(this::requestSync, this::pushEnded);
-                if (running && push == null) {
-                    push = opened;
-                } else {
+                boolean kept;
+                synchronized (pushGuard) {
+                    kept = running && push == null;
+                    if (kept) {
+                        push = opened;
+                    }
+                }
+                if (!kept) {
                     opened.close();
                 }
             } catch (Exception e) {
@@ -389,8 +407,11 @@ final class SyncEngine implements AutoCloseable {
     }
 
     private void closePush() {
-        AutoCloseable open = push;
-        push = null;
+        AutoCloseable open;
+        synchronized (pushGuard) {
+            open = push;
+            push = null;
+        }
         if (open != null) {
             try {
                 open.close();
