@@ -22,10 +22,13 @@ import org.kairan.server.login.AccountService;
 import org.kairan.server.login.CredentialStore;
 import org.kairan.server.login.SessionStore;
 import org.kairan.server.storage.Database;
+import org.kairan.server.sync.ChangeFeed;
+import org.kairan.server.sync.FeedSignal;
 
 /**
  * Administrator's commands on the server's database (the same configuration flags as the server):
- * {@code admin set-password STAFF_NO} (password from standard input) and {@code admin verify-audit}.
+ * {@code admin set-password STAFF_NO} (password from standard input), {@code admin verify-audit} and
+ * {@code admin new-feed-epoch} (after restoring a backup: every desktop rebuilds its replica).
  * With the embedded H2 database the server must be stopped first (H2 allows one process).
  */
 final class AdminCommands {
@@ -57,8 +60,8 @@ final class AdminCommands {
             }
             staffNo = rest.getFirst();
             rest = rest.subList(1, rest.size());
-        } else if (!command.equals("verify-audit")) {
-            err.println("unknown admin command: " + command + " (set-password, verify-audit)");
+        } else if (!command.equals("verify-audit") && !command.equals("new-feed-epoch")) {
+            err.println("unknown admin command: " + command + " (set-password, verify-audit, new-feed-epoch)");
             return 2;
         }
         ServerConfig config;
@@ -79,7 +82,11 @@ final class AdminCommands {
         }
         try (database) {
             AuditLog audit = new AuditLog(new AuditChain(), Clock.systemUTC());
-            return command.equals("set-password") ? setPassword(database, audit, staffNo) : verify(database, audit);
+            return switch (command) {
+                case "set-password" -> setPassword(database, audit, staffNo);
+                case "new-feed-epoch" -> newFeedEpoch(database, audit);
+                default -> verify(database, audit);
+            };
         }
     }
 
@@ -130,6 +137,18 @@ final class AdminCommands {
         } catch (ReflectiveOperationException e) {
             return true;
         }
+    }
+
+    private int newFeedEpoch(Database database, AuditLog audit) {
+        String epoch = database.inTransaction(c -> {
+            String renewed = new ChangeFeed(database, new FeedSignal(), Clock.systemUTC()).renewEpoch(c);
+            audit.append(c, AuditActor.system("admin new-feed-epoch (command line)"), "同期フィードの更新", "成功",
+                    "new feed id " + renewed + ": every desktop rebuilds its replica");
+            return renewed;
+        });
+        out.println("the feed is now " + epoch + ": every desktop rebuilds its replica at its next sync"
+                + " (actions waiting in their queues are kept and sent)");
+        return 0;
     }
 
     private int verify(Database database, AuditLog audit) {

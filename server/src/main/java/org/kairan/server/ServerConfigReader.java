@@ -43,6 +43,7 @@ public final class ServerConfigReader {
             Usage: java -jar kairan-server.jar [options]
                    java -jar kairan-server.jar admin set-password STAFF_NO   (password read from standard input)
                    java -jar kairan-server.jar admin verify-audit
+                   java -jar kairan-server.jar admin new-feed-epoch   (after restoring a backup)
             Options (properties in --config FILE use the names in brackets; flags win):
               --config FILE                 properties file
               --data DIR                    data directory [kairan.data] (default ~/.kairan/server)

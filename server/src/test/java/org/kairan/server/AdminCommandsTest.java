@@ -1,6 +1,7 @@
 package org.kairan.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kairan.core.protocol.LoginStatus;
 import org.kairan.server.testing.RunningServer;
+import org.kairan.server.testing.SyncPages;
 import org.kairan.server.testing.TestRoster;
 
 /** The administrator's command line: set a password, verify the audit chain. */
@@ -75,5 +77,25 @@ class AdminCommandsTest {
         assertEquals(1, admin("", "verify-audit", "--data", dataDir.toString()), "a broken chain exits 1");
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("BROKEN:") && out.toString(StandardCharsets.UTF_8)
                 .contains("3"), "and names the entry: " + out);
+    }
+
+    @Test
+    void aNewFeedEpochAfterARestoreMakesEveryDesktopRebuildItsReplica() {
+        String cursor;
+        String token;
+        try (RunningServer running = RunningServer.h2(dataDir).withTestRoster()) {
+            token = running.sessionFor(TestRoster.SHUJI);
+            cursor = SyncPages.pullAll(running, token, null, 500).cursor();
+            assertFalse(SyncPages.pullAll(running, token, cursor, 500).pages().getFirst().reset(),
+                    "before, the stored cursor continues where it was");
+        }
+        assertEquals(0, admin("", "new-feed-epoch", "--data", dataDir.toString()), "the command succeeds: " + err);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("rebuilds"), "and says what happens next: " + out);
+        try (RunningServer running = RunningServer.start(RunningServer.config(dataDir, null))) {
+            SyncPages.Pulled after = SyncPages.pullAll(running, token, cursor, 500); // sessions survive a restart
+            assertTrue(after.pages().stream().allMatch(p -> p.reset()),
+                    "the old cursor is of another feed now: the desktop gets a reset pass and rebuilds its replica");
+            assertTrue(after.latest().size() > 10, "with the whole directory again");
+        }
     }
 }

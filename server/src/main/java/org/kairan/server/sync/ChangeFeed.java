@@ -100,14 +100,34 @@ public final class ChangeFeed {
         return epoch(c);
     }
 
-    /** Up to {@code max} entries with {@code after < seq <= upTo}, in seq order. */
+    /**
+     * Gives the feed a new id (after a database was restored from a backup): every desktop's cursor is then
+     * of another feed, so each rebuilds its replica from the restored data instead of trusting a position the
+     * restore took back. Returns the new id.
+     */
+    public String renewEpoch(Connection c) throws SQLException {
+        String epoch = UUID.randomUUID().toString();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE feed_head SET epoch = ? WHERE id = 1")) {
+            ps.setString(1, epoch);
+            ps.executeUpdate();
+        }
+        return epoch;
+    }
+
+    /** Up to {@code max} entries with {@code after < seq <= upTo}, in seq order, each the newest of its record (as of upTo). */
     public List<FeedEntry> read(Connection c, long after, long upTo, int max) throws SQLException {
         List<FeedEntry> entries = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, entity_type, entity_id, deleted, audience, data"
-                + " FROM change_feed WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?")) {
+        // An entry superseded (up to upTo) by a newer one of the same record for the same audience is skipped:
+        // the newer one decides the same visibility and carries the newer state. A fresh replica gets each
+        // record once, not its history (a 回覧 with 100 確認 is one record, not 101 growing copies).
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.seq, f.entity_type, f.entity_id, f.deleted,"
+                + " f.audience, f.data FROM change_feed f WHERE f.seq > ? AND f.seq <= ? AND NOT EXISTS ("
+                + "SELECT 1 FROM change_feed n WHERE n.entity_type = f.entity_type AND n.entity_id = f.entity_id"
+                + " AND n.seq > f.seq AND n.seq <= ? AND n.audience = f.audience) ORDER BY f.seq LIMIT ?")) {
             ps.setLong(1, after);
             ps.setLong(2, upTo);
-            ps.setInt(3, max);
+            ps.setLong(3, upTo);
+            ps.setInt(4, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     entries.add(new FeedEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),

@@ -182,6 +182,26 @@ abstract class CircularSyncContractTest {
     }
 
     @Test
+    void aPullCarriesOnlyTheNewestVersionOfEachRecord() {
+        String id = postToZaiseiKa(kacho);
+        SyncPages.Pulled before = SyncPages.pullAll(running, shuji, null, 500);
+        send(running, shuji, List.of(command(UUID.randomUUID().toString(), CommandTypes.ACKNOWLEDGE_CIRCULAR, ref(id))));
+        send(running, kacho, List.of(command(UUID.randomUUID().toString(), CommandTypes.ACKNOWLEDGE_CIRCULAR, ref(id))));
+        send(running, kacho, List.of(command(UUID.randomUUID().toString(), CommandTypes.WITHDRAW_CIRCULAR, ref(id))));
+        assertEquals(4, feedEntriesOf(id), "the feed keeps every change: the post, two 確認 and the 取下げ");
+
+        for (SyncPages.Pulled pulled : List.of(SyncPages.pullAll(running, kacho, null, 500),
+                SyncPages.pullAll(running, shuji, before.cursor(), 500))) {
+            List<SyncChange> ofCircular = pulled.pages().stream().flatMap(p -> p.changes().stream())
+                    .filter(c -> c.id().equals(id)).toList();
+            assertEquals(1, ofCircular.size(), "a fresh pull and a pull from an older cursor carry only the newest"
+                    + " version of the 回覧, not its history: " + ofCircular);
+            Circular newest = circularIn(pulled, id);
+            assertTrue(newest.isWithdrawn() && newest.acknowledgements().size() == 2, "and it is the newest: " + newest);
+        }
+    }
+
+    @Test
     void theSameBatchSentTwiceAppliesOnceAndAnswersTheSame() {
         String id = postToZaiseiKa(kacho);
         long audited = auditEntries("回覧の確認");
