@@ -27,4 +27,17 @@ class DateDisplayTest {
         assertEquals("Thu, Nov 26, 2026", display.withWeekday(LocalDate.of(2026, 11, 26)),
                 "the locale's medium date with a short weekday");
     }
+
+    @Test
+    void aMomentTodayIsJustTheTimeAndAnotherDayCarriesItsDate() {
+        DateDisplay display = new DateDisplay(Locale.JAPAN);
+        java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+        java.time.Instant morning = java.time.Instant.parse("2026-11-26T00:05:00Z"); // 9:05 in Tokyo
+        assertEquals("9:05", display.moment(morning, tokyo, LocalDate.of(2026, 11, 26)),
+                "the last sync of today shows only its time");
+        assertEquals("令和8年11月26日 9:05", display.moment(morning, tokyo, LocalDate.of(2026, 11, 27)),
+                "one of another day shows its date in 和暦 too");
+        assertEquals("Nov 26, 2026 9:05", new DateDisplay(Locale.ENGLISH).moment(morning, tokyo,
+                LocalDate.of(2026, 11, 27)), "in English the Gregorian date");
+    }
 }
