@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kairan.core.auth.Totp;
@@ -43,8 +35,8 @@ import org.kairan.core.sync.EntityTypes;
 import org.kairan.core.sync.PullResponse;
 import org.kairan.core.sync.SyncChange;
 import org.kairan.server.demo.DemoCity;
-import org.kairan.server.http.ApiJson;
 import org.kairan.server.testing.RunningServer;
+import org.kairan.server.testing.ServerJar;
 import org.kairan.server.testing.SyncCommands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,73 +48,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class SyncSigkillIT {
 
-    private static final Pattern LISTENING = Pattern.compile("Kairan server listening on (http://127\\.0\\.0\\.1:\\d+)");
     private static final String ADMIN = "110001";
 
     @TempDir
     Path work;
 
-    private final ObjectMapper json = ApiJson.newObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Totp totp = new Totp(Clock.systemUTC());
 
-    private record Child(Process process, URI uri) {
-    }
+    private ServerJar jar;
+    private ObjectMapper json;
 
-    private Child startServer(Path dataDir, String... extra) throws Exception {
-        String jar = System.getProperty("kairan.server.jar", "target/kairan-server.jar");
-        assertTrue(Files.isRegularFile(Path.of(jar)), "the shaded jar was built before the integration tests: " + jar);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar, "--data", dataDir.toString(), "--port", "0"));
-        command.addAll(List.of(extra));
-        Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile())).start();
-        CompletableFuture<URI> announced = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        return URI.create(m.group(1));
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                return null;
-            }
-        });
-        URI uri = announced.get(90, TimeUnit.SECONDS);
-        assertNotNull(uri, "the server printed the line tests parse");
-        return new Child(process, uri);
-    }
-
-    private HttpResponse<String> post(URI base, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(URI base, String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    @BeforeEach
+    void jar() {
+        jar = new ServerJar(work, Duration.ofSeconds(60));
+        json = jar.json();
     }
 
     @Test
     void everyCommandIsAppliedExactlyOnceAcrossASigkillAndResending() throws Exception {
         Path dataDir = work.resolve("data");
-        Child first = startServer(dataDir, "--demo");
-        LoginResponse enrolment = json.readValue(post(first.uri(), "/api/auth/login", null,
+        ServerJar.Child first = jar.start(dataDir, "--demo");
+        LoginResponse enrolment = json.readValue(jar.post(first.uri(), "/api/auth/login", null,
                 new LoginRequest(ADMIN, DemoCity.PASSWORD, null)).body(), LoginResponse.class);
         byte[] secret = RunningServer.secretFromUri(enrolment.otpauthUri());
-        String token = json.readValue(post(first.uri(), "/api/auth/totp/enrol", null, new TotpEnrolmentRequest(
+        String token = json.readValue(jar.post(first.uri(), "/api/auth/totp/enrol", null, new TotpEnrolmentRequest(
                 enrolment.enrolmentToken(), totp.codeAt(secret, totp.currentStep()))).body(), LoginResponse.class)
                 .sessionToken();
-        String unit = json.readValue(get(first.uri(), "/api/session", token).body(), SessionUser.class).unitCode();
+        String unit = json.readValue(jar.get(first.uri(), "/api/session", token).body(), SessionUser.class).unitCode();
 
         List<List<Map<String, Object>>> batches = new ArrayList<>();
         for (int b = 0; b < 8; b++) {
@@ -137,7 +89,7 @@ class SyncSigkillIT {
         CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
             for (int b = 0; b < batches.size(); b++) {
                 try {
-                    HttpResponse<String> response = post(first.uri(), "/api/sync/commands", token,
+                    HttpResponse<String> response = jar.post(first.uri(), "/api/sync/commands", token,
                             SyncCommands.batch(batches.get(b)));
                     if (response.statusCode() == 200) {
                         synchronized (answered) {
@@ -165,14 +117,14 @@ class SyncSigkillIT {
         assertTrue(answered.size() >= 2 && answered.size() < batches.size(),
                 "the kill came in the middle of the batches: " + answered.size() + " answered");
 
-        Child second = startServer(dataDir);
+        ServerJar.Child second = jar.start(dataDir);
         try {
-            String again = json.readValue(post(second.uri(), "/api/auth/login", null, new LoginRequest(ADMIN,
+            String again = json.readValue(jar.post(second.uri(), "/api/auth/login", null, new LoginRequest(ADMIN,
                     DemoCity.PASSWORD, totp.codeAt(secret, totp.currentStep() + 1))).body(), LoginResponse.class)
                     .sessionToken();
             assertNotNull(again, "the administrator logs in again after the restart");
             for (int b = 0; b < batches.size(); b++) {
-                HttpResponse<String> response = post(second.uri(), "/api/sync/commands", again,
+                HttpResponse<String> response = jar.post(second.uri(), "/api/sync/commands", again,
                         SyncCommands.batch(batches.get(b)));
                 assertEquals(200, response.statusCode(), "a resent batch is answered: " + response.body());
                 List<CommandResult> results = json.readValue(response.body(), CommandResults.class).results();
@@ -187,7 +139,7 @@ class SyncSigkillIT {
             String cursor = null;
             boolean more = true;
             while (more) {
-                PullResponse page = json.readValue(get(second.uri(), "/api/sync/changes?limit=1000"
+                PullResponse page = json.readValue(jar.get(second.uri(), "/api/sync/changes?limit=1000"
                         + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), again)
                         .body(), PullResponse.class);
                 for (SyncChange change : page.changes()) {
@@ -200,7 +152,7 @@ class SyncSigkillIT {
             }
             assertEquals(800, entries.size(), "every 回覧 of the 8 batches exists");
             assertTrue(entries.values().stream().allMatch(n -> n == 1), "each was posted exactly once");
-            AuditVerification chain = json.readValue(get(second.uri(), "/api/admin/audit/verify", again).body(),
+            AuditVerification chain = json.readValue(jar.get(second.uri(), "/api/admin/audit/verify", again).body(),
                     AuditVerification.class);
             assertTrue(chain.intact(), "the audit chain is intact after the crash: " + chain.message());
         } finally {
