@@ -18,10 +18,8 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -46,6 +44,7 @@ import org.kairan.core.sync.CommandTypes;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.DateDisplay;
+import org.kairan.ui.ViewerColumns;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -135,15 +134,7 @@ public final class CircularPart {
     }
 
     private void column(String title, int width, java.util.function.Function<CircularRow, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((CircularRow) element);
-            }
-        });
+        ViewerColumns.add(viewer, CircularRow.class, title, width, text, null);
     }
 
     /**

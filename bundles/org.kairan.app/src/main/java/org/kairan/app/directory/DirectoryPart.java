@@ -13,11 +13,9 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
-import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Button;
@@ -37,6 +35,7 @@ import org.kairan.client.sync.SyncTopics;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.ui.BackgroundCall;
+import org.kairan.ui.ViewerColumns;
 import org.kairan.ui.DateDisplay;
 
 import jakarta.annotation.PostConstruct;
@@ -222,16 +221,7 @@ public final class DirectoryPart {
     }
 
     private void column(String title, int width, java.util.function.Function<DirectoryNode, String> text) {
-        TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.getColumn().setResizable(true);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((DirectoryNode) element);
-            }
-        });
+        ViewerColumns.add(viewer, DirectoryNode.class, title, width, text);
     }
 
     /**

@@ -13,10 +13,8 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
@@ -35,6 +33,7 @@ import org.kairan.core.sync.CommandTypes;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.DateDisplay;
+import org.kairan.ui.ViewerColumns;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -104,21 +103,8 @@ public final class ActionsPart {
     }
 
     private void column(String title, int width, java.util.function.Function<Line, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Line) element);
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                ActionState state = ((Line) element).action().state();
-                return state == ActionState.CONFLICT || state == ActionState.REJECTED ? RED : null;
-            }
-        });
+        ViewerColumns.add(viewer, Line.class, title, width, text, line -> line.action().state() == ActionState.CONFLICT
+                || line.action().state() == ActionState.REJECTED ? RED : null);
     }
 
     private java.util.Optional<Line> selected() {
