@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.kairan.core.organisation.Assignment;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.OrgUnit;
 import org.kairan.core.organisation.Position;

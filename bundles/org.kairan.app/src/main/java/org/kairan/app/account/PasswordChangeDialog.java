@@ -6,9 +6,7 @@ import java.util.Optional;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Point;
@@ -29,6 +27,7 @@ import org.kairan.client.SessionExpiredException;
 import org.kairan.client.WrongCredentialsException;
 import org.kairan.core.protocol.ErrorCode;
 import org.kairan.core.protocol.PasswordChangeRequest;
+import org.kairan.ui.TitledDialog;
 import org.kairan.ui.BackgroundCall;
 
 /**
@@ -38,7 +37,7 @@ import org.kairan.ui.BackgroundCall;
  * dialog. The change runs in a job; the dialog closes with OK once the server has accepted it. The
  * server keeps this session and ends the person's others.
  */
-public final class PasswordChangeDialog extends TitleAreaDialog {
+public final class PasswordChangeDialog extends TitledDialog {
 
     private static final Color RULE_BROKEN = new Color(170, 30, 30);
     private static final Color RULE_MET = new Color(30, 120, 50);
@@ -57,32 +56,18 @@ public final class PasswordChangeDialog extends TitleAreaDialog {
 
     public PasswordChangeDialog(Shell parent, Messages messages, KairanServerClient client, UISynchronize ui,
             String staffNo) {
-        super(parent);
+        super(parent, messages.password_shellTitle);
         this.messages = messages;
         this.errors = new ErrorTexts(messages);
         this.client = client;
         this.ui = ui;
         this.staffNo = staffNo;
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(messages.password_shellTitle);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        Composite page = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(page);
-        GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 12).spacing(10, 8).applyTo(page);
+        Composite page = page(area, 2);
         currentText = field(page, messages.password_current, AppConstants.ID_PASSWORD_CURRENT);
         newText = field(page, messages.password_new, AppConstants.ID_PASSWORD_NEW);
         new Label(page, SWT.NONE);

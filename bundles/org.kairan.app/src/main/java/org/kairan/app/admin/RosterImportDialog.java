@@ -10,7 +10,6 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -35,6 +34,7 @@ import org.kairan.client.RosterFiles;
 import org.kairan.client.Session;
 import org.kairan.core.protocol.ImportReport;
 import org.kairan.core.protocol.RejectedRow;
+import org.kairan.ui.TitledDialog;
 import org.kairan.ui.BackgroundCall;
 
 /**
@@ -43,7 +43,7 @@ import org.kairan.ui.BackgroundCall;
  * is all or nothing, and the dialog says so plainly when a row stops it. It stays open after an import so
  * the person can correct the file and import again; after a successful import the directory reloads.
  */
-public final class RosterImportDialog extends TitleAreaDialog {
+public final class RosterImportDialog extends TitledDialog {
 
     private static final String WINDOWS_31J = "windows-31j";
 
@@ -65,32 +65,18 @@ public final class RosterImportDialog extends TitleAreaDialog {
 
     public RosterImportDialog(Shell parent, Messages messages, KairanServerClient client, UISynchronize ui,
             IEventBroker events) {
-        super(parent);
+        super(parent, messages.roster_shellTitle);
         this.messages = messages;
         this.errors = new ErrorTexts(messages);
         this.client = client;
         this.ui = ui;
         this.events = events;
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(messages.roster_shellTitle);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        Composite page = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(page);
-        GridLayoutFactory.swtDefaults().numColumns(3).margins(12, 12).spacing(10, 8).applyTo(page);
+        Composite page = page(area, 3);
         unitsText = fileField(page, messages.roster_units, AppConstants.ID_ROSTER_UNITS, "units.csv");
         staffText = fileField(page, messages.roster_staff, AppConstants.ID_ROSTER_STAFF, "staff.csv");
 

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Combo;
@@ -23,12 +21,13 @@ import org.kairan.core.circular.PostCircular;
 import org.kairan.core.organisation.OrgUnit;
 import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.core.protocol.SessionUser;
+import org.kairan.ui.TitledDialog;
 
 /**
  * 新規回覧: addressee (any unit, the writer's own first), 件名 and 本文. Works offline: OK only queues the
  * post.
  */
-public final class NewCircularDialog extends TitleAreaDialog {
+public final class NewCircularDialog extends TitledDialog {
 
     private final Messages messages;
     private final List<OrgUnit> units = new ArrayList<>();
@@ -45,14 +44,13 @@ public final class NewCircularDialog extends TitleAreaDialog {
      */
     public NewCircularDialog(Shell parent, Messages messages, OrganisationDirectory directory, SessionUser writer,
             LocalDate today, PostCircular draft) {
-        super(parent);
+        super(parent, messages.circular_newShell);
         this.messages = messages;
         this.directory = directory;
         this.draft = draft;
         this.defaultUnit = draft != null ? draft.unitCode()
                 : directory.primaryPost(writer.staffNo(), today).map(a -> a.unitCode()).orElse(writer.unitCode());
         collect(directory.topLevelUnits());
-        setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
     private void collect(List<OrgUnit> level) {
@@ -63,19 +61,11 @@ public final class NewCircularDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(messages.circular_newShell);
-    }
-
-    @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle(messages.circular_newTitle);
         setMessage(messages.circular_newIntro);
-        Composite page = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(page);
-        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(page);
+        Composite page = page(area, 2);
         new Label(page, SWT.NONE).setText(messages.circular_newTo);
         unit = new Combo(page, SWT.READ_ONLY | SWT.DROP_DOWN);
         unit.setData(AppConstants.WIDGET_ID, AppConstants.ID_CIRCULAR_NEW_TO);

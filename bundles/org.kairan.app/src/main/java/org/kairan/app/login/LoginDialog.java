@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -34,6 +33,7 @@ import org.kairan.client.WrongTotpException;
 import org.kairan.core.protocol.LoginRequest;
 import org.kairan.core.protocol.LoginResponse;
 import org.kairan.core.protocol.TotpEnrolmentRequest;
+import org.kairan.ui.TitledDialog;
 import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.QrCodeView;
 
@@ -43,7 +43,7 @@ import org.kairan.ui.QrCodeView;
  * secret in text, and asks for a code to confirm. Server calls run in jobs; the dialog stays responsive.
  * Ends with {@link #getSession()} set, or cancelled.
  */
-public final class LoginDialog extends TitleAreaDialog {
+public final class LoginDialog extends TitledDialog {
 
     private final Messages messages;
     private final ErrorTexts errors;
@@ -76,7 +76,7 @@ public final class LoginDialog extends TitleAreaDialog {
 
     public LoginDialog(Shell parent, Messages messages, KairanServerClient client, UISynchronize ui,
             AppPreferences preferences, Optional<Session> toResume, String initialProblem) {
-        super(parent);
+        super(parent, messages.login_shellTitle);
         this.messages = messages;
         this.errors = new ErrorTexts(messages);
         this.client = client;
@@ -84,7 +84,6 @@ public final class LoginDialog extends TitleAreaDialog {
         this.preferences = preferences;
         this.toResume = toResume;
         this.initialProblem = initialProblem;
-        setHelpAvailable(false);
     }
 
     /** {@link System#nanoTime()} of the last OK (login or enrolment confirmation), 0 when never pressed. */
@@ -103,17 +102,6 @@ public final class LoginDialog extends TitleAreaDialog {
     /** The session after a successful login or resume; empty when cancelled. */
     public Optional<Session> getSession() {
         return Optional.ofNullable(session);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(messages.login_shellTitle);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override

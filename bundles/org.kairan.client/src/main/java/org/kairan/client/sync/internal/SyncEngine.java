@@ -29,7 +29,6 @@ import org.kairan.core.sync.CommandBatch;
 import org.kairan.core.sync.CommandCodes;
 import org.kairan.core.sync.CommandOutcome;
 import org.kairan.core.sync.CommandResult;
-import org.kairan.core.sync.CommandResults;
 import org.kairan.core.sync.PullResponse;
 import org.kairan.core.sync.SyncCommand;
 
