@@ -101,6 +101,7 @@ public class Messages {
     public String prefs_restartNote;
     public String logout_confirmTitle;
     public String logout_confirm;
+    public String logout_confirmQueued;
     public String logout_job;
     public String logout_button;
     public String about_title;
