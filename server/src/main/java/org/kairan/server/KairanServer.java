@@ -201,7 +201,7 @@ public final class KairanServer implements AutoCloseable {
         jetty.setErrorHandler(new JsonErrorHandler(mapper));
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setStopAtShutdown(false);
-        DemoCity demo = new DemoCity(database, organisation, roster, accounts);
+        DemoCity demo = new DemoCity(database, organisation, roster, accounts, commands, users, mapper);
         return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
                 new Feed(changes, directoryFeed, signal, events));
     }

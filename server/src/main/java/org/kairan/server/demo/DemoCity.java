@@ -3,25 +3,40 @@ package org.kairan.server.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import org.kairan.core.organisation.StaffMember;
 import org.kairan.core.protocol.ImportReport;
+import org.kairan.core.protocol.SessionUser;
+import org.kairan.core.sync.CommandOutcome;
+import org.kairan.core.sync.CommandResult;
+import org.kairan.core.sync.CommandTypes;
+import org.kairan.core.sync.SyncCommand;
 import org.kairan.server.audit.AuditActor;
 import org.kairan.server.directory.OrganisationStore;
 import org.kairan.server.login.AccountService;
+import org.kairan.server.login.SessionUsers;
 import org.kairan.server.roster.RosterImporter;
 import org.kairan.server.storage.Database;
+import org.kairan.server.sync.CommandService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The demo city 伊織市: on the first start with {@code --demo} (an empty directory) its roster is
  * imported through the ordinary {@link RosterImporter}, and the demo accounts get the initial password
- * {@value #PASSWORD} with no second factor, so their first login enrols one.
+ * {@value #PASSWORD} with no second factor, so their first login enrols one. A few 回覧 ({@code circulars.json})
+ * are posted by their authors through the command service, as if written on a desktop.
  */
 public final class DemoCity {
 
@@ -33,12 +48,19 @@ public final class DemoCity {
     private final OrganisationStore store;
     private final RosterImporter importer;
     private final AccountService accounts;
+    private final CommandService commands;
+    private final SessionUsers users;
+    private final ObjectMapper json;
 
-    public DemoCity(Database database, OrganisationStore store, RosterImporter importer, AccountService accounts) {
+    public DemoCity(Database database, OrganisationStore store, RosterImporter importer, AccountService accounts,
+            CommandService commands, SessionUsers users, ObjectMapper json) {
         this.database = database;
         this.store = store;
         this.importer = importer;
         this.accounts = accounts;
+        this.commands = commands;
+        this.users = users;
+        this.json = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
     /** Loads the demo city unless the directory already has staff; returns whether it did. */
@@ -56,9 +78,49 @@ public final class DemoCity {
         for (String staffNo : demoAccounts) {
             accounts.setPassword(staffNo, password, system);
         }
-        LOG.info("demo city loaded: {} staff rows; demo accounts {} with password {}", report.staffAccepted(),
-                demoAccounts, PASSWORD);
+        int circulars = postCirculars();
+        LOG.info("demo city loaded: {} staff rows; demo accounts {} with password {}; {} 回覧", report.staffAccepted(),
+                demoAccounts, PASSWORD, circulars);
         return true;
+    }
+
+    /** A demo 回覧 as {@code circulars.json} lists it. */
+    private record DemoCircular(String author, String unitCode, String title, String body) {
+    }
+
+    /**
+     * Posts the demo 回覧 as their authors would, through the command route's service (so they are in the
+     * feed and the audit log like any other); returns how many were applied.
+     */
+    private int postCirculars() {
+        List<DemoCircular> listed;
+        try {
+            listed = List.of(json.readValue(resource("circulars.json"), DemoCircular[].class));
+        } catch (IOException e) {
+            throw new IllegalStateException("the demo 回覧 cannot be read: " + e.getMessage(), e);
+        }
+        int applied = 0;
+        for (DemoCircular c : listed) {
+            SessionUser author = database.inTransaction(t -> users.load(t, c.author()))
+                    .orElseThrow(() -> new IllegalStateException("demo 回覧 author " + c.author() + " is not in the roster"));
+            String id = UUID.nameUUIDFromBytes(("demo/" + c.title()).getBytes(StandardCharsets.UTF_8)).toString();
+            Map<String, String> payload = new TreeMap<>(Map.of("circularId", id, "unitCode", c.unitCode(),
+                    "title", c.title(), "body", c.body()));
+            String text;
+            try {
+                text = json.writeValueAsString(payload);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            CommandResult result = commands.apply(author, List.of(new SyncCommand(id, CommandTypes.POST_CIRCULAR,
+                    text, Instant.now()))).results().getFirst();
+            if (result.outcome() == CommandOutcome.APPLIED) {
+                applied++;
+            } else {
+                LOG.warn("demo 回覧 {} not posted: {}", c.title(), result);
+            }
+        }
+        return applied;
     }
 
     private List<String> accountsToCreate() {
