@@ -14,6 +14,7 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
@@ -265,6 +266,8 @@ public final class DirectoryPart {
             return;
         }
         String query = search.getText();
+        // a sync or a new search keeps what the person selected when it is still there (records compare by value)
+        Object selected = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
         model = new DirectoryTreeModel(directory, day(), query);
         viewer.getTree().setRedraw(false);
         try {
@@ -274,6 +277,9 @@ public final class DirectoryPart {
             } else {
                 viewer.expandToLevel(2);
             }
+            if (selected != null) {
+                viewer.setSelection(new StructuredSelection(selected), true);
+            }
         } finally {
             viewer.getTree().setRedraw(true);
         }
@@ -282,7 +288,9 @@ public final class DirectoryPart {
                 : MessageFormat.format(messages.directory_count, model.staffCount()));
         showStatus(model.isFiltered() && model.matchingCount() == 0
                 ? MessageFormat.format(messages.directory_noMatch, query.strip()) : "");
-        detail.clear();
+        if (viewer.getSelection().isEmpty()) {
+            detail.clear();
+        }
     }
 
     private void showStatus(String text) {
