@@ -34,29 +34,17 @@ import org.kairan.core.sync.CommandCodes;
  * and a 人事異動 moves a colleague into her 係; her network comes back, her queue is sent, and both desktops
  * show the same state — the same 回覧 with the same 確認, the same organisation.
  */
-class OfflineDesktopConvergesTest {
+class OfflineDesktopConvergesTest extends FinanceDesktops {
 
-    private static final String FINANCE_DIVISION = "120200";
     private static final String FINANCE_SECTION = "120201";
     private static final Duration SETTLED = Duration.ofSeconds(60);
 
-    private RealServer server;
     private NetworkCable cable;
-    private Desktop head;
-    private Desktop clerk;
 
     @AfterEach
-    void stop() {
-        for (Desktop d : new Desktop[] { head, clerk }) {
-            if (d != null) {
-                d.close();
-            }
-        }
+    void unplugCable() {
         if (cable != null) {
             cable.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -69,8 +57,8 @@ class OfflineDesktopConvergesTest {
         head = Desktop.logIn(server, DemoAccounts.FINANCE_HEAD, headWs);
         String budget = UUID.randomUUID().toString();
         String holidays = UUID.randomUUID().toString();
-        head.post(budget, FINANCE_DIVISION, "令和9年度予算要求の締切について");
-        head.post(holidays, FINANCE_DIVISION, "年末年始の窓口体制について");
+        head.post(budget, FINANCE, "令和9年度予算要求の締切について");
+        head.post(holidays, FINANCE, "年末年始の窓口体制について");
         head.syncNow();
         clerk.syncNow();
         assertTrue(clerk.circular(budget).isPresent() && clerk.circular(holidays).isPresent(),
@@ -85,7 +73,7 @@ class OfflineDesktopConvergesTest {
                 "and the organisation");
         String own = UUID.randomUUID().toString();
         List<QueuedAction> queued = List.of(clerk.acknowledge(budget), clerk.acknowledge(holidays),
-                clerk.post(own, FINANCE_DIVISION, "課内勉強会のお知らせ"));
+                clerk.post(own, FINANCE, "課内勉強会のお知らせ"));
         assertEquals(3, clerk.sync.status().queued(), "three actions wait for the network");
 
         // meanwhile, on the server: the author withdraws one 回覧, and a 人事異動 moves 130001 into 財政係

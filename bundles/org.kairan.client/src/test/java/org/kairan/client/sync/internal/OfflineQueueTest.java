@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kairan.client.internal.RealServer;
@@ -23,25 +22,7 @@ import org.kairan.core.circular.Circular;
  * The server goes away (as for maintenance): the replica stays readable, the user's actions wait in the
  * queue, and when the server is back they are applied once each, in the order the user acted.
  */
-class OfflineQueueTest {
-
-    private static final String FINANCE = "120200";
-
-    private RealServer server;
-    private Desktop head;
-    private Desktop clerk;
-
-    @AfterEach
-    void stop() {
-        for (Desktop d : new Desktop[] { head, clerk }) {
-            if (d != null) {
-                d.close();
-            }
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+class OfflineQueueTest extends FinanceDesktops {
 
     @Test
     void actionsQueuedOfflineAreAppliedOnceInOrderWhenTheServerIsBack(@TempDir Path headWs, @TempDir Path clerkWs)

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kairan.client.internal.RealServer;
@@ -22,26 +21,9 @@ import org.kairan.core.protocol.TransferRequest;
  * A 人事異動 takes away what a person may see: a clerk of 財政課 moved to 市民課 no longer has the 回覧 to
  * 財政課 in their replica after the next sync, and the directory there shows the new post.
  */
-class PermissionRevocationTest {
+class PermissionRevocationTest extends FinanceDesktops {
 
-    private static final String FINANCE = "120200";
     private static final String CITIZENS = "130100";
-
-    private RealServer server;
-    private Desktop head;
-    private Desktop clerk;
-
-    @AfterEach
-    void stop() {
-        for (Desktop d : new Desktop[] { head, clerk }) {
-            if (d != null) {
-                d.close();
-            }
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void aTransferredClerkLosesTheOldUnitsCircularAndSeesTheNewPost(@TempDir Path headWs, @TempDir Path clerkWs)
