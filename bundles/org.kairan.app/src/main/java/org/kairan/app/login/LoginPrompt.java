@@ -13,6 +13,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.kairan.app.nls.Messages;
 import org.kairan.app.preferences.AppPreferences;
 import org.kairan.client.KairanServerClient;
+import org.kairan.client.ServerAddress;
+import org.kairan.client.ServerAddress.InvalidServerAddressException;
 import org.kairan.client.Session;
 import org.kairan.client.sync.SyncService;
 
@@ -50,7 +52,8 @@ public final class LoginPrompt {
     }
 
     private Optional<Session> open(Shell parent, boolean resume, String problem) {
-        Optional<Session> stored = resume ? client.storedSession() : Optional.empty();
+        // a session kept for another server than the one asked for on the command line is not resumed
+        Optional<Session> stored = resume ? client.storedSession().filter(this::isForTheChosenServer) : Optional.empty();
         StartupTiming.sinceStart("client service ready");
         LoginDialog dialog = new LoginDialog(parent, messages, client, ui, preferences, stored, problem);
         int result = dialog.open();
@@ -63,6 +66,18 @@ public final class LoginPrompt {
             sync.openOffline(dialog.getSession().orElseThrow());
         }
         return dialog.getSession();
+    }
+
+    private boolean isForTheChosenServer(Session session) {
+        Optional<String> chosen = preferences.commandLineServerUrl();
+        if (chosen.isEmpty()) {
+            return true;
+        }
+        try {
+            return ServerAddress.parse(chosen.get()).equals(session.server());
+        } catch (InvalidServerAddressException e) {
+            return false; // the login dialog shows the address and says what is wrong with it
+        }
     }
 
     /** {@link System#nanoTime()} when the person last pressed OK in the dialog (0 for a resumed session). */

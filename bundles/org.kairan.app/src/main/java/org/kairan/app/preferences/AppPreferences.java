@@ -25,11 +25,14 @@ public final class AppPreferences {
      * else the last one used successfully, else the local demo server.
      */
     public String serverUrl() {
+        return commandLineServerUrl().orElseGet(() -> storedServerUrl().orElse(AppConstants.DEFAULT_SERVER_URL));
+    }
+
+    /** The address given on the command line ({@code --server}), if any: it wins over what is stored. */
+    public Optional<String> commandLineServerUrl() {
         String fromCommandLine = System.getProperty(AppConstants.SYSTEM_PROPERTY_SERVER);
-        if (fromCommandLine != null && !fromCommandLine.isBlank()) {
-            return fromCommandLine.strip();
-        }
-        return storedServerUrl().orElse(AppConstants.DEFAULT_SERVER_URL);
+        return fromCommandLine == null || fromCommandLine.isBlank() ? Optional.empty()
+                : Optional.of(fromCommandLine.strip());
     }
 
     /** The address stored in the preferences, if any. */
