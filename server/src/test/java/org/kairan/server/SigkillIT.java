@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,14 +29,7 @@ import org.kairan.core.organisation.Assignment;
 import org.kairan.core.organisation.AssignmentKind;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.protocol.AuditVerification;
-import org.kairan.core.protocol.LoginRequest;
-import org.kairan.core.protocol.LoginResponse;
-import org.kairan.core.protocol.LoginStatus;
-import org.kairan.core.protocol.TotpEnrolmentRequest;
 import org.kairan.core.protocol.TransferRequest;
-import org.kairan.core.auth.Totp;
-import org.kairan.server.demo.DemoCity;
-import org.kairan.server.testing.RunningServer;
 import org.kairan.server.testing.ServerJar;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,8 +47,6 @@ class SigkillIT {
     @TempDir
     Path work;
 
-    private final Totp totp = new Totp(Clock.systemUTC());
-
     private ServerJar jar;
     private ObjectMapper json;
 
@@ -71,23 +61,15 @@ class SigkillIT {
         Path dataDir = work.resolve("data");
         ServerJar.Child first = jar.start(dataDir, "--demo");
 
-        LoginResponse enrolment = json.readValue(jar.post(first.uri(), "/api/auth/login", null,
-                new LoginRequest(ADMIN, DemoCity.PASSWORD, null)).body(), LoginResponse.class);
-        assertEquals(LoginStatus.TOTP_ENROLMENT_REQUIRED, enrolment.status(), "the demo administrator enrols 2FA");
-        byte[] secret = RunningServer.secretFromUri(enrolment.otpauthUri());
-        String token = json.readValue(jar.post(first.uri(), "/api/auth/totp/enrol", null, new TotpEnrolmentRequest(
-                enrolment.enrolmentToken(), totp.codeAt(secret, totp.currentStep()))).body(), LoginResponse.class)
-                .sessionToken();
-        assertNotNull(token, "the administrator is logged in");
+        ServerJar.Enrolled admin = jar.enrolDemoAccount(first.uri(), ADMIN);
+        String token = admin.token();
 
         Set<LocalDate> acknowledged = burstUntilKilled(first, token);
         assertTrue(acknowledged.size() >= 20, "the burst made real progress before the kill: " + acknowledged.size());
 
         ServerJar.Child second = jar.start(dataDir);
         try {
-            String again = json.readValue(jar.post(second.uri(), "/api/auth/login", null, new LoginRequest(ADMIN,
-                    DemoCity.PASSWORD, totp.codeAt(secret, totp.currentStep() + 1))).body(), LoginResponse.class)
-                    .sessionToken();
+            String again = jar.logInAgain(second.uri(), ADMIN, admin);
             assertNotNull(again, "the administrator logs in again after the restart");
             DirectorySnapshot directory = json.readValue(jar.get(second.uri(), "/api/directory", again).body(),
                     DirectorySnapshot.class);

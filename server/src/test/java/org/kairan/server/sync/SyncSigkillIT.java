@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,12 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kairan.core.auth.Totp;
 import org.kairan.core.protocol.AuditVerification;
-import org.kairan.core.protocol.LoginRequest;
-import org.kairan.core.protocol.LoginResponse;
 import org.kairan.core.protocol.SessionUser;
-import org.kairan.core.protocol.TotpEnrolmentRequest;
 import org.kairan.core.sync.CommandOutcome;
 import org.kairan.core.sync.CommandResult;
 import org.kairan.core.sync.CommandResults;
@@ -36,8 +31,6 @@ import org.kairan.core.sync.CommandTypes;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.core.sync.PullResponse;
 import org.kairan.core.sync.SyncChange;
-import org.kairan.server.demo.DemoCity;
-import org.kairan.server.testing.RunningServer;
 import org.kairan.server.testing.ServerJar;
 import org.kairan.server.testing.SyncCommands;
 
@@ -55,8 +48,6 @@ class SyncSigkillIT {
     @TempDir
     Path work;
 
-    private final Totp totp = new Totp(Clock.systemUTC());
-
     private ServerJar jar;
     private ObjectMapper json;
 
@@ -70,12 +61,8 @@ class SyncSigkillIT {
     void everyCommandIsAppliedExactlyOnceAcrossASigkillAndResending() throws Exception {
         Path dataDir = work.resolve("data");
         ServerJar.Child first = jar.start(dataDir, "--demo");
-        LoginResponse enrolment = json.readValue(jar.post(first.uri(), "/api/auth/login", null,
-                new LoginRequest(ADMIN, DemoCity.PASSWORD, null)).body(), LoginResponse.class);
-        byte[] secret = RunningServer.secretFromUri(enrolment.otpauthUri());
-        String token = json.readValue(jar.post(first.uri(), "/api/auth/totp/enrol", null, new TotpEnrolmentRequest(
-                enrolment.enrolmentToken(), totp.codeAt(secret, totp.currentStep()))).body(), LoginResponse.class)
-                .sessionToken();
+        ServerJar.Enrolled admin = jar.enrolDemoAccount(first.uri(), ADMIN);
+        String token = admin.token();
         String unit = json.readValue(jar.get(first.uri(), "/api/session", token).body(), SessionUser.class).unitCode();
 
         List<List<Map<String, Object>>> batches = new ArrayList<>();
@@ -121,9 +108,7 @@ class SyncSigkillIT {
 
         ServerJar.Child second = jar.start(dataDir);
         try {
-            String again = json.readValue(jar.post(second.uri(), "/api/auth/login", null, new LoginRequest(ADMIN,
-                    DemoCity.PASSWORD, totp.codeAt(secret, totp.currentStep() + 1))).body(), LoginResponse.class)
-                    .sessionToken();
+            String again = jar.logInAgain(second.uri(), ADMIN, admin);
             assertNotNull(again, "the administrator logs in again after the restart");
             for (int b = 0; b < batches.size(); b++) {
                 HttpResponse<String> response = jar.post(second.uri(), "/api/sync/commands", again,

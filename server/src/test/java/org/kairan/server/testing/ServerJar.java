@@ -1,5 +1,6 @@
 package org.kairan.server.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.kairan.core.auth.Totp;
+import org.kairan.core.protocol.LoginRequest;
+import org.kairan.core.protocol.LoginResponse;
+import org.kairan.core.protocol.LoginStatus;
+import org.kairan.core.protocol.TotpEnrolmentRequest;
+import org.kairan.server.demo.DemoCity;
 import org.kairan.server.http.ApiJson;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,10 +46,15 @@ public final class ServerJar {
     public record Child(Process process, URI uri) {
     }
 
+    /** A demo account logged in for the first time: its session and the secret of the second factor it enrolled. */
+    public record Enrolled(String token, byte[] secret) {
+    }
+
     private final Path work;
     private final Duration requestTimeout;
     private final ObjectMapper json = ApiJson.newObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Totp totp = new Totp(Clock.systemUTC());
 
     /**
      * @param work           where the server's log goes ({@code server.log})
@@ -104,5 +117,26 @@ public final class ServerJar {
     public HttpResponse<String> get(URI base, String path, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout)
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The first login of a demo account with the demo password: enrols a second factor, returns the session. */
+    public Enrolled enrolDemoAccount(URI base, String staffNo) throws Exception {
+        LoginResponse enrolment = json.readValue(post(base, "/api/auth/login", null,
+                new LoginRequest(staffNo, DemoCity.PASSWORD, null)).body(), LoginResponse.class);
+        assertEquals(LoginStatus.TOTP_ENROLMENT_REQUIRED, enrolment.status(), "the demo account " + staffNo + " enrols 2FA");
+        byte[] secret = RunningServer.secretFromUri(enrolment.otpauthUri());
+        String token = json.readValue(post(base, "/api/auth/totp/enrol", null, new TotpEnrolmentRequest(
+                enrolment.enrolmentToken(), totp.codeAt(secret, totp.currentStep()))).body(), LoginResponse.class)
+                .sessionToken();
+        assertNotNull(token, staffNo + " is logged in");
+        return new Enrolled(token, secret);
+    }
+
+    /** A later login of an enrolled demo account (with the next step's code: the enrolment's is used up). */
+    public String logInAgain(URI base, String staffNo, Enrolled enrolled) throws Exception {
+        String token = json.readValue(post(base, "/api/auth/login", null, new LoginRequest(staffNo, DemoCity.PASSWORD,
+                totp.codeAt(enrolled.secret(), totp.currentStep() + 1))).body(), LoginResponse.class).sessionToken();
+        assertNotNull(token, staffNo + " logs in again");
+        return token;
     }
 }
