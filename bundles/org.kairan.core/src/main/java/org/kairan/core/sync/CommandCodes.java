@@ -16,6 +16,20 @@ public final class CommandCodes {
     public static final String NOT_AUTHOR = "NOT_AUTHOR";
     /** A record with this id exists already and is not the one this command made. */
     public static final String ALREADY_EXISTS = "ALREADY_EXISTS";
+    /** Someone else answered the 決裁 step first, or the 案件 moved on since the user looked. */
+    public static final String STEP_MOVED = "STEP_MOVED";
+    /** The 案件 is decided, rejected or withdrawn. */
+    public static final String CLOSED = "CLOSED";
+    /** Not while the 案件 is on its route (only 起案中 or 差戻し中). */
+    public static final String NOT_EDITABLE = "NOT_EDITABLE";
+    /** 専決の制限: a restricted matter cannot be decided by 代決. */
+    public static final String ACTING_RESTRICTED = "ACTING_RESTRICTED";
+    /** Done already (a second 後閲 or 供覧確認). */
+    public static final String ALREADY_DONE = "ALREADY_DONE";
+    /** The route breaks the 事務決裁規程 or names someone who no longer holds the post. */
+    public static final String ROUTE_INVALID = "ROUTE_INVALID";
+    /** A named file was never uploaded (or was refused at upload). */
+    public static final String FILE_MISSING = "FILE_MISSING";
 
     // rejections: the command itself is wrong
     /** The type is not one of {@link CommandTypes}. */

@@ -10,6 +10,15 @@ public final class CommandTypes {
     /** 取下げ (withdraw) one's own 回覧: {@code org.kairan.core.circular.CircularRef}. */
     public static final String WITHDRAW_CIRCULAR = "circular.withdraw";
 
+    /** Save a new 起案 or edit one 起案中 or 差戻し中: {@code org.kairan.core.kessai.KessaiDraft}. */
+    public static final String SAVE_KESSAI_DRAFT = "kessai.save-draft";
+    /** 提出, 承認, 差戻し, 引戻し, 取下げ, 却下, コメント, 後閲, 供覧確認: {@code org.kairan.core.kessai.KessaiAction}. */
+    public static final String ACT_ON_KESSAI = "kessai.act";
+    /** Add an uploaded file to a 案件: {@code org.kairan.core.kessai.AttachFile}. */
+    public static final String ATTACH_TO_KESSAI = "kessai.attach";
+    /** Say when one is away (不在), so that 代決者 act: {@code org.kairan.core.kessai.AbsenceNotice}. */
+    public static final String SET_ABSENCE = "absence.set";
+
     private CommandTypes() {
     }
 }
