@@ -18,6 +18,8 @@ public final class EntityTypes {
     /** {@code org.kairan.core.kessai.Kessai}; id: its UUID. Visible to its drafter (alone while 起案中), the
      *  people on its route and 供覧, its 代決者, and those who manage the drafter's 課. */
     public static final String KESSAI = "kessai";
+    /** {@code org.kairan.core.kessai.KessaiSettings}; id: {@code current}. Visible to all staff. */
+    public static final String KESSAI_SETTINGS = "kessai-settings";
     /** {@code org.kairan.core.kessai.Absence}; id: its UUID. Visible to all staff (在席表示). */
     public static final String ABSENCE = "absence";
 
