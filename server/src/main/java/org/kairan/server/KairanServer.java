@@ -3,6 +3,7 @@ package org.kairan.server;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jetty.server.ConnectionFactory;
@@ -24,6 +25,8 @@ import org.kairan.server.auth.SessionTokens;
 import org.kairan.core.auth.Totp;
 import org.kairan.server.circular.AcknowledgeCircularCommand;
 import org.kairan.server.circular.CircularStore;
+import org.kairan.server.files.FileStore;
+import org.kairan.server.kessai.KessaiModule;
 import org.kairan.server.circular.PostCircularCommand;
 import org.kairan.server.circular.WithdrawCircularCommand;
 import org.kairan.server.demo.DemoCity;
@@ -48,6 +51,7 @@ import org.kairan.server.login.SessionUsers;
 import org.kairan.server.roster.RosterImporter;
 import org.kairan.server.storage.Database;
 import org.kairan.server.sync.ChangeFeed;
+import org.kairan.server.sync.CommandHandler;
 import org.kairan.server.sync.CommandPayload;
 import org.kairan.server.sync.CommandService;
 import org.kairan.server.sync.DirectoryFeed;
@@ -77,6 +81,7 @@ public final class KairanServer implements AutoCloseable {
     private final DemoCity demo;
     private final AuditLog audit;
     private final Feed feed;
+    private final KessaiModule kessai;
     private boolean stopped;
 
     /** The change feed's parts the server starts and stops. */
@@ -84,7 +89,8 @@ public final class KairanServer implements AutoCloseable {
     }
 
     private KairanServer(ServerConfig config, Database database, Server jetty, ServerConnector connector,
-            AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit, Feed feed) {
+            AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit, Feed feed,
+            KessaiModule kessai) {
         this.config = config;
         this.database = database;
         this.jetty = jetty;
@@ -94,6 +100,7 @@ public final class KairanServer implements AutoCloseable {
         this.demo = demo;
         this.audit = audit;
         this.feed = feed;
+        this.kessai = kessai;
     }
 
     /**
@@ -154,10 +161,18 @@ public final class KairanServer implements AutoCloseable {
         PullService pulls = new PullService(database, changes, directory, users, config.clock());
         CircularStore circulars = new CircularStore(changes, mapper);
         CommandPayload payloads = new CommandPayload(mapper);
-        CommandService commands = new CommandService(database, List.of(
+        FileStore files = new FileStore(config.dataDir().resolve("files"), config.kessai().maxFileBytes(),
+                (file, name) -> {
+                    throw new UnsupportedOperationException("uploads are not open yet");
+                }, database, config.clock());
+        KessaiModule kessai = new KessaiModule(database, changes, mapper, directory, files, config.kessai(),
+                config.zone(), config.clock(), id -> LOG.info("案件 {} was decided", id));
+        List<CommandHandler> handlers = new ArrayList<>(List.of(
                 new PostCircularCommand(circulars, payloads),
                 new AcknowledgeCircularCommand(circulars, payloads),
-                new WithdrawCircularCommand(circulars, payloads)), directory, users, audit, config.clock());
+                new WithdrawCircularCommand(circulars, payloads)));
+        handlers.addAll(kessai.commands());
+        CommandService commands = new CommandService(database, handlers, directory, users, audit, config.clock());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("kairan-http");
@@ -203,7 +218,7 @@ public final class KairanServer implements AutoCloseable {
         jetty.setStopAtShutdown(false);
         DemoCity demo = new DemoCity(database, organisation, roster, accounts, commands, users, mapper);
         return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
-                new Feed(changes, directoryFeed, signal, events));
+                new Feed(changes, directoryFeed, signal, events), kessai);
     }
 
     /**
@@ -215,6 +230,9 @@ public final class KairanServer implements AutoCloseable {
             feed.changes().epoch(c);
             if (feed.directory().publishOnce(c)) {
                 LOG.info("the directory was put into the change feed");
+            }
+            if (kessai.publishSettings(c)) {
+                LOG.info("the 決裁 settings were put into the change feed");
             }
             return feed.changes().head(c);
         });
