@@ -27,6 +27,7 @@ import org.kairan.server.circular.AcknowledgeCircularCommand;
 import org.kairan.server.circular.CircularStore;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.kessai.KessaiModule;
+import org.kairan.server.kessai.KessaiRecords;
 import org.kairan.server.circular.PostCircularCommand;
 import org.kairan.server.circular.WithdrawCircularCommand;
 import org.kairan.server.demo.DemoCity;
@@ -38,7 +39,9 @@ import org.kairan.server.http.ApiJson;
 import org.kairan.server.http.AuthHandler;
 import org.kairan.server.http.DirectoryHandler;
 import org.kairan.server.http.FeedEventsHandler;
+import org.kairan.server.http.FilesHandler;
 import org.kairan.server.http.HealthHandler;
+import org.kairan.server.http.KessaiHandler;
 import org.kairan.server.http.JsonErrorHandler;
 import org.kairan.server.http.NotFoundHandler;
 import org.kairan.server.http.SyncHandler;
@@ -172,6 +175,7 @@ public final class KairanServer implements AutoCloseable {
                 new AcknowledgeCircularCommand(circulars, payloads),
                 new WithdrawCircularCommand(circulars, payloads)));
         handlers.addAll(kessai.commands());
+        KessaiRecords kessaiRecords = new KessaiRecords(database, kessai, files, directory, users, config.zone());
         CommandService commands = new CommandService(database, handlers, directory, users, audit, config.clock());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -211,6 +215,8 @@ public final class KairanServer implements AutoCloseable {
                 new AdminHandler(mapper, config.maxBodyBytes(), config.maxRosterBytes(), config.zone(), database,
                         sessions, accounts, roster, transfers, audit),
                 new SyncHandler(mapper, config.maxBodyBytes(), sessions, pulls, commands),
+                new KessaiHandler(mapper, config.maxBodyBytes(), sessions, kessaiRecords, files, config.clock()),
+                new FilesHandler(mapper, config.maxBodyBytes(), sessions, files, kessaiRecords),
                 new NotFoundHandler(mapper));
         jetty.setHandler(new GracefulHandler(routes));
         jetty.setErrorHandler(new JsonErrorHandler(mapper));
