@@ -222,7 +222,8 @@ public final class KairanServer implements AutoCloseable {
         jetty.setErrorHandler(new JsonErrorHandler(mapper));
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setStopAtShutdown(false);
-        DemoCity demo = new DemoCity(database, organisation, roster, accounts, commands, users, mapper);
+        DemoCity demo = new DemoCity(database, organisation, roster, accounts, commands, users, mapper, directory,
+                kessai, config.clock(), config.zone());
         return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
                 new Feed(changes, directoryFeed, signal, events), kessai);
     }

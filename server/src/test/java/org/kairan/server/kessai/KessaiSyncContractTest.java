@@ -31,8 +31,10 @@ import org.kairan.core.sync.CommandCodes;
 import org.kairan.core.sync.CommandOutcome;
 import org.kairan.core.sync.CommandResult;
 import org.kairan.core.sync.CommandTypes;
+import org.kairan.core.sync.EntityTypes;
 import org.kairan.server.testing.DemoDesks;
 import org.kairan.server.testing.SyncCommands;
+import org.kairan.server.testing.SyncPages;
 
 /**
  * 電子決裁 through sync commands in the demo city, on each supported database ({@link H2KessaiSyncTest},
@@ -85,10 +87,11 @@ abstract class KessaiSyncContractTest {
                 "the rules give 係長 回議 then 課長 専決 for ¥150,000");
         assertNull(desks.seenBy(KAKARICHO, id), "a draft is the drafter's alone until submitted");
 
+        String number = desks.nextZaiseiNumber();
         assertEquals(CommandOutcome.APPLIED, desks.act(SHUJI, draft, ActionKind.SUBMIT, "").outcome());
         Kessai atKakaricho = desks.as(KAKARICHO, id);
         assertTrue(atKakaricho.awaits(KAKARICHO), "the 係長 finds it waiting");
-        assertEquals("伊財第1号", atKakaricho.documentNumber(), "numbered at submission, per 課 and 年度");
+        assertEquals(number, atKakaricho.documentNumber(), "numbered at submission, per 課 and 年度");
 
         assertEquals(CommandOutcome.APPLIED, desks.act(KAKARICHO, atKakaricho, ActionKind.APPROVE, "").outcome());
         Kessai atKacho = desks.as(KACHO, id);
@@ -110,12 +113,26 @@ abstract class KessaiSyncContractTest {
         Kessai done = desks.as(SHUJI, id);
         assertEquals(KessaiStatus.DECIDED, done.status(), "decided");
         assertEquals("専決", done.history().getLast().outcome(), "by 専決");
-        assertEquals("伊財第1号", done.documentNumber(), "the number stays through 差戻し and resubmission");
-        assertEquals(5, count("SELECT COUNT(*) FROM audit_log WHERE action LIKE '決裁 %'"),
+        assertEquals(number, done.documentNumber(), "the number stays through 差戻し and resubmission");
+        assertEquals(5, count("SELECT COUNT(*) FROM audit_log WHERE action LIKE '決裁 %' AND detail LIKE ?", "%" + number + "%"),
                 "提出, 承認, 差戻し, 再提出 and 専決 are each in the audit log");
         assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = '決裁 専決' AND person_name = '野村　健一'"
-                + " AND position_name = '課長' AND detail LIKE '%伊財第1号%'"), "the decision is audited as 専決 by the 課長,"
-                + " with 役職, 氏名 and 文書番号");
+                + " AND position_name = '課長' AND detail LIKE ?", "%" + number + "%"), "the decision is audited as 専決 by"
+                + " the 課長, with 役職, 氏名 and 文書番号");
+    }
+
+    @Test
+    void theDemoCityStartsWithKessaiWaitingInEveryDemoInbox() {
+        assertEquals(4, count("SELECT COUNT(*) FROM kessai WHERE status = 'IN_ROUTE'"), "four on their route");
+        assertEquals(1, count("SELECT COUNT(*) FROM kessai WHERE status = 'DECIDED'"), "one decided");
+        assertEquals(1, count("SELECT COUNT(*) FROM kessai WHERE status = 'RETURNED'"), "one sent back");
+        assertEquals(1, count("SELECT COUNT(*) FROM kessai WHERE status = 'DRAFT'"), "one draft");
+        for (String person : List.of(KAKARICHO, KACHO, BUCHO, JOHO_KACHO)) {
+            long waiting = SyncPages.pullAll(desks.running, desks.session(person), null, 500).changes().stream()
+                    .filter(c -> c.type().equals(EntityTypes.KESSAI) && !c.deleted())
+                    .map(c -> desks.as(person, c.id())).filter(k -> k.awaits(person)).count();
+            assertEquals(1, waiting, person + " has one 案件 waiting in the demo");
+        }
     }
 
     @Test
@@ -165,6 +182,8 @@ abstract class KessaiSyncContractTest {
 
     @Test
     void documentNumbersAreNeverGivenTwiceNorSkippedEvenWhenSubmittedAtOnce() throws Exception {
+        String first = desks.nextZaiseiNumber();
+        String last = desks.nextZaiseiNumber(7);
         List<Kessai> drafts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             drafts.add(desks.as(SHUJI, draftPurchase()));
@@ -190,10 +209,12 @@ abstract class KessaiSyncContractTest {
             numbers.add(desks.as(SHUJI, draft.id()).documentNumber());
         }
         Set<String> expected = new TreeSet<>();
-        for (int n = 1; n <= drafts.size(); n++) {
+        int from = Integer.parseInt(first.replaceAll("\\D", ""));
+        for (int n = from; n < from + drafts.size(); n++) {
             expected.add("伊財第" + n + "号");
         }
-        assertEquals(expected, numbers, "eight submissions at once get 第1号 to 第8号, each once");
+        assertEquals(expected, numbers, "eight submissions at once get the next eight numbers, " + first + " to " + last
+                + ", each once");
     }
 
     @Test

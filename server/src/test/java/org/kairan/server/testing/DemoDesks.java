@@ -65,6 +65,18 @@ public final class DemoDesks implements AutoCloseable {
                 standard.numberAt(), standard.maxFileBytes())).build()));
     }
 
+    /** The 文書番号 the next numbered 案件 of 財政課 gets (the demo city's own 決裁 took the first ones). */
+    public String nextZaiseiNumber() {
+        return nextZaiseiNumber(0);
+    }
+
+    /** The 文書番号 {@code later} numbers after the next one of 財政課. */
+    public String nextZaiseiNumber(int later) {
+        long taken = SyncCommands.count(running, "SELECT COUNT(*) FROM kessai WHERE division_code = ?"
+                + " AND document_number IS NOT NULL", ZAISEI_KA);
+        return "伊財第" + (taken + 1 + later) + "号";
+    }
+
     public String session(String staffNo) {
         return sessions.computeIfAbsent(staffNo, no -> running.sessionForPassword(no, PASSWORD));
     }
