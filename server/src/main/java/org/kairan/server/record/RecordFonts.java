@@ -49,9 +49,15 @@ public record RecordFonts(Path gothic, Path mincho) {
      * @throws RecordException naming the package to install (or the configured file that is missing)
      */
     public static RecordFonts locate(Path gothicFile, Path minchoFile) throws RecordException {
+        return locate(gothicFile, minchoFile, GOTHIC_PATHS, MINCHO_PATHS);
+    }
+
+    /** As {@link #locate(Path, Path)}, searching the given places. */
+    static RecordFonts locate(Path gothicFile, Path minchoFile, List<Path> gothicPlaces, List<Path> minchoPlaces)
+            throws RecordException {
         return new RecordFonts(
-                find(gothicFile, GOTHIC_PATHS, "IPAゴシック", "ipag.ttf", "fonts-ipafont-gothic", "kairan.record.gothicFont"),
-                find(minchoFile, MINCHO_PATHS, "IPA明朝", "ipam.ttf", "fonts-ipafont-mincho", "kairan.record.minchoFont"));
+                find(gothicFile, gothicPlaces, "IPAゴシック", "ipag.ttf", "fonts-ipafont-gothic", "kairan.record.gothicFont"),
+                find(minchoFile, minchoPlaces, "IPA明朝", "ipam.ttf", "fonts-ipafont-mincho", "kairan.record.minchoFont"));
     }
 
     /** The installed fonts. */
