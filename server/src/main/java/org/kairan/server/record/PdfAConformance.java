@@ -15,6 +15,9 @@ package org.kairan.server.record;
  *     made; the document is still written the same way (XMP with the title, sRGB OutputIntent,
  *     embedded fonts on the 鑑).</li>
  * </ul>
+ * Signed records of the first two kinds (as {@link RecordSigner} signs them) passed veraPDF 1.30.2 as
+ * PDF/A-2b and PDF/A-3b respectively when this rule was written; the tests check the claims, not the
+ * conformance itself.
  */
 public enum PdfAConformance {
     PDF_A_2B("2", "B"),

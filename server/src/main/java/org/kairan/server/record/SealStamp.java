@@ -46,7 +46,7 @@ final class SealStamp {
 
         float nameSize = Math.min(10f, r * 0.40f);
         float nameBaseline = cy - RULE * r - r * 0.08f - nameSize * 0.82f;
-        float nameWidth = 2 * halfChord(r, cy - (nameBaseline - nameSize * 0.12f)) - 3;
+        float nameWidth = 2 * halfChord(r, cy - (nameBaseline - nameSize * 0.12f)) - 6;
         String name = canvas.width(canvas.fonts.gothic, NAME_MIN_FULL, face.name()) <= nameWidth ? face.name()
                 : face.family();
         canvas.fittedText(canvas.fonts.gothic, nameSize, 4.5f, cx, nameBaseline, nameWidth, name, Ink.SEAL_RED);

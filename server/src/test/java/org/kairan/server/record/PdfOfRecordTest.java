@@ -172,6 +172,22 @@ class PdfOfRecordTest {
     }
 
     @Test
+    void aLongRouteWrapsOntoASecondRowOfSealBoxes() throws IOException {
+        List<String> names = List.of("青木", "石井", "上田", "江口", "大野", "加藤", "木村", "工藤", "小林", "斎藤", "清水");
+        assertTrue(names.size() > SealRow.boxesPerRow(), "more approvers than fit in one row");
+        List<SealEntry> route = new ArrayList<>();
+        for (String name : names) {
+            route.add(SealEntry.acted(route.isEmpty() ? "起案" : "回議", new PersonOnRecord("財政課", "主査", name + " 一"),
+                    RecordSamples.at(11, 20 + route.size() % 6, 9, 0), "承認"));
+        }
+        RecordFile record = records.write(RecordSamples.sheet("本文", route, List.of()), dir.resolve("record.pdf"));
+        String cover = text(record.file(), 1, record.coverPages());
+        for (String name : names) {
+            assertTrue(cover.contains(name + "一"), "the seal of " + name + " is on the 鑑:\n" + cover);
+        }
+    }
+
+    @Test
     void aMissingNumberAndACharacterNoFontHasArePrintedAsJapaneseOfficesDo() throws IOException {
         RecordSheet sheet = new RecordSheet(null, "絵文字😀を含む件名", "", "永年", RecordSamples.DRAFTER,
                 java.time.LocalDate.of(2026, 11, 20), RecordSamples.at(11, 26, 10, 15), "", 0, "", RecordSamples.route(),
