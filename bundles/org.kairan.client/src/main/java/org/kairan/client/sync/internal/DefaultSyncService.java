@@ -233,6 +233,11 @@ public final class DefaultSyncService implements SyncService, EventHandler {
         public boolean hasData() {
             return current().hasData();
         }
+
+        @Override
+        public long version(String type) {
+            return current().version(type);
+        }
     };
 
     /** A live view: it follows the session, so a part may keep the reference across logins. */
