@@ -101,9 +101,14 @@ public final class InMemoryServer implements KairanServerClient {
                 new ApiError(code, japaneseReason, refusal.name(), null), status, code));
     }
 
-    /** The connection breaks after the server stored this content, before its answer arrives (once). */
-    public void cutAfterStoring(byte[] content) {
+    /** Every upload of this content breaks off after the server stored it, before its answer arrives. */
+    public void breakUploadsOf(byte[] content) {
         cutDuringUpload.add(sha256(content));
+    }
+
+    /** Uploads get their answers again. */
+    public void repairUploads() {
+        cutDuringUpload.clear();
     }
 
     /** Serves other bytes than were stored under the hash (a damaged download). */
@@ -180,7 +185,7 @@ public final class InMemoryServer implements KairanServerClient {
             throw refused;
         }
         files.put(sha, content);
-        if (cutDuringUpload.remove(sha)) {
+        if (cutDuringUpload.contains(sha)) {
             throw new ServerUnreachableException("the connection broke before the answer to " + name, null);
         }
         return new StoredFile(sha, content.length, mediaType, mediaType.equals("application/pdf") ? 1 : 0);

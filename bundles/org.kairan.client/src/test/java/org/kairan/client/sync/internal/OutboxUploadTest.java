@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kairan.client.ServerUnreachableException;
 import org.kairan.client.sync.ActionState;
 import org.kairan.client.sync.FileNotAcceptedException;
 import org.kairan.client.sync.OutboxFile;
@@ -141,7 +140,8 @@ class OutboxUploadTest {
         assertEquals(List.of("upload " + q.sha256(), "upload " + s.sha256(),
                 "command " + CommandTypes.ACKNOWLEDGE_CIRCULAR + " " + action.key()), server.log,
                 "both files reach the server before the action that names them");
-        assertTrue(sync.stagedFile(q.sha256()).isEmpty(), "an applied action's files leave the outbox");
+        Desktop.await(Duration.ofSeconds(5), "an applied action's files leave the outbox",
+                () -> sync.stagedFile(q.sha256()).isEmpty() && sync.stagedFile(s.sha256()).isEmpty());
         assertFalse(Files.exists(sync.userDirectory().orElseThrow().resolve("outbox").resolve(q.sha256())),
                 "and their bytes are deleted");
     }
@@ -181,28 +181,33 @@ class OutboxUploadTest {
     }
 
     @Test
-    void aConnectionLostDuringAnUploadLeavesTheActionForTheNextSyncAndTheRetryIsHarmless() throws Exception {
+    void aConnectionLostDuringAnUploadHoldsBackItsActionAndTheRetryIsHarmless() throws Exception {
         server.reachable(false);
         Path quote = document("見積書.pdf", "%PDF-1.7 見積書");
-        server.cutAfterStoring(bytes(quote));
+        server.breakUploadsOf(bytes(quote));
         QueuedAction first = actWith("first");
         QueuedAction withFile = actWith("with-file", sync.stageFile(quote, LIMIT));
         QueuedAction third = actWith("third");
         server.reachable(true);
 
-        assertThrows(ServerUnreachableException.class, () -> sync.syncNow(SyncProgress.NONE),
-                "a sync whose upload breaks off reports the network");
-        assertEquals(ActionState.APPLIED, state(first), "the action before the upload was sent");
-        assertEquals(ActionState.QUEUED, state(withFile), "the action whose file did not get through waits");
-        assertEquals(ActionState.QUEUED, state(third), "and so does everything after it, to keep the order");
-
         syncIgnoringNetwork();
-        Desktop.await(Duration.ofSeconds(20), "the next sync sends the rest",
+        Desktop.await(Duration.ofSeconds(20), "the action before the upload is sent",
+                () -> state(first) == ActionState.APPLIED);
+        syncIgnoringNetwork();
+        assertEquals(ActionState.QUEUED, state(withFile), "the action whose file does not get through waits");
+        assertEquals(ActionState.QUEUED, state(third), "and so does everything after it, to keep the order");
+        assertEquals(List.of(first.key()), server.commands.stream().map(c -> c.key()).toList(),
+                "only the action before it reached the command route");
+
+        server.repairUploads();
+        syncIgnoringNetwork();
+        Desktop.await(Duration.ofSeconds(20), "once uploads get through the rest is sent",
                 () -> state(withFile) == ActionState.APPLIED && state(third) == ActionState.APPLIED);
         String sha = InMemoryServer.sha256(bytes(quote));
-        assertEquals(2, server.uploads.get(sha), "the file was uploaded again (the server keeps it once by content)");
-        assertEquals(List.of(first.key(), withFile.key(), third.key()),
-                server.commands.stream().map(c -> c.key()).distinct().toList(), "each action reached the server in order");
+        assertTrue(server.uploads.get(sha) >= 3,
+                "the file was uploaded again after each broken answer (harmless: the server keeps it once by content)");
+        assertEquals(List.of(first.key(), withFile.key(), third.key()), server.commands.stream().map(c -> c.key()).toList(),
+                "each action reached the server once, in the order the user acted");
     }
 
     @Test
