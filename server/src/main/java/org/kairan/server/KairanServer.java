@@ -3,6 +3,7 @@ package org.kairan.server;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jetty.server.ConnectionFactory;
@@ -24,6 +25,9 @@ import org.kairan.server.auth.SessionTokens;
 import org.kairan.core.auth.Totp;
 import org.kairan.server.circular.AcknowledgeCircularCommand;
 import org.kairan.server.circular.CircularStore;
+import org.kairan.server.files.FileStore;
+import org.kairan.server.kessai.KessaiModule;
+import org.kairan.server.kessai.KessaiRecords;
 import org.kairan.server.circular.PostCircularCommand;
 import org.kairan.server.circular.WithdrawCircularCommand;
 import org.kairan.server.demo.DemoCity;
@@ -35,7 +39,9 @@ import org.kairan.server.http.ApiJson;
 import org.kairan.server.http.AuthHandler;
 import org.kairan.server.http.DirectoryHandler;
 import org.kairan.server.http.FeedEventsHandler;
+import org.kairan.server.http.FilesHandler;
 import org.kairan.server.http.HealthHandler;
+import org.kairan.server.http.KessaiHandler;
 import org.kairan.server.http.JsonErrorHandler;
 import org.kairan.server.http.NotFoundHandler;
 import org.kairan.server.http.SyncHandler;
@@ -48,6 +54,7 @@ import org.kairan.server.login.SessionUsers;
 import org.kairan.server.roster.RosterImporter;
 import org.kairan.server.storage.Database;
 import org.kairan.server.sync.ChangeFeed;
+import org.kairan.server.sync.CommandHandler;
 import org.kairan.server.sync.CommandPayload;
 import org.kairan.server.sync.CommandService;
 import org.kairan.server.sync.DirectoryFeed;
@@ -77,6 +84,7 @@ public final class KairanServer implements AutoCloseable {
     private final DemoCity demo;
     private final AuditLog audit;
     private final Feed feed;
+    private final KessaiModule kessai;
     private boolean stopped;
 
     /** The change feed's parts the server starts and stops. */
@@ -84,7 +92,8 @@ public final class KairanServer implements AutoCloseable {
     }
 
     private KairanServer(ServerConfig config, Database database, Server jetty, ServerConnector connector,
-            AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit, Feed feed) {
+            AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit, Feed feed,
+            KessaiModule kessai) {
         this.config = config;
         this.database = database;
         this.jetty = jetty;
@@ -94,6 +103,7 @@ public final class KairanServer implements AutoCloseable {
         this.demo = demo;
         this.audit = audit;
         this.feed = feed;
+        this.kessai = kessai;
     }
 
     /**
@@ -154,10 +164,19 @@ public final class KairanServer implements AutoCloseable {
         PullService pulls = new PullService(database, changes, directory, users, config.clock());
         CircularStore circulars = new CircularStore(changes, mapper);
         CommandPayload payloads = new CommandPayload(mapper);
-        CommandService commands = new CommandService(database, List.of(
+        FileStore files = new FileStore(config.dataDir().resolve("files"), config.kessai().maxFileBytes(),
+                (file, name) -> {
+                    throw new UnsupportedOperationException("uploads are not open yet");
+                }, database, config.clock());
+        KessaiModule kessai = new KessaiModule(database, changes, mapper, directory, files, config.kessai(),
+                config.zone(), config.clock(), id -> LOG.info("案件 {} was decided", id));
+        List<CommandHandler> handlers = new ArrayList<>(List.of(
                 new PostCircularCommand(circulars, payloads),
                 new AcknowledgeCircularCommand(circulars, payloads),
-                new WithdrawCircularCommand(circulars, payloads)), directory, users, audit, config.clock());
+                new WithdrawCircularCommand(circulars, payloads)));
+        handlers.addAll(kessai.commands());
+        KessaiRecords kessaiRecords = new KessaiRecords(database, kessai, files, directory, users, config.zone());
+        CommandService commands = new CommandService(database, handlers, directory, users, audit, config.clock());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("kairan-http");
@@ -196,14 +215,17 @@ public final class KairanServer implements AutoCloseable {
                 new AdminHandler(mapper, config.maxBodyBytes(), config.maxRosterBytes(), config.zone(), database,
                         sessions, accounts, roster, transfers, audit),
                 new SyncHandler(mapper, config.maxBodyBytes(), sessions, pulls, commands),
+                new KessaiHandler(mapper, config.maxBodyBytes(), sessions, kessaiRecords, files, config.clock()),
+                new FilesHandler(mapper, config.maxBodyBytes(), sessions, files, kessaiRecords),
                 new NotFoundHandler(mapper));
         jetty.setHandler(new GracefulHandler(routes));
         jetty.setErrorHandler(new JsonErrorHandler(mapper));
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setStopAtShutdown(false);
-        DemoCity demo = new DemoCity(database, organisation, roster, accounts, commands, users, mapper);
+        DemoCity demo = new DemoCity(database, organisation, roster, accounts, commands, users, mapper, directory,
+                kessai, config.clock(), config.zone());
         return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
-                new Feed(changes, directoryFeed, signal, events));
+                new Feed(changes, directoryFeed, signal, events), kessai);
     }
 
     /**
@@ -215,6 +237,9 @@ public final class KairanServer implements AutoCloseable {
             feed.changes().epoch(c);
             if (feed.directory().publishOnce(c)) {
                 LOG.info("the directory was put into the change feed");
+            }
+            if (kessai.publishSettings(c)) {
+                LOG.info("the 決裁 settings were put into the change feed");
             }
             return feed.changes().head(c);
         });

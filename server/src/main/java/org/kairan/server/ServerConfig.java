@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 
+import org.kairan.core.kessai.KessaiSettings;
+
 /**
  * Everything the server needs to start. Built by {@link ServerConfigReader} from command-line flags
  * and an optional properties file, or directly by tests.
@@ -27,12 +29,13 @@ import java.util.Objects;
  * @param allowPlainHttpOnNonLoopback serve plain HTTP on a non-loopback address (off: refuse to start)
  * @param zone                        the office's time zone: "today" for the directory and audit dates
  * @param totpIssuer                  the name authenticator apps show beside the code (e.g. 伊織市 回覧)
+ * @param kessai                      the city's 決裁 settings: 事務決裁規程, 代決順, 文書分類, 文書番号, file limit
  * @param clock                       time source (tests move it)
  */
 public record ServerConfig(Path dataDir, String bindAddress, int port, String databaseUrl, String databaseUser,
         String databasePassword, Duration sessionIdleTimeout, long maxBodyBytes, long maxRosterBytes, boolean demo,
         Path keystore, String keystorePassword, boolean allowPlainHttpOnNonLoopback, ZoneId zone, String totpIssuer,
-        Clock clock) {
+        KessaiSettings kessai, Clock clock) {
 
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -48,6 +51,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(kessai, "kessai");
         if (totpIssuer == null || totpIssuer.isBlank() || totpIssuer.contains(":")) {
             throw new IllegalArgumentException("the TOTP issuer must be a non-blank name without ':'");
         }
@@ -65,7 +69,8 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
     /** Defaults for everything, with the given data directory. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_BIND, DEFAULT_PORT, null, null, null, DEFAULT_IDLE, DEFAULT_MAX_BODY,
-                DEFAULT_MAX_ROSTER, false, null, null, false, DEFAULT_ZONE, DEFAULT_TOTP_ISSUER, Clock.systemUTC());
+                DEFAULT_MAX_ROSTER, false, null, null, false, DEFAULT_ZONE, DEFAULT_TOTP_ISSUER, KessaiSettings.standard(),
+                Clock.systemUTC());
     }
 
     public static Path defaultDataDir() {
@@ -134,6 +139,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         private boolean allowPlainHttpOnNonLoopback;
         private ZoneId zone;
         private String totpIssuer;
+        private KessaiSettings kessai;
         private Clock clock;
 
         private Builder(ServerConfig c) {
@@ -152,6 +158,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             allowPlainHttpOnNonLoopback = c.allowPlainHttpOnNonLoopback;
             zone = c.zone;
             totpIssuer = c.totpIssuer;
+            kessai = c.kessai;
             clock = c.clock;
         }
 
@@ -205,6 +212,11 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             return this;
         }
 
+        public Builder kessai(KessaiSettings value) {
+            kessai = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = value;
             return this;
@@ -213,7 +225,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         public ServerConfig build() {
             return new ServerConfig(dataDir, bindAddress, port, databaseUrl, databaseUser, databasePassword,
                     sessionIdleTimeout, maxBodyBytes, maxRosterBytes, demo, keystore, keystorePassword,
-                    allowPlainHttpOnNonLoopback, zone, totpIssuer, clock);
+                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, clock);
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.kairan.core.kessai.DecisionRulesException;
+import org.kairan.core.kessai.KessaiSettings;
+
 /**
  * Reads a {@link ServerConfig} from command-line flags and an optional properties file
  * ({@code --config FILE}); flags win over the file, the file over the defaults.
@@ -146,9 +149,53 @@ public final class ServerConfigReader {
                     bool(p, "kairan.allowPlainHttpOnNonLoopback"),
                     zone,
                     p.getProperty("kairan.totpIssuer", ServerConfig.DEFAULT_TOTP_ISSUER).strip(),
+                    kessai(p),
                     Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /**
+     * The 決裁 settings: text files for the 事務決裁規程 ({@code kairan.kessai.rules}), the 代決順
+     * ({@code kairan.kessai.substitutes}) and the 文書分類 ({@code kairan.kessai.classes}), each in the format
+     * of its parser, and the 文書番号 pattern, city 略称, numbering moment and file limit; the standard
+     * settings where nothing is given (the demo city numbers as 伊).
+     */
+    private static KessaiSettings kessai(Properties p) throws ConfigException {
+        KessaiSettings standard = KessaiSettings.standard();
+        try {
+            String numberAt = p.getProperty("kairan.kessai.numberAt", standard.numberAt().name()).strip();
+            KessaiSettings settings = new KessaiSettings(
+                    text(p, "kairan.kessai.rules", standard.decisionRules()),
+                    text(p, "kairan.kessai.substitutes", standard.substituteOrder()),
+                    p.containsKey("kairan.kessai.classes")
+                            ? KessaiSettings.parseClasses(text(p, "kairan.kessai.classes", ""))
+                            : standard.classes(),
+                    p.getProperty("kairan.kessai.numberPattern", standard.numberPattern()).strip(),
+                    p.getProperty("kairan.kessai.cityAbbreviation", bool(p, "kairan.demo") ? "伊" : "").strip(),
+                    KessaiSettings.Numbering.valueOf(numberAt.toUpperCase(java.util.Locale.ROOT)),
+                    number(p, "kairan.files.maxBytes", standard.maxFileBytes()));
+            settings.rules();
+            settings.substitutes();
+            settings.numberFormat();
+            return settings;
+        } catch (DecisionRulesException e) {
+            throw new ConfigException("決裁の設定に誤りがあります: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("決裁の設定に誤りがあります (kairan.kessai.*): " + e.getMessage());
+        }
+    }
+
+    private static String text(Properties p, String key, String fallback) throws ConfigException {
+        String file = p.getProperty(key);
+        if (file == null || file.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Files.readString(Path.of(expandHome(file.strip())), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(key + ": cannot read " + file + ": " + e.getMessage());
         }
     }
 

@@ -3,7 +3,6 @@ package org.kairan.server.circular;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 
 import org.kairan.core.circular.Circular;
 import org.kairan.core.circular.PostCircular;
@@ -65,12 +64,7 @@ public final class PostCircularCommand implements CommandHandler {
         }
 
         static String valid(String id) {
-            String value = CommandPayload.required(id, "circularId");
-            try {
-                return UUID.fromString(value).toString();
-            } catch (IllegalArgumentException e) {
-                throw new InvalidPayloadException("circularId", "circularId must be a UUID, was \"" + value + "\"");
-            }
+            return CommandPayload.uuid(id, "circularId");
         }
     }
 }

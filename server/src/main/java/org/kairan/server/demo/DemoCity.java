@@ -3,7 +3,9 @@ package org.kairan.server.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +22,9 @@ import org.kairan.core.sync.CommandResult;
 import org.kairan.core.sync.CommandTypes;
 import org.kairan.core.sync.SyncCommand;
 import org.kairan.server.audit.AuditActor;
+import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.directory.OrganisationStore;
+import org.kairan.server.kessai.KessaiModule;
 import org.kairan.server.login.AccountService;
 import org.kairan.server.login.SessionUsers;
 import org.kairan.server.roster.RosterImporter;
@@ -36,7 +40,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * The demo city 伊織市: on the first start with {@code --demo} (an empty directory) its roster is
  * imported through the ordinary {@link RosterImporter}, and the demo accounts get the initial password
  * {@value #PASSWORD} with no second factor, so their first login enrols one. A few 回覧 ({@code circulars.json})
- * are posted by their authors through the command service, as if written on a desktop.
+ * are posted by their authors through the command service, as if written on a desktop, and a few 決裁
+ * ({@code kessai.json}) drafted and routed the same way.
  */
 public final class DemoCity {
 
@@ -51,9 +56,11 @@ public final class DemoCity {
     private final CommandService commands;
     private final SessionUsers users;
     private final ObjectMapper json;
+    private final DemoKessai demoKessai;
 
     public DemoCity(Database database, OrganisationStore store, RosterImporter importer, AccountService accounts,
-            CommandService commands, SessionUsers users, ObjectMapper json) {
+            CommandService commands, SessionUsers users, ObjectMapper json, DirectoryCache directory, KessaiModule kessai,
+            Clock clock, ZoneId zone) {
         this.database = database;
         this.store = store;
         this.importer = importer;
@@ -61,6 +68,7 @@ public final class DemoCity {
         this.commands = commands;
         this.users = users;
         this.json = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.demoKessai = new DemoKessai(database, commands, users, directory, kessai, this.json, clock, zone);
     }
 
     /** Loads the demo city unless the directory already has staff; returns whether it did. */
@@ -79,8 +87,9 @@ public final class DemoCity {
             accounts.setPassword(staffNo, password, system);
         }
         int circulars = postCirculars();
-        LOG.info("demo city loaded: {} staff rows; demo accounts {} with password {}; {} 回覧", report.staffAccepted(),
-                demoAccounts, PASSWORD, circulars);
+        int kessai = demoKessai.load(resource("kessai.json"));
+        LOG.info("demo city loaded: {} staff rows; demo accounts {} with password {}; {} 回覧; {} 決裁",
+                report.staffAccepted(), demoAccounts, PASSWORD, circulars, kessai);
         return true;
     }
 

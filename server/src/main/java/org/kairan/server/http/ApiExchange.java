@@ -74,6 +74,11 @@ public final class ApiExchange {
         return request.getHeaders().get(header);
     }
 
+    /** A header the HTTP standard does not name, e.g. {@code X-Kairan-File-Name}. */
+    public String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
     /** The bearer token of the Authorization header, or {@code null}. */
     public String bearerToken() {
         String value = header(HttpHeader.AUTHORIZATION);
@@ -221,6 +226,20 @@ public final class ApiExchange {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * The body as a stream, for a route that reads a large body itself (an upload): it must read to the
+     * end or answer before the limit it enforces.
+     */
+    public InputStream bodyStream() {
+        bodyRead = true;
+        return Request.asInputStream(request);
+    }
+
+    /** The declared body length, {@code -1} when not declared (chunked). */
+    public long declaredLength() {
+        return request.getLength();
     }
 
     /**

@@ -137,6 +137,10 @@ public abstract class RouteFamilyHandler extends Handler.Abstract {
             callback.succeeded();
             return;
         }
+        if (reply.body() instanceof Download download) {
+            send(response, callback, download);
+            return;
+        }
         byte[] bytes;
         try {
             bytes = mapper.writeValueAsBytes(reply.body());
@@ -157,6 +161,21 @@ public abstract class RouteFamilyHandler extends Handler.Abstract {
         }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    private static void send(Response response, Callback callback, Download download) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, download.contentType());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, download.length());
+        response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, download.disposition());
+        try (java.io.InputStream in = download.content().open();
+                java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(response)) {
+            in.transferTo(out);
+        } catch (java.io.IOException e) {
+            LOG.warn("sending {} failed: {}", download.fileName(), e.toString());
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
     }
 
     /** 405 unless the request uses the method. */

@@ -34,4 +34,14 @@ public final class CommandPayload {
         }
         return value.strip();
     }
+
+    /** The text as a UUID in canonical form, or an {@link InvalidPayloadException} naming the field. */
+    public static String uuid(String value, String field) {
+        String text = required(value, field);
+        try {
+            return java.util.UUID.fromString(text).toString();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPayloadException(field, field + " must be a UUID, was \"" + text + "\"");
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.kairan.core.kessai.CommandChain;
 import org.kairan.core.organisation.Assignment;
 import org.kairan.core.organisation.OrgUnit;
 import org.kairan.core.organisation.OrganisationDirectory;
@@ -15,13 +16,17 @@ import org.kairan.core.organisation.OrganisationDirectory;
 /**
  * What one user may see in the feed today: {@code all}, {@code staff:<own no>}, and
  * {@code unit:<code>} for the unit of every assignment in force (本務 and 兼務) and all the units
- * above it, so a 回覧 to a 課 reaches the members of its 係 and one to a 部 everybody below it.
+ * above it, so a 回覧 to a 課 reaches the members of its 係 and one to a 部 everybody below it; and
+ * {@code manages:<code>} for each unit where they hold a post of the chain of command above the 係 (課長,
+ * 部長 …), which gives them the 決裁 of that unit.
  *
  * @param staffNo     whose scope
  * @param tokens      the audience tokens the user holds
  * @param fingerprint a short hash of the tokens: it changes exactly when the visibility changes
  */
 public record SyncScope(String staffNo, Set<String> tokens, String fingerprint) {
+
+    private static final CommandChain CHAIN = CommandChain.standard();
 
     public SyncScope {
         tokens = Set.copyOf(tokens);
@@ -37,6 +42,8 @@ public record SyncScope(String staffNo, Set<String> tokens, String fingerprint) 
                 tokens.add(Audience.unit(unit.code()));
             }
             tokens.add(Audience.unit(post.unitCode()));
+            directory.unit(post.unitCode()).filter(unit -> CHAIN.manages(unit.kind(), post.position()))
+                    .ifPresent(unit -> tokens.add(Audience.manages(unit.code())));
         }
         return new SyncScope(staffNo, tokens, fingerprint(tokens));
     }

@@ -37,6 +37,14 @@ public record CommandChain(Map<UnitKind, List<String>> positionsByLevel, String 
         return positionsByLevel.getOrDefault(level, List.of());
     }
 
+    /**
+     * Whether the holder of this 役職 in a unit of this level has rights over it (and its 決裁): a post of
+     * the chain of command above the 係 — 課長 of the 課, 部長 of the 部, 副市長 and 市長.
+     */
+    public boolean manages(UnitKind level, String position) {
+        return level != UnitKind.SECTION && positionsAt(level).contains(position);
+    }
+
     /** Whether a decision by this 役職 is 専決. */
     public boolean isDelegated(String decidingPosition) {
         return !head.equals(decidingPosition);

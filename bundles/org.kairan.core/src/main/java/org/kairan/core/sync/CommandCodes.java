@@ -30,6 +30,8 @@ public final class CommandCodes {
     public static final String ROUTE_INVALID = "ROUTE_INVALID";
     /** A named file was never uploaded (or was refused at upload). */
     public static final String FILE_MISSING = "FILE_MISSING";
+    /** The 文書番号 could not be given (the 課 has no 略称 configured). */
+    public static final String NUMBERING_FAILED = "NUMBERING_FAILED";
 
     // rejections: the command itself is wrong
     /** The type is not one of {@link CommandTypes}. */

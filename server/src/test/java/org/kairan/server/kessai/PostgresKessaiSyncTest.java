@@ -1,0 +1,32 @@
+package org.kairan.server.kessai;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kairan.server.testing.DemoDesks;
+import org.kairan.server.testing.PostgresDatabase;
+import org.kairan.server.testing.PostgresExtension;
+
+/** 電子決裁 through sync on a real PostgreSQL started by the test harness. */
+@ExtendWith(PostgresExtension.class)
+class PostgresKessaiSyncTest extends KessaiSyncContractTest {
+
+    private final PostgresDatabase database;
+
+    PostgresKessaiSyncTest(PostgresDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    DemoDesks startDemo(Path dataDir) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reset the test database", e);
+        }
+        return DemoDesks.start(dataDir, database);
+    }
+}
