@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,10 @@ import org.kairan.server.directory.OrganisationStore;
 import org.kairan.server.login.AccountService;
 import org.kairan.server.login.CredentialStore;
 import org.kairan.server.login.SessionStore;
+import org.kairan.server.record.RecordException;
+import org.kairan.server.record.RecordSigningKey;
+import org.kairan.server.record.RecordVerification;
+import org.kairan.server.record.RecordVerifier;
 import org.kairan.server.storage.Database;
 import org.kairan.server.sync.ChangeFeed;
 import org.kairan.server.sync.FeedSignal;
@@ -30,6 +35,10 @@ import org.kairan.server.sync.FeedSignal;
  * {@code admin set-password STAFF_NO} (password from standard input), {@code admin verify-audit} and
  * {@code admin new-feed-epoch} (after restoring a backup: every desktop rebuilds its replica).
  * With the embedded H2 database the server must be stopped first (H2 allows one process).
+ *
+ * <p>{@code admin verify-record FILE.pdf} checks the signature of a PDF of record against the server's
+ * record-signing certificate; it reads only the keystore, not the database, so it works while the server
+ * runs. Exit code 0 when valid, 1 when not (the reason is printed), 2 for a usage or key problem.
  */
 final class AdminCommands {
 
@@ -52,6 +61,9 @@ final class AdminCommands {
         }
         String command = args.getFirst();
         List<String> rest = args.subList(1, args.size());
+        if (command.equals("verify-record")) {
+            return verifyRecord(rest);
+        }
         String staffNo = null;
         if (command.equals("set-password")) {
             if (rest.isEmpty() || rest.getFirst().startsWith("--")) {
@@ -61,7 +73,8 @@ final class AdminCommands {
             staffNo = rest.getFirst();
             rest = rest.subList(1, rest.size());
         } else if (!command.equals("verify-audit") && !command.equals("new-feed-epoch")) {
-            err.println("unknown admin command: " + command + " (set-password, verify-audit, new-feed-epoch)");
+            err.println("unknown admin command: " + command
+                    + " (set-password, verify-audit, new-feed-epoch, verify-record)");
             return 2;
         }
         ServerConfig config;
@@ -155,6 +168,37 @@ final class AdminCommands {
         AuditVerification result = database.inTransaction(audit::verify);
         out.println((result.intact() ? "OK: " : "BROKEN: ") + result.message());
         return result.intact() ? 0 : 1;
+    }
+
+    private int verifyRecord(List<String> args) {
+        if (args.isEmpty() || args.getFirst().startsWith("--")) {
+            err.println("admin verify-record needs a PDF file: admin verify-record 伊財第12号.pdf");
+            return 2;
+        }
+        Path file = Path.of(args.getFirst());
+        ServerConfig config;
+        RecordSigningKey key;
+        try {
+            config = reader.read(args.subList(1, args.size()));
+            key = RecordSigningKey.existing(config.records(), config.dataDir());
+        } catch (ServerConfigReader.ConfigException | RecordException e) {
+            err.println("kairan-server admin: " + e.getMessage());
+            return 2;
+        }
+        RecordVerification result = new RecordVerifier(key.certificate()).verify(file);
+        out.println((result.valid() ? "OK: " : "INVALID: ") + result.message());
+        if (result.signer() != null) {
+            out.println("  署名者 (signer): " + result.signer());
+            out.println("  証明書 SHA-256 (certificate fingerprint): " + result.fingerprint());
+        }
+        if (result.signedAt() != null) {
+            out.println("  署名日時 (signed at): " + result.signedAt().atZone(config.zone()).toOffsetDateTime());
+        }
+        if (result.outcome() == RecordVerification.Outcome.OTHER_SIGNER) {
+            out.println("  このサーバーの証明書 (this server's certificate): " + key.subject() + ", SHA-256 "
+                    + key.fingerprint());
+        }
+        return result.valid() ? 0 : 1;
     }
 
     private static String rootMessage(Throwable e) {

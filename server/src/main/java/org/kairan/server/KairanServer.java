@@ -25,9 +25,11 @@ import org.kairan.server.auth.SessionTokens;
 import org.kairan.core.auth.Totp;
 import org.kairan.server.circular.AcknowledgeCircularCommand;
 import org.kairan.server.circular.CircularStore;
+import org.kairan.server.files.AttachmentFileCheck;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.kessai.KessaiModule;
 import org.kairan.server.kessai.KessaiRecords;
+import org.kairan.server.record.AttachmentCheck;
 import org.kairan.server.circular.PostCircularCommand;
 import org.kairan.server.circular.WithdrawCircularCommand;
 import org.kairan.server.demo.DemoCity;
@@ -165,11 +167,10 @@ public final class KairanServer implements AutoCloseable {
         CircularStore circulars = new CircularStore(changes, mapper);
         CommandPayload payloads = new CommandPayload(mapper);
         FileStore files = new FileStore(config.dataDir().resolve("files"), config.kessai().maxFileBytes(),
-                (file, name) -> {
-                    throw new UnsupportedOperationException("uploads are not open yet");
-                }, database, config.clock());
+                new AttachmentFileCheck(new AttachmentCheck(config.records().maxAttachmentBytes())), database,
+                config.clock());
         KessaiModule kessai = new KessaiModule(database, changes, mapper, directory, files, config.kessai(),
-                config.zone(), config.clock(), id -> LOG.info("案件 {} was decided", id));
+                config.records(), config.dataDir(), audit, config.zone(), config.clock());
         List<CommandHandler> handlers = new ArrayList<>(List.of(
                 new PostCircularCommand(circulars, payloads),
                 new AcknowledgeCircularCommand(circulars, payloads),
@@ -223,7 +224,7 @@ public final class KairanServer implements AutoCloseable {
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setStopAtShutdown(false);
         DemoCity demo = new DemoCity(database, organisation, roster, accounts, commands, users, mapper, directory,
-                kessai, config.clock(), config.zone());
+                kessai, files, config.records(), config.clock(), config.zone());
         return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
                 new Feed(changes, directoryFeed, signal, events), kessai);
     }
@@ -247,6 +248,7 @@ public final class KairanServer implements AutoCloseable {
         if (config.demo()) {
             demo.loadIfEmpty();
         }
+        kessai.start();
         jetty.start();
         LOG.info("started: {} ({} database)", config, database.kind().label());
         logAuditHead("at start");
@@ -312,6 +314,7 @@ public final class KairanServer implements AutoCloseable {
         }
         stopped = true;
         feed.events().close();
+        kessai.close();
         try {
             jetty.stop();
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 import org.kairan.core.kessai.KessaiSettings;
+import org.kairan.server.record.RecordSettings;
 
 /**
  * Everything the server needs to start. Built by {@link ServerConfigReader} from command-line flags
@@ -30,12 +31,13 @@ import org.kairan.core.kessai.KessaiSettings;
  * @param zone                        the office's time zone: "today" for the directory and audit dates
  * @param totpIssuer                  the name authenticator apps show beside the code (e.g. 伊織市 回覧)
  * @param kessai                      the city's 決裁 settings: 事務決裁規程, 代決順, 文書分類, 文書番号, file limit
+ * @param records                     PDF of record (signing key, fonts) and attachment limits
  * @param clock                       time source (tests move it)
  */
 public record ServerConfig(Path dataDir, String bindAddress, int port, String databaseUrl, String databaseUser,
         String databasePassword, Duration sessionIdleTimeout, long maxBodyBytes, long maxRosterBytes, boolean demo,
         Path keystore, String keystorePassword, boolean allowPlainHttpOnNonLoopback, ZoneId zone, String totpIssuer,
-        KessaiSettings kessai, Clock clock) {
+        KessaiSettings kessai, RecordSettings records, Clock clock) {
 
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -50,6 +52,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(records, "records");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(kessai, "kessai");
         if (totpIssuer == null || totpIssuer.isBlank() || totpIssuer.contains(":")) {
@@ -70,6 +73,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_BIND, DEFAULT_PORT, null, null, null, DEFAULT_IDLE, DEFAULT_MAX_BODY,
                 DEFAULT_MAX_ROSTER, false, null, null, false, DEFAULT_ZONE, DEFAULT_TOTP_ISSUER, KessaiSettings.standard(),
+                RecordSettings.defaults(),
                 Clock.systemUTC());
     }
 
@@ -140,6 +144,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         private ZoneId zone;
         private String totpIssuer;
         private KessaiSettings kessai;
+        private RecordSettings records;
         private Clock clock;
 
         private Builder(ServerConfig c) {
@@ -159,6 +164,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             zone = c.zone;
             totpIssuer = c.totpIssuer;
             kessai = c.kessai;
+            records = c.records;
             clock = c.clock;
         }
 
@@ -217,6 +223,11 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             return this;
         }
 
+        public Builder records(RecordSettings value) {
+            records = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = value;
             return this;
@@ -225,7 +236,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         public ServerConfig build() {
             return new ServerConfig(dataDir, bindAddress, port, databaseUrl, databaseUser, databasePassword,
                     sessionIdleTimeout, maxBodyBytes, maxRosterBytes, demo, keystore, keystorePassword,
-                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, clock);
+                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, records, clock);
         }
     }
 

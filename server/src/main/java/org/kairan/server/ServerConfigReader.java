@@ -16,6 +16,7 @@ import java.util.Properties;
 
 import org.kairan.core.kessai.DecisionRulesException;
 import org.kairan.core.kessai.KessaiSettings;
+import org.kairan.server.record.RecordSettings;
 
 /**
  * Reads a {@link ServerConfig} from command-line flags and an optional properties file
@@ -35,7 +36,9 @@ public final class ServerConfigReader {
             Map.entry("--max-body-bytes", "kairan.maxBodyBytes"),
             Map.entry("--max-roster-bytes", "kairan.maxRosterBytes"),
             Map.entry("--zone", "kairan.zone"),
-            Map.entry("--totp-issuer", "kairan.totpIssuer"));
+            Map.entry("--totp-issuer", "kairan.totpIssuer"),
+            Map.entry("--record-keystore", "kairan.record.keystore"),
+            Map.entry("--max-attachment-bytes", "kairan.attachment.maxBytes"));
 
     /** Flags without a value that set a property to true. */
     private static final Map<String, String> SWITCHES = Map.of(
@@ -47,6 +50,7 @@ public final class ServerConfigReader {
                    java -jar kairan-server.jar admin set-password STAFF_NO   (password read from standard input)
                    java -jar kairan-server.jar admin verify-audit
                    java -jar kairan-server.jar admin new-feed-epoch   (after restoring a backup)
+                   java -jar kairan-server.jar admin verify-record FILE.pdf   (check a PDF of record's signature)
             Options (properties in --config FILE use the names in brackets; flags win):
               --config FILE                 properties file
               --data DIR                    data directory [kairan.data] (default ~/.kairan/server)
@@ -63,6 +67,13 @@ public final class ServerConfigReader {
               --max-roster-bytes N          [kairan.maxRosterBytes] (default 20971520)
               --zone ZONE                   the office's time zone [kairan.zone] (default Asia/Tokyo)
               --totp-issuer NAME            name shown in authenticator apps [kairan.totpIssuer] (default Kairan)
+              --record-keystore FILE        PKCS#12 key that signs PDFs of record [kairan.record.keystore; password as
+                                            kairan.record.keystorePassword or env KAIRAN_RECORD_KEYSTORE_PASSWORD]
+                                            (default DATA/record-signing.p12, made at first use)
+              --max-attachment-bytes N      largest attachment [kairan.attachment.maxBytes] (default 104857600)
+            Properties only: kairan.record.organisation (O= of the generated certificate, default Kairan),
+              kairan.record.gothicFont, kairan.record.minchoFont (ipag.ttf, ipam.ttf; default: the installed
+              Debian packages fonts-ipafont-gothic, fonts-ipafont-mincho)
             """;
 
     private final Map<String, String> environment;
@@ -127,6 +138,7 @@ public final class ServerConfigReader {
         String keystorePassword = firstNonNull(p.getProperty("kairan.keystorePassword"),
                 environment.get("KAIRAN_KEYSTORE_PASSWORD"));
         String dbPassword = firstNonNull(p.getProperty("kairan.db.password"), environment.get("KAIRAN_DB_PASSWORD"));
+        RecordSettings records = records(p);
         ZoneId zone;
         try {
             zone = ZoneId.of(p.getProperty("kairan.zone", ServerConfig.DEFAULT_ZONE.getId()));
@@ -150,6 +162,7 @@ public final class ServerConfigReader {
                     zone,
                     p.getProperty("kairan.totpIssuer", ServerConfig.DEFAULT_TOTP_ISSUER).strip(),
                     kessai(p),
+                    records,
                     Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
@@ -175,7 +188,7 @@ public final class ServerConfigReader {
                     p.getProperty("kairan.kessai.numberPattern", standard.numberPattern()).strip(),
                     p.getProperty("kairan.kessai.cityAbbreviation", bool(p, "kairan.demo") ? "伊" : "").strip(),
                     KessaiSettings.Numbering.valueOf(numberAt.toUpperCase(java.util.Locale.ROOT)),
-                    number(p, "kairan.files.maxBytes", standard.maxFileBytes()));
+                    number(p, "kairan.attachment.maxBytes", RecordSettings.DEFAULT_MAX_ATTACHMENT));
             settings.rules();
             settings.substitutes();
             settings.numberFormat();
@@ -197,6 +210,25 @@ public final class ServerConfigReader {
         } catch (IOException e) {
             throw new ConfigException(key + ": cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    private RecordSettings records(Properties p) throws ConfigException {
+        try {
+            return new RecordSettings(path(p, "kairan.record.keystore"),
+                    firstNonNull(p.getProperty("kairan.record.keystorePassword"),
+                            environment.get("KAIRAN_RECORD_KEYSTORE_PASSWORD")),
+                    p.getProperty("kairan.record.organisation"),
+                    path(p, "kairan.record.gothicFont"),
+                    path(p, "kairan.record.minchoFont"),
+                    number(p, "kairan.attachment.maxBytes", RecordSettings.DEFAULT_MAX_ATTACHMENT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static Path path(Properties p, String key) {
+        String value = blankToNull(p.getProperty(key));
+        return value == null ? null : Path.of(expandHome(value));
     }
 
     private static long number(Properties p, String key, long fallback) throws ConfigException {

@@ -55,6 +55,29 @@ class ServerConfigReaderTest {
     }
 
     @Test
+    void recordSettingsComeFromPropertiesFlagsAndTheEnvironment(@TempDir Path dir) throws Exception {
+        ServerConfig defaults = reader.read(List.of("--data", dir.toString()));
+        assertEquals(100L << 20, defaults.records().maxAttachmentBytes(), "attachments up to 100 MB by default");
+        assertEquals(dir.resolve("record-signing.p12"), defaults.records().keystoreIn(dir),
+                "the record-signing key lives in the data directory by default");
+        Path file = dir.resolve("kairan-server.properties");
+        Files.writeString(file, """
+                kairan.record.organisation=伊織市
+                kairan.attachment.maxBytes=5000000
+                """);
+        ServerConfig config = new ServerConfigReader(Map.of("KAIRAN_RECORD_KEYSTORE_PASSWORD", "pki-secret"))
+                .read(List.of("--config", file.toString(), "--record-keystore", "/etc/kairan/city.p12",
+                        "--max-attachment-bytes", "2000000"));
+        assertEquals(Path.of("/etc/kairan/city.p12"), config.records().signingKeystore(), "a city's own keystore");
+        assertEquals("pki-secret", config.records().signingKeystorePassword(), "its password from the environment");
+        assertEquals("伊織市", config.records().organisation(), "O= of a generated certificate");
+        assertEquals(2_000_000, config.records().maxAttachmentBytes(), "the flag wins over the file");
+        assertTrue(assertThrows(ServerConfigReader.ConfigException.class,
+                () -> reader.read(List.of("--max-attachment-bytes", "0"))).getMessage()
+                .contains("kairan.attachment.maxBytes"), "a limit of 0 is refused, naming the setting");
+    }
+
+    @Test
     void mistakesAreExplained() {
         assertTrue(assertThrows(ServerConfigReader.ConfigException.class, () -> reader.read(List.of("--port", "x")))
                 .getMessage().contains("kairan.port"), "a bad number names the setting");

@@ -24,9 +24,11 @@ import org.kairan.core.sync.SyncCommand;
 import org.kairan.server.audit.AuditActor;
 import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.directory.OrganisationStore;
+import org.kairan.server.files.FileStore;
 import org.kairan.server.kessai.KessaiModule;
 import org.kairan.server.login.AccountService;
 import org.kairan.server.login.SessionUsers;
+import org.kairan.server.record.RecordSettings;
 import org.kairan.server.roster.RosterImporter;
 import org.kairan.server.storage.Database;
 import org.kairan.server.sync.CommandService;
@@ -60,7 +62,7 @@ public final class DemoCity {
 
     public DemoCity(Database database, OrganisationStore store, RosterImporter importer, AccountService accounts,
             CommandService commands, SessionUsers users, ObjectMapper json, DirectoryCache directory, KessaiModule kessai,
-            Clock clock, ZoneId zone) {
+            FileStore files, RecordSettings records, Clock clock, ZoneId zone) {
         this.database = database;
         this.store = store;
         this.importer = importer;
@@ -68,7 +70,8 @@ public final class DemoCity {
         this.commands = commands;
         this.users = users;
         this.json = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-        this.demoKessai = new DemoKessai(database, commands, users, directory, kessai, this.json, clock, zone);
+        this.demoKessai = new DemoKessai(database, commands, users, directory, kessai, this.json, clock, zone, files,
+                records);
     }
 
     /** Loads the demo city unless the directory already has staff; returns whether it did. */

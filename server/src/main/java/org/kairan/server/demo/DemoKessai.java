@@ -1,20 +1,24 @@
 package org.kairan.server.demo;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.kairan.core.files.StoredFile;
 import org.kairan.core.kessai.ActionKind;
 import org.kairan.core.kessai.ApprovalRoute;
 import org.kairan.core.kessai.ApproverPost;
 import org.kairan.core.kessai.Consent;
+import org.kairan.core.kessai.FileRef;
 import org.kairan.core.kessai.Kessai;
 import org.kairan.core.kessai.KessaiAction;
 import org.kairan.core.kessai.KessaiDraft;
@@ -27,8 +31,10 @@ import org.kairan.core.sync.CommandResult;
 import org.kairan.core.sync.CommandTypes;
 import org.kairan.core.sync.SyncCommand;
 import org.kairan.server.directory.DirectoryCache;
+import org.kairan.server.files.FileStore;
 import org.kairan.server.kessai.KessaiModule;
 import org.kairan.server.login.SessionUsers;
+import org.kairan.server.record.RecordSettings;
 import org.kairan.server.storage.Database;
 import org.kairan.server.sync.CommandService;
 import org.slf4j.Logger;
@@ -49,7 +55,11 @@ final class DemoKessai {
 
     /** One demo 案件 as {@code kessai.json} lists it. */
     record Entry(String drafter, String title, String classification, String kind, long amount, String body,
-            List<ApproverPost> consult, List<Step> steps) {
+            List<ApproverPost> consult, List<Document> files, List<Step> steps) {
+    }
+
+    /** A one-page PDF attached to a demo 案件: its file name, heading and lines. */
+    record Document(String name, String heading, List<String> lines) {
     }
 
     /** An action of a demo 案件: who does what (SUBMIT, APPROVE, SEND_BACK …), with a comment. */
@@ -64,9 +74,13 @@ final class DemoKessai {
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
+    private final FileStore files;
+    private final RecordSettings records;
 
     DemoKessai(Database database, CommandService commands, SessionUsers users, DirectoryCache directory,
-            KessaiModule kessai, ObjectMapper json, Clock clock, ZoneId zone) {
+            KessaiModule kessai, ObjectMapper json, Clock clock, ZoneId zone, FileStore files, RecordSettings records) {
+        this.files = files;
+        this.records = records;
         this.database = database;
         this.commands = commands;
         this.users = users;
@@ -96,7 +110,7 @@ final class DemoKessai {
                 route = new RouteEditor(organisation).addConsultation(route, entry.consult(), Consent.ALL);
             }
             KessaiDraft draft = new KessaiDraft(id, entry.title(), entry.classification(), entry.body(), entry.kind(),
-                    entry.amount(), false, today, route, List.of());
+                    entry.amount(), false, today, route, upload(entry));
             if (!send(entry.drafter(), CommandTypes.SAVE_KESSAI_DRAFT, draft, entry.title())) {
                 continue;
             }
@@ -109,6 +123,27 @@ final class DemoKessai {
             made++;
         }
         return made;
+    }
+
+    /** Makes and uploads the entry's PDFs as its drafter would; none when the IPA fonts are missing. */
+    private List<FileRef> upload(Entry entry) {
+        if (entry.files() == null || entry.files().isEmpty()) {
+            return List.of();
+        }
+        List<FileRef> refs = new ArrayList<>();
+        try {
+            DemoDocuments documents = new DemoDocuments(records.fonts());
+            for (Document document : entry.files()) {
+                byte[] pdf = documents.page(document.heading(), document.lines());
+                StoredFile stored = files.put(new ByteArrayInputStream(pdf), document.name(), entry.drafter());
+                refs.add(new FileRef(UUID.nameUUIDFromBytes(("demo-file/" + entry.title() + "/" + document.name())
+                        .getBytes(StandardCharsets.UTF_8)).toString(), document.name(), stored.sha256()));
+            }
+        } catch (IOException e) {
+            LOG.warn("demo 決裁「{}」 goes without its files: {}", entry.title(), e.getMessage());
+            return List.of();
+        }
+        return refs;
     }
 
     private boolean send(String staffNo, String type, Object payload, String title) {

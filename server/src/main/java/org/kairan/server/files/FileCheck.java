@@ -12,7 +12,7 @@ public interface FileCheck {
      * @param name the name the user gave it (for messages; the type is decided by content)
      * @throws FileRefusedException when it is empty, an encrypted, damaged or page-less PDF
      */
-    Inspection inspect(Path file, String name);
+    Inspection inspect(Path file, String name) throws java.io.IOException;
 
     /**
      * @param mediaType e.g. application/pdf

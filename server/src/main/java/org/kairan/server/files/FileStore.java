@@ -3,7 +3,6 @@ package org.kairan.server.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,24 +95,32 @@ public final class FileStore {
     }
 
     /**
-     * Keeps bytes the server made itself (a PDF of record), within the caller's transaction.
+     * Keeps a file the server made itself (a PDF of record), within the caller's transaction: the file is
+     * moved into the store.
+     *
+     * @param made   the file; gone afterwards
+     * @param sha256 its hash, as the maker computed it
      */
-    public StoredFile putOwn(Connection c, byte[] bytes, String mediaType, int pages, String maker) throws SQLException {
-        String hash = HexFormat.of().formatHex(sha256().digest(bytes));
-        Path target = path(hash);
-        try {
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), "own-", ".part");
-                Files.write(temp, bytes);
-                move(temp, target);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the file " + hash + " could not be written under " + root, e);
+    public StoredFile putOwn(Connection c, Path made, String sha256, String mediaType, int pages, String maker)
+            throws SQLException, IOException {
+        Path target = path(sha256);
+        long size = Files.size(made);
+        if (Files.exists(target)) {
+            Files.delete(made);
+        } else {
+            Files.createDirectories(target.getParent());
+            move(made, target);
         }
-        StoredFile stored = new StoredFile(hash, bytes.length, mediaType, pages);
+        StoredFile stored = new StoredFile(sha256, size, mediaType, pages);
         record(c, stored, maker);
         return stored;
+    }
+
+    /** A fresh temporary file beside the store (same file system, so keeping it is a rename). */
+    public Path scratchFile(String prefix) throws IOException {
+        Path scratch = root.resolve("incoming");
+        Files.createDirectories(scratch);
+        return Files.createTempFile(scratch, prefix, ".part");
     }
 
     private StoredFile record(Connection c, StoredFile stored, String uploader) throws SQLException {

@@ -4,18 +4,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.kairan.core.kessai.CommandChain;
 import org.kairan.core.kessai.KessaiSettings;
 import org.kairan.core.kessai.KessaiStatus;
 import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.core.sync.EntityTypes;
+import org.kairan.server.audit.AuditLog;
 import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.files.FileStore;
+import org.kairan.server.record.RecordSettings;
 import org.kairan.server.storage.Database;
 import org.kairan.server.sync.Audience;
 import org.kairan.server.sync.ChangeFeed;
@@ -23,14 +29,20 @@ import org.kairan.server.sync.CommandHandler;
 import org.kairan.server.sync.CommandPayload;
 import org.kairan.server.sync.FeedEntry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The 電子決裁 part of the server, put together: its commands, the settings every desktop receives
- * through the feed, and the hourly refresh of 代決者 (a 不在 that starts today).
+ * through the feed, the PDF of record of each decision, and the hourly refresh of 代決者 (a 不在 that
+ * starts today).
  */
-public final class KessaiModule {
+public final class KessaiModule implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KessaiModule.class);
 
     private final Database database;
     private final ChangeFeed feed;
@@ -38,18 +50,62 @@ public final class KessaiModule {
     private final DirectoryCache directory;
     private final Clock clock;
     private final KessaiParts parts;
+    private final KessaiRecordWriter recordWriter;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "kairan-kessai-upkeep");
+        thread.setDaemon(true);
+        return thread;
+    });
 
+    /**
+     * @param records the PDF of record's settings (fonts, signing key)
+     * @param dataDir where the generated signing key is kept
+     */
     public KessaiModule(Database database, ChangeFeed feed, ObjectMapper mapper, DirectoryCache directory,
-            FileStore files, KessaiSettings settings, ZoneId zone, Clock clock, DecisionListener decided) {
+            FileStore files, KessaiSettings settings, RecordSettings records, Path dataDir, AuditLog audit, ZoneId zone,
+            Clock clock) {
         this.database = database;
         this.feed = feed;
         this.mapper = mapper;
         this.directory = directory;
         this.clock = clock;
+        KessaiStore store = new KessaiStore(feed, mapper);
+        this.recordWriter = new KessaiRecordWriter(database, store, files, directory, new RecordSheets(settings, files),
+                records, dataDir, zone, audit, clock);
         AbsenceStore absences = new AbsenceStore(feed, mapper);
-        this.parts = new KessaiParts(new KessaiStore(feed, mapper), settings, CommandChain.standard(),
-                new DocumentNumbers(settings.numberFormat()), absences, new StandIns(absences, settings.substitutes()),
-                files, new CommandPayload(mapper), decided, zone);
+        this.parts = new KessaiParts(store, settings, CommandChain.standard(), new DocumentNumbers(settings.numberFormat()),
+                absences, new StandIns(absences, settings.substitutes()), files, new CommandPayload(mapper), recordWriter,
+                zone);
+    }
+
+    /**
+     * Starts the background work: records of decided 案件 that have none (after a crash or a failure), and
+     * every hour the 代決者 of the day and another try at failed records.
+     */
+    public void start() {
+        recordWriter.catchUp();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int changed = refreshStandIns();
+                if (changed > 0) {
+                    LOG.info("代決者 of {} 案件 brought up to date", changed);
+                }
+                recordWriter.catchUp();
+            } catch (RuntimeException e) {
+                LOG.warn("the hourly 決裁 upkeep failed: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.HOURS);
+    }
+
+    /** Makes the PDF of record of a decided 案件 now, on the calling thread (tests, benchmarks). */
+    public boolean makeRecord(String kessaiId) {
+        return recordWriter.make(kessaiId);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        recordWriter.close();
     }
 
     public KessaiStore store() {

@@ -3,13 +3,19 @@ package org.kairan.server.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.kairan.core.files.StoredFile;
 import org.kairan.core.kessai.ActionKind;
 import org.kairan.core.kessai.ApprovalRoute;
 import org.kairan.core.kessai.FileRef;
@@ -58,11 +64,31 @@ public final class DemoDesks implements AutoCloseable {
 
     /** The demo city on H2 ({@code database == null}) or PostgreSQL, numbering with 伊. */
     public static DemoDesks start(Path dataDir, PostgresDatabase database) {
+        return start(dataDir, database, KessaiSettings.standard().maxFileBytes());
+    }
+
+    /** The demo city on H2 or PostgreSQL, numbering with 伊, taking files up to {@code maxFileBytes}. */
+    public static DemoDesks start(Path dataDir, PostgresDatabase database, long maxFileBytes) {
         ServerConfig base = RunningServer.config(dataDir, database);
         KessaiSettings standard = KessaiSettings.standard();
         return new DemoDesks(RunningServer.start(base.toBuilder().demo(true).kessai(new KessaiSettings(
                 standard.decisionRules(), standard.substituteOrder(), standard.classes(), standard.numberPattern(), "伊",
-                standard.numberAt(), standard.maxFileBytes())).build()));
+                standard.numberAt(), maxFileBytes)).records(base.records().withMaxAttachmentBytes(maxFileBytes)).build()));
+    }
+
+    /** Uploads a file as the person's desktop would ({@code PUT /api/files}). */
+    public HttpResponse<String> upload(String staffNo, String name, byte[] bytes) {
+        return running.send(HttpRequest.newBuilder(running.uri("/api/files")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + session(staffNo))
+                .header("X-Kairan-File-Name", URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    /** Uploads a file and names it for a command; fails unless the server keeps it. */
+    public FileRef uploaded(String staffNo, String name, byte[] bytes) {
+        HttpResponse<String> response = upload(staffNo, name, bytes);
+        assertEquals(200, response.statusCode(), "the upload of " + name + " is kept: " + response.body());
+        return new FileRef(UUID.randomUUID().toString(), name, running.read(response, StoredFile.class).sha256());
     }
 
     /** The 文書番号 the next numbered 案件 of 財政課 gets (the demo city's own 決裁 took the first ones). */
