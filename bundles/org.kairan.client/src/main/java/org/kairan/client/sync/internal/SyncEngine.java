@@ -393,8 +393,12 @@ final class SyncEngine implements AutoCloseable {
         return e.status() == 413 ? FileRefusal.TOO_LARGE.name() : e.code().name();
     }
 
-    private static String refusalMessage(OutboxFile file, RequestRejectedException e) {
-        String server = e.apiError().map(ApiError::message).orElse(e.getMessage());
+    /** The server's reason, which names the file (the server's messages do; one that does not gets the name). */
+    static String refusalMessage(OutboxFile file, RequestRejectedException e) {
+        String server = e.apiError().map(ApiError::message).filter(m -> !m.isBlank()).orElse(e.getMessage());
+        if (server.contains("「" + file.name() + "」")) {
+            return server;
+        }
         if (e.status() == 413) {
             return "「" + file.name() + "」はサーバーが受け付ける大きさを超えています (" + server + ")";
         }

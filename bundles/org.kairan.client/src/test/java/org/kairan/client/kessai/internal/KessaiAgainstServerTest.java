@@ -156,6 +156,25 @@ class KessaiAgainstServerTest {
         clerk.syncNow();
         assertTrue(clerk.kessai.find(id).orElseThrow().where().contains("課長"),
                 "the clerk sees it waiting for the 課長: " + clerk.kessai.find(id).orElseThrow().where());
+
+        QueuedAction decide = head.kessai.act(KessaiAction.on(head.kessai.find(id).orElseThrow().kessai(),
+                ActionKind.APPROVE, ""));
+        syncQuietly(head);
+        ServerDesktop.await(Duration.ofSeconds(30), "the 課長's 専決 is applied",
+                () -> state(head, decide) == ActionState.APPLIED);
+        ServerDesktop.await(Duration.ofSeconds(60), "the clerk's desktop receives the decided 案件 with its PDF of record",
+                () -> {
+                    syncQuietly(clerk);
+                    return clerk.kessai.find(id).map(i -> i.kessai().record() != null).orElse(false);
+                });
+        InboxItem decided = clerk.kessai.find(id).orElseThrow();
+        assertEquals(KessaiStatus.DECIDED, decided.kessai().status(), "the 課長 decided it by 専決");
+        assertTrue(clerk.kessai.inbox().get(InboxFolder.CLOSED).contains(decided), "it is in the clerk's 決裁済");
+        byte[] record = Files.readAllBytes(clerk.kessai.openRecord(id));
+        assertEquals("%PDF-", new String(record, 0, 5, java.nio.charset.StandardCharsets.US_ASCII),
+                "the signed PDF of record opens on the clerk's desktop");
+        line.unplug();
+        assertArrayEquals(record, Files.readAllBytes(clerk.kessai.openRecord(id)), "and again offline, from the cache");
     }
 
     @Test
@@ -235,7 +254,8 @@ class KessaiAgainstServerTest {
         QueuedAction outcome = clerk.sync.action(refused.key()).orElseThrow();
         assertEquals(ActionState.REJECTED, outcome.state(), "the draft with the password-protected PDF is refused");
         assertEquals(FileRefusal.ENCRYPTED.name(), outcome.code(), "because the PDF is encrypted");
-        assertTrue(outcome.message().contains("見積書（保護付き）.pdf"), "the message names the file: " + outcome.message());
+        assertTrue(outcome.message().startsWith("「見積書（保護付き）.pdf」") && outcome.message().contains("パスワード"),
+                "the server's Japanese message names the file and says why: " + outcome.message());
         assertEquals(ActionState.APPLIED, state(clerk, kept), "the other draft is not lost");
         clerk.syncNow();
         assertEquals(List.of("読めるPDFの起案"), clerk.kessai.inbox().get(InboxFolder.DRAFTS).stream()
