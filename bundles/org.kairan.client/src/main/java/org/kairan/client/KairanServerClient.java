@@ -2,10 +2,12 @@ package org.kairan.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.kairan.core.files.StoredFile;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.StaffMember;
 import org.kairan.core.protocol.HealthStatus;
@@ -96,6 +98,39 @@ public interface KairanServerClient {
      * @throws ServerUnreachableException the stream could not be opened
      */
     AutoCloseable openPush(Runnable onFeedMoved, Consumer<Throwable> onClosed) throws KairanClientException;
+
+    // --- files: 添付 and the PDF of record, kept by the server by their SHA-256
+
+    /**
+     * Uploads a file ({@code PUT /api/files}), streamed from disk. Idempotent by content: the same bytes again
+     * get the same answer, so a retry after a lost answer is safe. Normally used only by the sync engine, which
+     * uploads the files an action names before it sends the action.
+     *
+     * @param name      the file name as the user chose it (sent percent-encoded)
+     * @param mediaType the {@code Content-Type} to send
+     * @return what the server keeps: hash, size, type recognised by content, pages
+     * @throws RequestRejectedException 413 {@code PAYLOAD_TOO_LARGE} (field {@code TOO_LARGE}) over the server's
+     *         limit; 422 {@code UNPROCESSABLE} with the {@link org.kairan.core.files.FileRefusal} name as field
+     *         (empty, encrypted, damaged, without pages), the message in Japanese
+     * @throws IOException the file cannot be read here
+     */
+    StoredFile uploadFile(Path file, String name, String mediaType) throws KairanClientException, IOException;
+
+    /**
+     * Downloads a file by its SHA-256 ({@code GET /api/files/{sha256}}) into {@code target}, which is created or
+     * replaced; the caller checks the hash.
+     *
+     * @throws RequestRejectedException 403/404 when the user may not see any 案件 naming it and did not upload it
+     */
+    void downloadFile(String sha256, Path target) throws KairanClientException;
+
+    /**
+     * Downloads the signed PDF of record of a decided 案件 ({@code GET /api/kessai/{id}/record}) into
+     * {@code target}, which is created or replaced.
+     *
+     * @throws RequestRejectedException 403/404 when the user may not see it or it has none (yet)
+     */
+    void downloadRecord(String kessaiId, Path target) throws KairanClientException;
 
     /**
      * Changes the logged-in user's password. The server ends the user's other sessions; this one stays.

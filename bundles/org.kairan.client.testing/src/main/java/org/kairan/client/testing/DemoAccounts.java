@@ -19,6 +19,12 @@ public final class DemoAccounts {
     public static final String FINANCE_HEAD = "120001";
     /** 財政課 財政係 主事 佐藤 花子. */
     public static final String FINANCE_CLERK = "120002";
+    /** 財政課 財政係長: the first 回議 of the clerk's 決裁. */
+    public static final String FINANCE_SECTION_HEAD = "466475";
+    /** 財政課 契約管財係長. */
+    public static final String CONTRACTS_SECTION_HEAD = "438784";
+    /** 企画財政部長. */
+    public static final String PLANNING_FINANCE_DIRECTOR = "707657";
     /** 市民課 主任. */
     public static final String CITIZEN_CLERK = "130001";
     /** 情報政策課 係長 吉村 恭子, 管理者. */

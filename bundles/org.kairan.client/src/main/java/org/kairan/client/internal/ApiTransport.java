@@ -8,8 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -123,6 +126,60 @@ final class ApiTransport {
             builder.header("Content-Type", "application/json; charset=UTF-8");
         }
         return exchange(builder.build(), type);
+    }
+
+    /**
+     * PUT of a file streamed from disk with {@code Expect: 100-continue}, so that a server refusing it by its
+     * headers (size, session) answers before the bytes travel; answer parsed as {@code type}. The time
+     * allowed grows with the size (a quarter MiB a second on top of the usual timeout).
+     */
+    <T> T putFile(URI uri, String token, Path file, String contentType, Map<String, String> headers,
+            TypeReference<T> type) throws KairanClientException, IOException {
+        long size = Files.size(file);
+        HttpRequest.Builder builder = request(uri, token)
+                .timeout(requestTimeout.plusSeconds(size / (256 * 1024)))
+                .expectContinue(true)
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofFile(file));
+        headers.forEach(builder::header);
+        return exchange(builder.build(), type);
+    }
+
+    /**
+     * GET of a file into {@code target} (created or replaced) as it arrives; an error answer is thrown as
+     * usual and leaves nothing at {@code target}. Files take longer than JSON: six times the usual timeout.
+     */
+    void download(URI uri, String token, Path target) throws KairanClientException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout.multipliedBy(6))
+                .header("Accept", "*/*")
+                .header("User-Agent", USER_AGENT)
+                .header("Authorization", "Bearer " + token)
+                .GET().build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, info -> info.statusCode() == 200
+                    ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target), path -> new byte[0])
+                    : HttpResponse.BodySubscribers.ofByteArray());
+        } catch (IOException e) {
+            deleteQuietly(target);
+            throw new ServerUnreachableException(request.uri().getHost() + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            deleteQuietly(target);
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException("interrupted while waiting for " + request.uri().getHost(), e);
+        }
+        if (response.statusCode() != 200) {
+            throw toException(response.statusCode(), parseError(response.body()), retryAfterHeader(response));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a partial download left behind is overwritten by the next attempt
+        }
     }
 
     /** A file sent as one part of a {@code multipart/form-data} body. */

@@ -27,6 +27,7 @@ import org.kairan.client.ServerAddress;
 import org.kairan.client.ServerUnreachableException;
 import org.kairan.client.Session;
 import org.kairan.client.SessionExpiredException;
+import org.kairan.core.files.StoredFile;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.StaffMember;
 import org.kairan.core.protocol.HealthStatus;
@@ -68,6 +69,9 @@ public final class HttpKairanServerClient implements KairanServerClient {
     private static final TypeReference<ImportReport> IMPORT_REPORT = new TypeReference<>() { };
     private static final TypeReference<PullResponse> PULL = new TypeReference<>() { };
     private static final TypeReference<CommandResults> COMMAND_RESULTS = new TypeReference<>() { };
+    private static final TypeReference<StoredFile> STORED_FILE = new TypeReference<>() { };
+    /** The file's name on {@code PUT /api/files}, percent-encoded UTF-8. */
+    static final String FILE_NAME_HEADER = "X-Kairan-File-Name";
     /** No charset: the server reads UTF-8 or Shift_JIS and says which (ImportReport.encoding). */
     private static final String CSV = "text/csv";
 
@@ -237,6 +241,49 @@ public final class HttpKairanServerClient implements KairanServerClient {
         return authenticated(s -> new PushSubscription(
                 transport.openLines(s.server().resolve("/api/sync/events"), s.token()), onFeedMoved, onClosed,
                 s.user().staffNo()));
+    }
+
+    @Override
+    public StoredFile uploadFile(Path file, String name, String mediaType) throws KairanClientException, IOException {
+        String encodedName = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        Files.size(file); // a file missing here is this desktop's problem, not the connection's: IOException
+        StoredFile stored;
+        try {
+            stored = authenticated(s -> {
+                try {
+                    return transport.putFile(s.server().resolve("/api/files"), s.token(), file, mediaType,
+                            Map.of(FILE_NAME_HEADER, encodedName), STORED_FILE);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (stored == null) {
+            throw new ServerUnreachableException("empty answer to the upload of " + name, null);
+        }
+        return stored;
+    }
+
+    @Override
+    public void downloadFile(String sha256, Path target) throws KairanClientException {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a lowercase SHA-256: " + sha256);
+        }
+        authenticated(s -> {
+            transport.download(s.server().resolve("/api/files/" + sha256), s.token(), target);
+            return null;
+        });
+    }
+
+    @Override
+    public void downloadRecord(String kessaiId, Path target) throws KairanClientException {
+        String segment = URLEncoder.encode(kessaiId, StandardCharsets.UTF_8).replace("+", "%20");
+        authenticated(s -> {
+            transport.download(s.server().resolve("/api/kessai/" + segment + "/record"), s.token(), target);
+            return null;
+        });
     }
 
     @Override

@@ -20,4 +20,11 @@ public interface Replica {
 
     /** Whether the replica holds anything yet (false before the first sync completes a page). */
     boolean hasData();
+
+    /**
+     * A number that changes whenever records of the type change, and when another user's replica is opened;
+     * the same number means the same records. For caches of decoded records (e.g. the 決裁 inbox), which
+     * must not depend on when change events arrive.
+     */
+    long version(String type);
 }

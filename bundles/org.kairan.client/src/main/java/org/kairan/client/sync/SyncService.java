@@ -1,5 +1,7 @@
 package org.kairan.client.sync;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +62,40 @@ public interface SyncService {
      * @return the queued action, with its idempotency key
      */
     QueuedAction enqueue(String commandType, Record payload);
+
+    /**
+     * Queues an action that names files of the outbox ({@link #stageFile}); committed with it in one
+     * transaction. Before the action is sent for the first time the engine uploads those of its files the
+     * server does not have yet; a file the server refuses settles the action as
+     * {@link ActionState#REJECTED} with the {@link org.kairan.core.files.FileRefusal} name as code and the
+     * server's reason (in Japanese) as message, and the rest of the queue goes on; when the network fails
+     * mid-upload the action waits for the next sync. The files stay in the outbox until the action is
+     * applied, or refused and dismissed.
+     *
+     * @throws IllegalArgumentException a file is not in the outbox
+     */
+    QueuedAction enqueue(String commandType, Record payload, List<OutboxFile> files);
+
+    /**
+     * Copies a file into the user's outbox (a directory only the user can read, beside the queue), hashing it
+     * (SHA-256) as it is copied, so that an action can name it ({@link #enqueue(String, Record, List)}).
+     * Staging the same content again is harmless. A staged file no action names is deleted after a day.
+     *
+     * @param maxBytes the largest file accepted
+     * @throws FileNotAcceptedException the file is empty or larger than {@code maxBytes}; the message names it
+     * @throws IOException the file cannot be read or the outbox cannot be written
+     * @throws IllegalStateException nobody is logged in
+     */
+    OutboxFile stageFile(Path source, long maxBytes) throws IOException;
+
+    /** A file of the outbox by its hash, while it is there (staged, and some action still needs it). */
+    Optional<OutboxFile> stagedFile(String sha256);
+
+    /**
+     * The directory of the open user's replica, queue and outbox on this desktop (only the user can read it):
+     * caches of that user's data belong under it. Empty when nobody is logged in.
+     */
+    Optional<Path> userDirectory();
 
     /**
      * The user's actions not yet settled and the refused ones (conflict, rejected) not yet dismissed, oldest

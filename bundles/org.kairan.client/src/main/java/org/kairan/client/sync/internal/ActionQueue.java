@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.kairan.client.sync.ActionState;
+import org.kairan.client.sync.OutboxFile;
 import org.kairan.client.sync.QueuedAction;
 import org.kairan.core.sync.CommandOutcome;
 import org.kairan.core.sync.CommandResult;
@@ -48,9 +49,16 @@ final class ActionQueue implements AutoCloseable {
                     + "state VARCHAR(16) NOT NULL, code VARCHAR(64), message VARCHAR(4000), "
                     + "settled_at TIMESTAMP WITH TIME ZONE, dismissed BOOLEAN DEFAULT FALSE NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS action_open ON action(dismissed, seq)");
+            // the outbox: files staged for actions (Outbox keeps the bytes), and which action names which file
+            s.execute("CREATE TABLE IF NOT EXISTS outbox_file(sha256 VARCHAR(64) PRIMARY KEY, name VARCHAR(1000) NOT NULL, "
+                    + "media_type VARCHAR(200) NOT NULL, size BIGINT NOT NULL, staged_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                    + "named BOOLEAN DEFAULT FALSE NOT NULL, uploaded BOOLEAN DEFAULT FALSE NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS action_file(action_key VARCHAR(64) NOT NULL, sha256 VARCHAR(64) NOT NULL, "
+                    + "position INT NOT NULL, PRIMARY KEY(action_key, sha256))");
             // what the user has seen (applied, or a refusal they dismissed) is kept a while for action(key), then goes
             s.execute("DELETE FROM action WHERE dismissed = TRUE AND settled_at < DATEADD('DAY', -" + KEEP_SETTLED_DAYS
                     + ", CURRENT_TIMESTAMP)");
+            s.execute("DELETE FROM action_file WHERE action_key NOT IN (SELECT action_key FROM action)");
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;
@@ -71,6 +79,149 @@ final class ActionQueue implements AutoCloseable {
             insert.executeUpdate();
         }
         return new QueuedAction(key, type, payload, queuedAt, ActionState.QUEUED, null, null, null);
+    }
+
+    /**
+     * Stores a new action naming files of the outbox, in one transaction with the action.
+     *
+     * @throws IllegalArgumentException a file was never staged (or is gone)
+     */
+    synchronized QueuedAction enqueue(String type, String payload, Instant queuedAt, List<OutboxFile> files)
+            throws SQLException {
+        if (files.isEmpty()) {
+            return enqueue(type, payload, queuedAt);
+        }
+        db.setAutoCommit(false);
+        try {
+            QueuedAction action = enqueue(type, payload, queuedAt);
+            try (PreparedStatement name = db.prepareStatement(
+                    "INSERT INTO action_file(action_key, sha256, position) VALUES (?, ?, ?)");
+                    PreparedStatement named = db.prepareStatement(
+                            "UPDATE outbox_file SET named = TRUE WHERE sha256 = ?")) {
+                int position = 0;
+                for (OutboxFile file : files.stream().distinct().toList()) {
+                    named.setString(1, file.sha256());
+                    if (named.executeUpdate() == 0) {
+                        throw new IllegalArgumentException("the file " + file.name() + " (" + file.sha256()
+                                + ") is not in the outbox: stage it first");
+                    }
+                    name.setString(1, action.key());
+                    name.setString(2, file.sha256());
+                    name.setInt(3, position++);
+                    name.executeUpdate();
+                }
+            }
+            db.commit();
+            return action;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Records a file copied into the outbox. Staged again, it counts as new: kept a day for the action being
+     * written, and uploaded again before that action (the server is idempotent by content).
+     */
+    synchronized void staged(OutboxFile file, Instant now) throws SQLException {
+        try (PreparedStatement touch = db.prepareStatement(
+                "UPDATE outbox_file SET staged_at = ?, named = FALSE, uploaded = FALSE WHERE sha256 = ?")) {
+            touch.setObject(1, now);
+            touch.setString(2, file.sha256());
+            if (touch.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO outbox_file(sha256, name, media_type, size, staged_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, file.sha256());
+            insert.setString(2, file.name());
+            insert.setString(3, file.mediaType());
+            insert.setLong(4, file.size());
+            insert.setObject(5, now);
+            insert.executeUpdate();
+        }
+    }
+
+    /** A file of the outbox by its hash. */
+    synchronized Optional<OutboxFile> stagedFile(String sha256) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT sha256, name, media_type, size FROM outbox_file WHERE sha256 = ?")) {
+            q.setString(1, sha256);
+            return readFiles(q).stream().findFirst();
+        }
+    }
+
+    /** The files an action names that were not uploaded yet, in the order it names them. */
+    synchronized List<OutboxFile> notUploaded(String key) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT o.sha256, o.name, o.media_type, o.size FROM action_file f "
+                + "JOIN outbox_file o ON o.sha256 = f.sha256 WHERE f.action_key = ? AND o.uploaded = FALSE "
+                + "ORDER BY f.position")) {
+            q.setString(1, key);
+            return readFiles(q);
+        }
+    }
+
+    /** Whether an action names a file that is no longer in the outbox (it could never be uploaded). */
+    synchronized List<String> missingFiles(String key) throws SQLException {
+        List<String> missing = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT f.sha256 FROM action_file f WHERE f.action_key = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM outbox_file o WHERE o.sha256 = f.sha256)")) {
+            q.setString(1, key);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    missing.add(rs.getString(1));
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** The server has the file: no action needs to upload it again. */
+    synchronized void uploaded(String sha256) throws SQLException {
+        try (PreparedStatement u = db.prepareStatement("UPDATE outbox_file SET uploaded = TRUE WHERE sha256 = ?")) {
+            u.setString(1, sha256);
+            u.executeUpdate();
+        }
+    }
+
+    /**
+     * Files no action waiting or shown (not dismissed) names, which were named by an action once or were staged
+     * before {@code stagedBefore} (a file staged for an action the user is still writing is kept).
+     */
+    synchronized List<String> unneededFiles(Instant stagedBefore) throws SQLException {
+        List<String> unneeded = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT o.sha256 FROM outbox_file o WHERE NOT EXISTS ("
+                + "SELECT 1 FROM action_file f JOIN action a ON a.action_key = f.action_key "
+                + "WHERE f.sha256 = o.sha256 AND a.dismissed = FALSE) AND (o.named = TRUE OR o.staged_at < ?)")) {
+            q.setObject(1, stagedBefore);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    unneeded.add(rs.getString(1));
+                }
+            }
+        }
+        return unneeded;
+    }
+
+    /** Forgets a file of the outbox (its bytes were deleted). */
+    synchronized void forgetFile(String sha256) throws SQLException {
+        try (PreparedStatement d = db.prepareStatement("DELETE FROM outbox_file WHERE sha256 = ?")) {
+            d.setString(1, sha256);
+            d.executeUpdate();
+        }
+    }
+
+    private static List<OutboxFile> readFiles(PreparedStatement q) throws SQLException {
+        List<OutboxFile> files = new ArrayList<>();
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                files.add(new OutboxFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            }
+        }
+        return files;
     }
 
     /** The oldest unsettled actions (QUEUED or SENT), in the order they were queued. */

@@ -1,5 +1,6 @@
 package org.kairan.client.sync.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import org.kairan.client.ServerAddress;
 import org.kairan.client.Session;
 import org.kairan.client.internal.HttpKairanServerClient;
 import org.kairan.client.internal.JsonCodec;
+import org.kairan.client.sync.OutboxFile;
 import org.kairan.client.sync.QueuedAction;
 import org.kairan.client.sync.Replica;
 import org.kairan.client.sync.SyncPhase;
@@ -53,8 +55,8 @@ public final class DefaultSyncService implements SyncService, EventHandler {
     private static final String INSTANCE_AREA = "osgi.instance.area";
 
     /** The open replica, queue and engine of one user. */
-    private record Open(Session session, ServerAddress server, String staffNo, ReplicaStore replica, ActionQueue queue,
-            SyncEngine engine, Replica reader) {
+    private record Open(Session session, ServerAddress server, String staffNo, Path directory, ReplicaStore replica,
+            ActionQueue queue, SyncEngine engine, Replica reader) {
     }
 
     private final JsonCodec json = new JsonCodec();
@@ -157,8 +159,11 @@ public final class DefaultSyncService implements SyncService, EventHandler {
         try {
             replica = ReplicaStore.open(directory);
             ActionQueue queue = ActionQueue.open(directory);
-            SyncEngine engine = new SyncEngine(client, session.server(), staffNo, replica, queue, clock, events);
-            open = new Open(session, session.server(), staffNo, replica, queue, engine, new StoredReplica(replica, json));
+            Outbox outbox = new Outbox(directory, queue);
+            outbox.sweep(clock.instant());
+            SyncEngine engine = new SyncEngine(client, session.server(), staffNo, replica, queue, outbox, clock, events);
+            open = new Open(session, session.server(), staffNo, directory, replica, queue, engine,
+                    new StoredReplica(replica, json));
             engine.start();
             if (replica.wasRebuilt()) {
                 events.post(SyncTopics.REPLICA_CHANGED, java.util.Set.of());
@@ -233,6 +238,11 @@ public final class DefaultSyncService implements SyncService, EventHandler {
         public boolean hasData() {
             return current().hasData();
         }
+
+        @Override
+        public long version(String type) {
+            return current().version(type);
+        }
     };
 
     /** A live view: it follows the session, so a part may keep the reference across logins. */
@@ -265,6 +275,28 @@ public final class DefaultSyncService implements SyncService, EventHandler {
     @Override
     public QueuedAction enqueue(String commandType, Record payload) {
         return opened().engine().enqueue(commandType, json.writeText(payload));
+    }
+
+    @Override
+    public QueuedAction enqueue(String commandType, Record payload, List<OutboxFile> files) {
+        return opened().engine().enqueue(commandType, json.writeText(payload), files);
+    }
+
+    @Override
+    public OutboxFile stageFile(Path source, long maxBytes) throws IOException {
+        return opened().engine().stage(source, maxBytes);
+    }
+
+    @Override
+    public Optional<OutboxFile> stagedFile(String sha256) {
+        Open current = open;
+        return current == null ? Optional.empty() : current.engine().staged(sha256);
+    }
+
+    @Override
+    public Optional<Path> userDirectory() {
+        Open current = open;
+        return current == null ? Optional.empty() : Optional.of(current.directory());
     }
 
     @Override

@@ -43,7 +43,7 @@ final class H2Files {
      * Creates the directory (and missing parents) readable by the user only on POSIX systems: the replica
      * holds 回覧 and the queue holds the user's actions. (On Windows the profile's ACLs apply.)
      */
-    private static void createOwnerOnly(Path directory) throws IOException {
+    static void createOwnerOnly(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
         }

@@ -10,9 +10,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,14 +48,27 @@ final class ReplicaStore implements AutoCloseable {
     record Meta(String cursor, Instant lastSync, long pass, boolean resetInProgress) {
     }
 
+    /** Numbers for {@link #version}: drawn from one sequence, so no two stores or changes share one. */
+    private static final AtomicLong CHANGES = new AtomicLong();
+
     private final Path directory;
     private final Connection db;
     private final boolean rebuilt;
+    private final long opened = CHANGES.incrementAndGet();
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
 
     private ReplicaStore(Path directory, Connection db, boolean rebuilt) {
         this.directory = directory;
         this.db = db;
         this.rebuilt = rebuilt;
+    }
+
+    /**
+     * A number that changes with every applied page that changed records of the type (in this run), and
+     * differs between stores: equal numbers mean the same records.
+     */
+    long version(String type) {
+        return versions.getOrDefault(type, opened);
     }
 
     /**
@@ -174,6 +190,9 @@ final class ReplicaStore implements AutoCloseable {
                 m.executeUpdate();
             }
             db.commit();
+            for (String type : changed) {
+                versions.put(type, CHANGES.incrementAndGet());
+            }
             return changed;
         } catch (SQLException | RuntimeException e) {
             db.rollback();

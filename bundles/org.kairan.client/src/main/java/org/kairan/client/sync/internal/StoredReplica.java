@@ -39,6 +39,11 @@ final class StoredReplica implements Replica {
         public boolean hasData() {
             return false;
         }
+
+        @Override
+        public long version(String type) {
+            return 0;
+        }
     };
 
     private final ReplicaStore store;
@@ -80,6 +85,11 @@ final class StoredReplica implements Replica {
                         .thenComparing(Assignment::unitCode).thenComparing(Assignment::position))
                 .toList();
         return new DirectorySnapshot(today, positions, units, staff, assignments);
+    }
+
+    @Override
+    public long version(String type) {
+        return store.version(type);
     }
 
     @Override

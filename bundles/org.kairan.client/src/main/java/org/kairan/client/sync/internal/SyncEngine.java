@@ -1,5 +1,7 @@
 package org.kairan.client.sync.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,11 +21,14 @@ import org.kairan.client.ServerAddress;
 import org.kairan.client.ServerUnreachableException;
 import org.kairan.client.Session;
 import org.kairan.client.SessionExpiredException;
+import org.kairan.client.sync.OutboxFile;
 import org.kairan.client.sync.QueuedAction;
 import org.kairan.client.sync.SyncPhase;
 import org.kairan.client.sync.SyncProgress;
 import org.kairan.client.sync.SyncStatus;
 import org.kairan.client.sync.SyncTopics;
+import org.kairan.core.files.FileRefusal;
+import org.kairan.core.files.StoredFile;
 import org.kairan.core.protocol.ApiError;
 import org.kairan.core.sync.CommandBatch;
 import org.kairan.core.sync.CommandCodes;
@@ -36,7 +41,10 @@ import org.kairan.core.sync.SyncCommand;
  * Keeps one user's replica in step with the server and sends their queued actions, on one worker thread.
  * A sync sends the unsettled actions in order (batches of at most 100, each marked SENT before it leaves;
  * an action whose answer was lost stays SENT and is sent again, and the server answers its stored result),
- * then pulls pages until the feed has no more. Triggers: start, push, an action, every minute, a reconnect.
+ * then pulls pages until the feed has no more. An action naming files of the {@link Outbox} has them uploaded
+ * first (idempotent by content): a file the server refuses (413/422) settles that action as REJECTED with the
+ * server's reason and the queue goes on; a network failure sends the actions before it and leaves it queued.
+ * Triggers: start, push, an action, every minute, a reconnect.
  * While the server cannot be reached the phase is OFFLINE and the worker retries after 2 s, doubling up to
  * 30 s; when the server refuses the session it stops (phase STOPPED).
  * <p>
@@ -61,6 +69,7 @@ final class SyncEngine implements AutoCloseable {
     private final String staffNo;
     private final ReplicaStore replica;
     private final ActionQueue queue;
+    private final Outbox outbox;
     private final Clock clock;
     private final SyncEvents events;
     private final ReentrantLock syncLock = new ReentrantLock();
@@ -80,12 +89,13 @@ final class SyncEngine implements AutoCloseable {
     private volatile long pushOpenedNanos = System.nanoTime() - PUSH_REOPEN.toNanos();
 
     SyncEngine(KairanServerClient client, ServerAddress server, String staffNo, ReplicaStore replica,
-            ActionQueue queue, Clock clock, SyncEvents events) {
+            ActionQueue queue, Outbox outbox, Clock clock, SyncEvents events) {
         this.client = client;
         this.server = server;
         this.staffNo = staffNo;
         this.replica = replica;
         this.queue = queue;
+        this.outbox = outbox;
         this.clock = clock;
         this.events = events;
         this.worker = Thread.ofPlatform().daemon().name("kairan-sync-" + staffNo).unstarted(this::work);
@@ -118,9 +128,14 @@ final class SyncEngine implements AutoCloseable {
     // --- actions
 
     QueuedAction enqueue(String type, String payload) {
+        return enqueue(type, payload, List.of());
+    }
+
+    /** Queues an action naming files of the outbox (see {@link ActionQueue#enqueue(String, String, java.time.Instant, List)}). */
+    QueuedAction enqueue(String type, String payload, List<OutboxFile> files) {
         QueuedAction action;
         try {
-            action = queue.enqueue(type, payload, clock.instant());
+            action = queue.enqueue(type, payload, clock.instant(), files);
         } catch (SQLException e) {
             throw new IllegalStateException("the action could not be stored: " + e.getMessage(), e);
         }
@@ -146,11 +161,28 @@ final class SyncEngine implements AutoCloseable {
         }
     }
 
+    OutboxFile stage(Path source, long maxBytes) throws IOException {
+        try {
+            return outbox.stage(source, maxBytes, clock.instant());
+        } catch (SQLException e) {
+            throw new IOException("the outbox cannot record " + source.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    Optional<OutboxFile> staged(String sha256) {
+        try {
+            return outbox.staged(sha256);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     void dismiss(String key) {
         try {
             if (queue.dismiss(key)) {
                 queue.find(key).ifPresent(a -> events.post(SyncTopics.ACTION, a));
                 postStatus();
+                outbox.sweep(clock.instant());
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -267,19 +299,110 @@ final class SyncEngine implements AutoCloseable {
 
     private void sendQueue() throws KairanClientException, SQLException {
         Set<String> sentThisSync = new LinkedHashSet<>();
-        while (true) {
-            List<QueuedAction> batch = withinBodyLimit(queue.unsettled(CommandBatch.MAX_COMMANDS));
-            if (batch.isEmpty() || !sentThisSync.addAll(batch.stream().map(QueuedAction::key).toList())) {
-                return; // drained, or the server did not answer for these: leave them for the next sync
+        try {
+            while (true) {
+                List<QueuedAction> batch = withinBodyLimit(queue.unsettled(CommandBatch.MAX_COMMANDS));
+                if (batch.isEmpty() || !sentThisSync.addAll(batch.stream().map(QueuedAction::key).toList())) {
+                    return; // drained, or the server did not answer for these: leave them for the next sync
+                }
+                Uploads uploads = uploadFiles(batch);
+                if (!uploads.ready().isEmpty()) {
+                    for (QueuedAction sent : queue.markSent(uploads.ready())) {
+                        events.post(SyncTopics.ACTION, sent);
+                    }
+                    for (CommandResult result : send(uploads.ready())) {
+                        queue.settle(result, clock.instant()).ifPresent(a -> events.post(SyncTopics.ACTION, a));
+                    }
+                }
+                postStatus();
+                if (uploads.failure() != null) {
+                    throw uploads.failure();
+                }
             }
-            for (QueuedAction sent : queue.markSent(batch)) {
-                events.post(SyncTopics.ACTION, sent);
-            }
-            for (CommandResult result : send(batch)) {
-                queue.settle(result, clock.instant()).ifPresent(a -> events.post(SyncTopics.ACTION, a));
-            }
-            postStatus();
+        } finally {
+            outbox.sweep(clock.instant());
         }
+    }
+
+    /**
+     * The actions of the batch that can be sent: their files are on the server. An action whose file the server
+     * refuses is settled here (REJECTED); when an upload fails for another reason (network, server busy) the
+     * actions before it are ready and the failure is thrown after they were sent, so that order is kept.
+     */
+    private record Uploads(List<QueuedAction> ready, KairanClientException failure) {
+    }
+
+    private Uploads uploadFiles(List<QueuedAction> batch) throws KairanClientException, SQLException {
+        List<QueuedAction> ready = new ArrayList<>();
+        for (QueuedAction action : batch) {
+            Optional<CommandResult> refusal;
+            try {
+                refusal = uploadFilesOf(action);
+            } catch (SessionExpiredException e) {
+                throw e;
+            } catch (KairanClientException e) {
+                if (ready.isEmpty()) {
+                    throw e;
+                }
+                return new Uploads(ready, e);
+            }
+            if (refusal.isPresent()) {
+                queue.settle(refusal.get(), clock.instant()).ifPresent(a -> events.post(SyncTopics.ACTION, a));
+            } else {
+                ready.add(action);
+            }
+        }
+        return new Uploads(ready, null);
+    }
+
+    /** Uploads the files the action names that the server does not have yet; a refusal as the action's result. */
+    private Optional<CommandResult> uploadFilesOf(QueuedAction action) throws KairanClientException, SQLException {
+        for (OutboxFile file : queue.notUploaded(action.key())) {
+            try {
+                StoredFile stored = client.uploadFile(outbox.path(file.sha256()), file.name(), file.mediaType());
+                if (!file.sha256().equals(stored.sha256())) {
+                    throw new ServerUnreachableException("the server kept other content for " + file.name() + " ("
+                            + stored.sha256() + ") than was sent (" + file.sha256() + "); it is sent again", null);
+                }
+                queue.uploaded(file.sha256());
+            } catch (RequestRejectedException e) {
+                if (!refusesFile(e.status())) {
+                    throw e;
+                }
+                return Optional.of(new CommandResult(action.key(), CommandOutcome.REJECTED, refusalCode(e),
+                        refusalMessage(file, e), 0));
+            } catch (IOException e) {
+                return Optional.of(new CommandResult(action.key(), CommandOutcome.REJECTED, CommandCodes.FILE_MISSING,
+                        "送信待ちの「" + file.name() + "」が見つかりません (the file left the outbox: " + e + ")", 0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A client error other than a timeout or "busy": the server refuses this file whenever it is sent. */
+    static boolean refusesFile(int status) {
+        return status >= 400 && status < 500 && status != 408 && status != 429;
+    }
+
+    /** The {@link FileRefusal} the server named, or what its status says. */
+    private static String refusalCode(RequestRejectedException e) {
+        Optional<String> field = e.apiError().map(ApiError::field).filter(f -> !f.isBlank());
+        if (field.isPresent()) {
+            return field.get();
+        }
+        return e.status() == 413 ? FileRefusal.TOO_LARGE.name() : e.code().name();
+    }
+
+    /** The server's reason, which names the file (the server's messages do; one that does not gets the name). */
+    static String refusalMessage(OutboxFile file, RequestRejectedException e) {
+        String server = e.apiError().map(ApiError::message).filter(m -> !m.isBlank()).orElse(e.getMessage());
+        if (server.contains("「" + file.name() + "」")) {
+            return server;
+        }
+        if (e.status() == 413) {
+            return "「" + file.name() + "」はサーバーが受け付ける大きさを超えています (" + server + ")";
+        }
+        return "「" + file.name() + "」: " + server;
     }
 
     /**

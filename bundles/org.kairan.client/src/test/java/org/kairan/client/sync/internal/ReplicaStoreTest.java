@@ -151,4 +151,21 @@ class ReplicaStoreTest {
             assertEquals(0, store.count(), "from nothing");
         }
     }
+
+    @Test
+    void theVersionOfATypeChangesOnlyWhenItsRecordsChange() throws Exception {
+        try (ReplicaStore store = ReplicaStore.open(dir)) {
+            long units = store.version("unit");
+            long kessai = store.version("kessai");
+            store.apply(page("c1", false, false, unit(1, "A")), NOW);
+            assertTrue(store.version("unit") != units, "a page with units changes the version of units");
+            assertEquals(kessai, store.version("kessai"), "and leaves other types' versions alone");
+            long afterA = store.version("unit");
+            store.apply(page("c2", false, false), NOW);
+            assertEquals(afterA, store.version("unit"), "an empty page changes nothing");
+        }
+        try (ReplicaStore reopened = ReplicaStore.open(dir)) {
+            assertTrue(reopened.version("kessai") > 0, "a reopened store has versions of its own");
+        }
+    }
 }

@@ -1,0 +1,135 @@
+package org.kairan.client.kessai.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.kairan.client.KairanClientException;
+import org.kairan.client.RequestRejectedException;
+import org.kairan.client.ServerUnreachableException;
+import org.kairan.client.SessionExpiredException;
+import org.kairan.client.kessai.FileUnavailableException;
+import org.kairan.client.kessai.FileUnavailableException.Reason;
+
+/**
+ * Files opened on this desktop, kept under {@code files/} in the user's directory (owner-only) by their SHA-256,
+ * so that what was opened once opens again offline. A download goes to a temporary file, is checked against
+ * the hash and only then takes its place: the cache never holds a damaged file.
+ */
+final class FileCache {
+
+    static final String DIRECTORY = "files";
+
+    /** Fetches the bytes into a file. */
+    @FunctionalInterface
+    interface Download {
+        void into(Path target) throws KairanClientException;
+    }
+
+    private final Path directory;
+
+    FileCache(Path userDirectory) {
+        this.directory = userDirectory.resolve(DIRECTORY);
+    }
+
+    /** Where a file is (or would be) cached: its hash, with the extension of its name so viewers know it. */
+    Path path(String sha256, String name) {
+        return directory.resolve(sha256 + extension(name));
+    }
+
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+        return ext.matches("\\.[a-z0-9]{1,8}") ? ext : "";
+    }
+
+    /**
+     * The cached file, else a copy of {@code local} (the user's own file still in the outbox), else downloaded.
+     *
+     * @param name for messages and the extension
+     */
+    Path open(String sha256, String name, Optional<Path> local, Download download) throws FileUnavailableException {
+        Path cached = path(sha256, name);
+        if (Files.isRegularFile(cached)) {
+            return cached;
+        }
+        Path partial = null;
+        try {
+            createOwnerOnly(directory);
+            partial = Files.createTempFile(directory, "download-", ".part");
+            if (local.isPresent()) {
+                Files.copy(local.get(), partial, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                download.into(partial);
+            }
+            String arrived = sha256Of(partial);
+            if (!arrived.equals(sha256)) {
+                throw new FileUnavailableException(Reason.DAMAGED, "「" + name + "」は受信中に壊れました。もう一度開いてください"
+                        + " (the content's SHA-256 is " + arrived + ", expected " + sha256 + ")", null);
+            }
+            Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return cached;
+        } catch (ServerUnreachableException | SessionExpiredException e) {
+            throw new FileUnavailableException(Reason.OFFLINE, "「" + name + "」はこの端末にまだなく、サーバーに接続できないため"
+                    + "開けません。接続してから開いてください (not on this desktop yet, and the server cannot be reached)", e);
+        } catch (RequestRejectedException e) {
+            throw new FileUnavailableException(Reason.NOT_AVAILABLE, "「" + name + "」をサーバーから受け取れませんでした"
+                    + (e.status() == 403 || e.status() == 404 ? "（閲覧できる案件に含まれていないか、サーバーにありません）" : "")
+                    + " (HTTP " + e.status() + ": " + e.getMessage() + ")", e);
+        } catch (KairanClientException e) {
+            throw new FileUnavailableException(Reason.NOT_AVAILABLE, "「" + name + "」を開けません (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new FileUnavailableException(Reason.NOT_AVAILABLE, "「" + name + "」をこの端末に保存できません (" + e + ")", e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file left behind is overwritten by nothing and harmless
+        }
+    }
+
+    static String sha256Of(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void createOwnerOnly(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.kairan.client.kessai.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.kairan.client.ClientTopics;
+import org.kairan.client.ServerAddress;
+import org.kairan.client.internal.HttpKairanServerClient;
+import org.kairan.client.internal.RealServer;
+import org.kairan.client.kessai.InboxNotice;
+import org.kairan.client.kessai.KessaiTopics;
+import org.kairan.client.sync.SyncProgress;
+import org.kairan.client.sync.internal.DefaultSyncService;
+import org.kairan.client.testing.Authenticator;
+import org.kairan.client.testing.DemoAccounts;
+import org.kairan.core.protocol.LoginRequest;
+import org.kairan.core.protocol.LoginStatus;
+import org.osgi.service.event.Event;
+
+/**
+ * One person's desktop against the real server: the real client logged in (through a {@code via} address, e.g. a
+ * {@link org.kairan.client.testing.NetworkCable}, when given), the sync service and the 決裁 service on its own
+ * workspace, wired as EventAdmin would wire them.
+ */
+final class ServerDesktop implements AutoCloseable {
+
+    /** One authenticator per account and server: each account enrols once. */
+    private static final Map<String, Authenticator> AUTHENTICATORS = new ConcurrentHashMap<>();
+
+    final HttpKairanServerClient client;
+    final DefaultSyncService sync;
+    final DefaultKessaiService kessai;
+    final List<InboxNotice> notices = new CopyOnWriteArrayList<>();
+    private volatile boolean forwarding;
+
+    private ServerDesktop(HttpKairanServerClient client, Path workspace) {
+        this.client = client;
+        this.sync = new DefaultSyncService(client, workspace.resolve(".kairan"), Clock.systemDefaultZone(),
+                (topic, data) -> {
+                    if (forwarding) {
+                        kessaiService().handleEvent(new Event(topic, Map.of(ClientTopics.DATA, data)));
+                    }
+                });
+        this.kessai = new DefaultKessaiService(sync, client, Clock.systemDefaultZone(), (topic, data) -> {
+            if (KessaiTopics.INBOX.equals(topic)) {
+                notices.add((InboxNotice) data);
+            }
+        });
+        forwarding = true;
+    }
+
+    private DefaultKessaiService kessaiService() {
+        return kessai;
+    }
+
+    /** Logs {@code staffNo} in through {@code via} (enrolling at the first login on this server) and starts syncing. */
+    static ServerDesktop logIn(RealServer server, String staffNo, Path workspace, ServerAddress via) throws Exception {
+        HttpKairanServerClient client = RealServer.client(workspace);
+        String account = server.address + "/" + staffNo;
+        Authenticator known = AUTHENTICATORS.get(account);
+        if (known == null) {
+            AUTHENTICATORS.put(account, server.enrolThrough(client, staffNo, via));
+        } else if (client.login(via, new LoginRequest(staffNo, DemoAccounts.PASSWORD, known.nextCode()))
+                .status() != LoginStatus.AUTHENTICATED) {
+            throw new AssertionError(staffNo + " logs in with the password and a fresh code");
+        }
+        ServerDesktop desktop = new ServerDesktop(client, workspace);
+        desktop.sync.sessionStarted(client.session().orElseThrow());
+        return desktop;
+    }
+
+    static ServerDesktop logIn(RealServer server, String staffNo, Path workspace) throws Exception {
+        return logIn(server, staffNo, workspace, server.address);
+    }
+
+    void syncNow() throws Exception {
+        sync.syncNow(SyncProgress.NONE);
+    }
+
+    /** Waits until {@code condition} holds (polling), failing with {@code expected} after {@code timeout}. */
+    static void await(Duration timeout, String expected, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(expected + " (not within " + timeout.toSeconds() + " s)");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        forwarding = false;
+        sync.sessionEnded();
+    }
+}
