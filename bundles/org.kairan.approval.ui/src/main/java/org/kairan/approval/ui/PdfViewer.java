@@ -139,6 +139,17 @@ public final class PdfViewer extends Composite {
         showMessage(messages.pdf_noDocument, State.EMPTY);
     }
 
+    /**
+     * Closes the document shown, if any, and shows a sentence instead of pages — why there is nothing to show
+     * (a file that is not a PDF, one that could not be fetched).
+     */
+    public void clear(String why) {
+        checkWidget();
+        generation++;
+        closeDocument();
+        showMessage(Objects.requireNonNull(why, "why"), State.EMPTY);
+    }
+
     public State getState() {
         checkWidget();
         return state;
