@@ -69,6 +69,11 @@ public final class TestServer {
         return api;
     }
 
+    /** Checks a PDF of record with the server's {@code admin verify-record}. */
+    public KairanServerProcess.VerifyRecord verifyRecord(java.nio.file.Path pdf) throws Exception {
+        return process.verifyRecord(pdf);
+    }
+
     /** The authenticator holding an account's second factor, if the account was enrolled in this run. */
     public Optional<Authenticator> authenticator(String staffNo) {
         return Optional.ofNullable(authenticators.get(staffNo));

@@ -122,6 +122,28 @@ public final class KairanServerProcess implements AutoCloseable {
         ready.completeExceptionally(new IOException("the server exited before it was ready; see " + log));
     }
 
+    /**
+     * Checks a PDF of record as an operator would, with {@code admin verify-record FILE --data DIR} of this
+     * server's jar (it reads only the signing key, so it runs beside the server).
+     *
+     * @return the exit code (0 valid, 1 invalid, 2 usage or key problem) and what the command printed
+     */
+    public VerifyRecord verifyRecord(Path pdf) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process check = new ProcessBuilder(java, "-jar", jar.toString(), "admin", "verify-record", pdf.toString(),
+                "--data", dataDir.toString()).redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!check.waitFor(60, TimeUnit.SECONDS)) {
+            check.destroyForcibly();
+            throw new IOException("admin verify-record did not finish within 60 s");
+        }
+        return new VerifyRecord(check.exitValue(), output);
+    }
+
+    /** What {@code admin verify-record} said: its exit code and output. */
+    public record VerifyRecord(int exitCode, String output) {
+    }
+
     /** The base address, e.g. {@code http://127.0.0.1:41234}. */
     public String url() {
         return url;

@@ -47,6 +47,8 @@ final class KessaiDetail {
     private final Font bold;
     private final List<Runnable> openers = new ArrayList<>();
     private String shownKessai;
+    /** Whether the record of decision was there when the shown 案件 was opened (it arrives after the decision). */
+    private boolean shownRecord;
 
     KessaiDetail(Composite parent, KessaiService service, UISynchronize ui, KessaiTexts texts) {
         this.service = service;
@@ -141,8 +143,9 @@ final class KessaiDetail {
         }
         for (KessaiEvent event : k.history()) {
             TableItem line = new TableItem(history, SWT.NONE);
-            String actor = event.actor().unitName() + " " + KessaiTexts.who(event.actor())
-                    + (event.isActing() ? "（" + KessaiTexts.who(event.onBehalfOf()) + "）" : "");
+            String actor = KessaiTexts.who(event.actor()) + (event.isActing()
+                    ? "（" + MessageFormat.format(texts.messages().kessai_route_actingFor, KessaiTexts.who(event.onBehalfOf()))
+                            + "）" : "") + "　" + event.actor().unitName();
             line.setText(new String[] {texts.moment(event.at()), texts.outcome(event), actor, event.comment()});
         }
         content.setText(summary(k, settings) + "\n\n" + k.body());
@@ -158,8 +161,10 @@ final class KessaiDetail {
             openers.add(k.record() == null ? () -> { } : () -> open(texts.messages().kessai_record, true,
                     "application/pdf", () -> service.openRecord(k.id())));
         }
-        if (!k.id().equals(shownKessai)) {
+        boolean recordArrived = k.id().equals(shownKessai) && !shownRecord && k.record() != null;
+        if (!k.id().equals(shownKessai) || recordArrived) {
             shownKessai = k.id();
+            shownRecord = k.record() != null;
             viewer.clear();
             if (!openers.isEmpty()) {
                 int first = k.record() != null ? openers.size() - 1 : 0;
