@@ -53,6 +53,8 @@ public interface ApprovalUiConstants {
     String ID_KESSAI_CONTENT = "kessai.content";
     /** The 文書 tab's list of files (and the record of decision). */
     String ID_KESSAI_FILES = "kessai.files";
+    /** The 文書 tab's 「ファイルを追加…」 (files added on the route become new versions). */
+    String ID_KESSAI_ATTACH = "kessai.attach";
     /** The 文書 tab's PDF viewer. */
     String ID_KESSAI_VIEWER = "kessai.viewer";
     /** Dialog fields, for UI tests. */

@@ -162,4 +162,7 @@ public class Messages {
     public String kessai_ok;
     public String kessai_add;
     public String kessai_set;
+    public String kessai_consult_serial;
+    public String kessai_attachFile;
+    public String kessai_attachJob;
 }

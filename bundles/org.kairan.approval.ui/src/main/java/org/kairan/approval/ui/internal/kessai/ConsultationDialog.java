@@ -22,7 +22,10 @@ import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.core.organisation.UnitKind;
 import org.kairan.ui.TitledDialog;
 
-/** 合議の追加: a 課 (or 係) and one of the posts held there on the draft date, all or any one consenting. */
+/**
+ * 合議の追加: a 課 (or 係) and one of the posts held there on the draft date, all or any one consenting — or,
+ * ticked, a serial 回議 step by that post.
+ */
 final class ConsultationDialog extends TitledDialog {
 
     private final Messages messages;
@@ -32,8 +35,10 @@ final class ConsultationDialog extends TitledDialog {
     private Combo unit;
     private Combo position;
     private Button anyOne;
+    private Button serial;
     private ApproverPost chosen;
     private Consent consent = Consent.ALL;
+    private boolean review;
 
     ConsultationDialog(Shell parent, Messages messages, OrganisationDirectory directory, LocalDate day) {
         super(parent, messages.kessai_consult_title);
@@ -65,6 +70,9 @@ final class ConsultationDialog extends TitledDialog {
         anyOne.setText(messages.kessai_consult_anyOne);
         anyOne.setData(ApprovalUiConstants.WIDGET_ID, ApprovalUiConstants.ID_CONSULT_ANY_ONE);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(anyOne);
+        serial = new Button(page, SWT.CHECK);
+        serial.setText(messages.kessai_consult_serial);
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(serial);
         unit.addListener(SWT.Selection, e -> positions());
         return area;
     }
@@ -94,6 +102,7 @@ final class ConsultationDialog extends TitledDialog {
         }
         chosen = new ApproverPost(units.get(unit.getSelectionIndex()).code(), position.getText());
         consent = anyOne.getSelection() ? Consent.ANY_ONE : Consent.ALL;
+        review = serial.getSelection();
         super.okPressed();
     }
 
@@ -103,5 +112,10 @@ final class ConsultationDialog extends TitledDialog {
 
     Consent consent() {
         return consent;
+    }
+
+    /** Whether the post is to be a serial 回議 step (of any 課) rather than a 合議 of another 課. */
+    boolean review() {
+        return review;
     }
 }

@@ -47,8 +47,8 @@ import org.kairan.ui.TitledDialog;
  */
 final class DraftDialog extends TitledDialog {
 
-    /** A 合議 the drafter added: kept as posts so it follows a new base route. */
-    private record Consultation(List<ApproverPost> posts, Consent consent) {
+    /** A 合議 (or a serial 回議 step) the drafter added: kept as posts so it follows a new base route. */
+    private record Consultation(List<ApproverPost> posts, Consent consent, boolean review) {
     }
 
     private final Messages messages;
@@ -206,7 +206,7 @@ final class DraftDialog extends TitledDialog {
         for (RouteStep step : editing.route().steps()) {
             if (step.kind() == org.kairan.core.kessai.StepKind.CONSULTATION && (base == null || !base.steps().contains(step))) {
                 consultations.add(new Consultation(step.approvers().stream()
-                        .map(p -> new ApproverPost(p.unitCode(), p.position())).toList(), step.consent()));
+                        .map(p -> new ApproverPost(p.unitCode(), p.position())).toList(), step.consent(), false));
             }
         }
         editing.route().readers().forEach(r -> readers.add(r.staffNo()));
@@ -253,7 +253,9 @@ final class DraftDialog extends TitledDialog {
                 ApprovalRoute built = baseRoute();
                 baseSteps = built.steps().size();
                 for (Consultation c : consultations) {
-                    built = service.routeEditor().addConsultation(built, c.posts(), c.consent());
+                    built = c.review()
+                            ? service.routeEditor().insertReview(built, built.steps().size() - 1, c.posts().getFirst())
+                            : service.routeEditor().addConsultation(built, c.posts(), c.consent());
                 }
                 route = service.routeEditor().addReaders(built, readers);
             }
@@ -345,7 +347,7 @@ final class DraftDialog extends TitledDialog {
     private void addConsultation() {
         ConsultationDialog dialog = new ConsultationDialog(getShell(), messages, directory, draftDate());
         if (dialog.open() == Window.OK && dialog.post() != null) {
-            consultations.add(new Consultation(List.of(dialog.post()), dialog.consent()));
+            consultations.add(new Consultation(List.of(dialog.post()), dialog.consent(), dialog.review()));
             recompute();
             if (route == null) {
                 consultations.removeLast();
@@ -382,7 +384,7 @@ final class DraftDialog extends TitledDialog {
             RouteStep step = route.steps().get(s);
             if (index < people + step.approvers().size()) {
                 int added = s - (baseSteps - 1);
-                if (step.kind() == org.kairan.core.kessai.StepKind.CONSULTATION && added >= 0 && added < consultations.size()) {
+                if (added >= 0 && added < consultations.size()) {
                     consultations.remove(added);
                     recompute();
                 } else {

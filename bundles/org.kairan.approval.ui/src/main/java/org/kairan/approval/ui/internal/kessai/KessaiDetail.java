@@ -45,8 +45,10 @@ final class KessaiDetail {
     private final Table files;
     private final PdfViewer viewer;
     private final Font bold;
+    private final org.eclipse.swt.widgets.Button attach;
     private final List<Runnable> openers = new ArrayList<>();
     private String shownKessai;
+    private String attachTo;
     /** Whether the record of decision was there when the shown 案件 was opened (it arrives after the decision). */
     private boolean shownRecord;
 
@@ -73,7 +75,15 @@ final class KessaiDetail {
         tab(texts.messages().kessai_tab_content, content);
 
         SashForm documentTab = new SashForm(tabs, SWT.HORIZONTAL);
-        files = new Table(documentTab, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        Composite fileSide = new Composite(documentTab, SWT.NONE);
+        org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(fileSide);
+        files = new Table(fileSide, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        org.eclipse.jface.layout.GridDataFactory.fillDefaults().grab(true, true).applyTo(files);
+        attach = new org.eclipse.swt.widgets.Button(fileSide, SWT.PUSH);
+        attach.setText(texts.messages().kessai_attachFile);
+        attach.setData(ApprovalUiConstants.WIDGET_ID, ApprovalUiConstants.ID_KESSAI_ATTACH);
+        attach.setEnabled(false);
+        attach.addListener(SWT.Selection, e -> attachFile());
         files.setData(ApprovalUiConstants.WIDGET_ID, ApprovalUiConstants.ID_KESSAI_FILES);
         files.addListener(SWT.Selection, e -> openSelectedFile());
         viewer = new PdfViewer(documentTab, SWT.NONE, texts.messages());
@@ -119,6 +129,10 @@ final class KessaiDetail {
         history.removeAll();
         files.removeAll();
         openers.clear();
+        attach.setEnabled(item != null && item.kessai().status() != org.kairan.core.kessai.KessaiStatus.DRAFT
+                && item.kessai().status() != org.kairan.core.kessai.KessaiStatus.WITHDRAWN
+                && item.kessai().status() != org.kairan.core.kessai.KessaiStatus.REJECTED);
+        attachTo = item == null ? null : item.id();
         if (item == null) {
             content.setText(texts.messages().kessai_nothingSelected);
             viewer.clear();
@@ -181,6 +195,26 @@ final class KessaiDetail {
                 k.documentNumber() == null ? texts.messages().kessai_noNumber : k.documentNumber(),
                 texts.date(k.draftDate()), k.decisionKind(), texts.amount(k.amountYen()), k.classification(), retention)
                 + "\n" + k.route().drafter().unitName() + " " + KessaiTexts.who(k.route().drafter());
+    }
+
+    /**
+     * Adds a file to the 案件 on its route (or decided): never a replacement — a file of the same name becomes
+     * its next version. Queued like any action; the server says if it refuses the file.
+     */
+    private void attachFile() {
+        String kessaiId = attachTo;
+        org.eclipse.swt.widgets.FileDialog dialog = new org.eclipse.swt.widgets.FileDialog(tabs.getShell(), SWT.OPEN);
+        String chosen = dialog.open();
+        if (chosen == null || kessaiId == null) {
+            return;
+        }
+        BackgroundCall.named(texts.messages().kessai_attachJob, monitor -> service.attach(kessaiId, Path.of(chosen)))
+                .onFailure(failure -> {
+                    if (!tabs.isDisposed()) {
+                        org.eclipse.jface.dialogs.MessageDialog.openError(tabs.getShell(), texts.messages().kessai_error_title,
+                                failure.getMessage());
+                    }
+                }).start(ui);
     }
 
     private void openSelectedFile() {
