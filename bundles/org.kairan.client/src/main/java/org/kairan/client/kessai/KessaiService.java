@@ -32,7 +32,11 @@ import org.kairan.core.kessai.RouteEditor;
  */
 public interface KessaiService {
 
-    /** The inbox now (cheap: decoded once per change of the replica, not per call). */
+    /**
+     * The inbox now. Decoded once per change of the replica (in the background, right after the change), not
+     * per call: asking again costs nothing, but a call just after a change or a start may wait for that
+     * decoding (a few hundred ms for 5,000 案件), so read it in a Job like any replica read.
+     */
     Inbox inbox();
 
     /** One 案件 as the user sees it now (their unsent actions applied), if the replica has it or they drafted it here. */

@@ -312,5 +312,19 @@ class KessaiInboxTest {
         System.out.printf("inbox of 5,001 案件 after a change: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertEquals(2_501, changed.count(InboxFolder.AWAITING), "a change of the replica shows in the next look");
         assertEquals(List.of("至急: 窓口用プリンタトナー購入"), kakaricho.announcedTitles(), "and is announced");
+
+        // the desktop restarts on the same workspace: how long until the first screen has its inbox
+        Path workspace = workspaces.resolve("restart");
+        try (KessaiDesktop first = new KessaiDesktop(kakaricho.server, workspace, CLOCK)) {
+            first.syncNow();
+        }
+        kakaricho.server.reachable(false);
+        start = System.nanoTime();
+        try (KessaiDesktop restarted = new KessaiDesktop(kakaricho.server, workspace, CLOCK)) {
+            Inbox shown = restarted.kessai.inbox();
+            System.out.printf("inbox of 5,001 案件 right after the desktop restarted (offline): %d ms%n",
+                    (System.nanoTime() - start) / 1_000_000);
+            assertEquals(2_501, shown.count(InboxFolder.AWAITING), "after a restart the inbox is there, offline too");
+        }
     }
 }
