@@ -39,4 +39,10 @@ public abstract class TitledDialog extends TitleAreaDialog {
         GridLayoutFactory.swtDefaults().numColumns(columns).margins(12, 12).spacing(10, 8).applyTo(page);
         return page;
     }
+
+    /** The OK and cancel buttons with the screen's own words (JFace's are English only). */
+    protected void buttons(Composite bar, String ok, String cancel) {
+        createButton(bar, org.eclipse.jface.dialogs.IDialogConstants.OK_ID, ok, true);
+        createButton(bar, org.eclipse.jface.dialogs.IDialogConstants.CANCEL_ID, cancel, false);
+    }
 }

@@ -43,6 +43,11 @@ public final class OrganisationDirectory {
         return units.values().stream().filter(OrgUnit::isTopLevel).sorted(UNIT_ORDER).toList();
     }
 
+    /** Every unit, in 組織コード order. */
+    public List<OrgUnit> allUnits() {
+        return units.values().stream().sorted(Comparator.comparing(OrgUnit::code)).toList();
+    }
+
     public List<OrgUnit> childrenOf(String unitCode) {
         return children.getOrDefault(unitCode, List.of());
     }
