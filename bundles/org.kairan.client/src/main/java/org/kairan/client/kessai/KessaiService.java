@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import org.kairan.client.sync.FileNotAcceptedException;
 import org.kairan.client.sync.QueuedAction;
 import org.kairan.core.kessai.AbsenceNotice;
 import org.kairan.core.kessai.ApprovalRoute;
@@ -14,8 +13,6 @@ import org.kairan.core.kessai.KessaiAction;
 import org.kairan.core.kessai.KessaiDraft;
 import org.kairan.core.kessai.KessaiSettings;
 import org.kairan.core.kessai.RouteEditor;
-import org.kairan.core.kessai.RouteException;
-import org.kairan.core.kessai.WorkflowRefusal;
 
 /**
  * 電子決裁 for the logged-in user, as the desktop's 決裁 screens use it. Registered as an OSGi service.
@@ -35,7 +32,11 @@ import org.kairan.core.kessai.WorkflowRefusal;
  */
 public interface KessaiService {
 
-    /** The inbox now (cheap: decoded once per change of the replica, not per call). */
+    /**
+     * The inbox now. Decoded once per change of the replica (in the background, right after the change), not
+     * per call: asking again costs nothing, but a call just after a change or a start may wait for that
+     * decoding (a few hundred ms for 5,000 案件), so read it in a Job like any replica read.
+     */
     Inbox inbox();
 
     /** One 案件 as the user sees it now (their unsent actions applied), if the replica has it or they drafted it here. */
@@ -48,15 +49,15 @@ public interface KessaiService {
      * The route the 事務決裁規程 gives for a 起案 by the user, as of the draft date, from the replica's directory
      * and settings (the server checks the same).
      *
-     * @throws RouteException no one can decide (vacant post, the drafter decides, unknown 決裁区分 …), with the
-     *                        reason in Japanese
+     * @throws org.kairan.core.kessai.RouteException no one can decide (vacant post, the drafter decides, unknown
+     *         決裁区分 …), with the reason in Japanese
      * @throws IllegalStateException nobody is logged in, or the settings have not been synced yet
      */
     ApprovalRoute proposeRoute(String decisionKind, long amountYen, LocalDate draftDate);
 
     /**
      * Edits of a route (合議, 回議, 供覧) resolved against the replica's directory; its methods throw
-     * {@link RouteException} for an edit that breaks the route.
+     * {@link org.kairan.core.kessai.RouteException} for an edit that breaks the route.
      */
     RouteEditor routeEditor();
 
@@ -64,7 +65,8 @@ public interface KessaiService {
      * Copies a file the user adds to a draft into the outbox and returns what the draft names
      * ({@link KessaiDraft#files()}), with a new attachment id.
      *
-     * @throws FileNotAcceptedException empty, or larger than the city allows (the message names the file)
+     * @throws org.kairan.client.sync.FileNotAcceptedException empty, or larger than the city allows (the message
+     *         names the file)
      * @throws IOException the file cannot be read
      */
     FileRef prepareAttachment(Path file) throws IOException;
@@ -82,7 +84,8 @@ public interface KessaiService {
      * that can never be right — 差戻し or 却下 without a reason, a 差戻し target that is not an earlier step —
      * is refused here; whether it is still the user's turn is for the server to say (a conflict).
      *
-     * @throws WorkflowRefusal the request itself is wrong ({@link WorkflowRefusal.Reason#isInvalidRequest()})
+     * @throws org.kairan.core.kessai.WorkflowRefusal the request itself is wrong
+     *         ({@link org.kairan.core.kessai.WorkflowRefusal.Reason#isInvalidRequest()})
      */
     QueuedAction act(KessaiAction action);
 
@@ -90,7 +93,7 @@ public interface KessaiService {
      * Copies the file into the outbox and queues adding it to the 案件 (a new version when a file of the name
      * is there).
      *
-     * @throws FileNotAcceptedException empty, or larger than the city allows
+     * @throws org.kairan.client.sync.FileNotAcceptedException empty, or larger than the city allows
      * @throws IOException the file cannot be read
      */
     QueuedAction attach(String kessaiId, Path file) throws IOException;

@@ -148,7 +148,12 @@ public final class DefaultKessaiService implements KessaiService, EventHandler {
         Object data = event.getProperty(ClientTopics.DATA);
         try {
             switch (event.getTopic()) {
-                case ClientTopics.SESSION -> announcer.reset();
+                case ClientTopics.SESSION -> {
+                    announcer.reset();
+                    if (!(data instanceof Session)) {
+                        forget(); // logged out: the user's 案件 leave memory with them
+                    }
+                }
                 case SyncTopics.REPLICA_CHANGED -> {
                     if (!(data instanceof Set<?> types) || types.isEmpty() || types.contains(EntityTypes.KESSAI)) {
                         announceSoon();
@@ -229,6 +234,12 @@ public final class DefaultKessaiService implements KessaiService, EventHandler {
     @Override
     public Optional<KessaiSettings> settings() {
         return sync.replica().get(EntityTypes.KESSAI_SETTINGS, KessaiSettings.FEED_ID, KessaiSettings.class);
+    }
+
+    private synchronized void forget() {
+        decoded = null;
+        built = null;
+        directory = null;
     }
 
     private synchronized Built current() {

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kairan.client.sync.ActionState;
@@ -96,12 +98,16 @@ final class ActionQueue implements AutoCloseable {
             QueuedAction action = enqueue(type, payload, queuedAt);
             try (PreparedStatement name = db.prepareStatement(
                     "INSERT INTO action_file(action_key, sha256, position) VALUES (?, ?, ?)");
-                    PreparedStatement named = db.prepareStatement(
+                    PreparedStatement markNamed = db.prepareStatement(
                             "UPDATE outbox_file SET named = TRUE WHERE sha256 = ?")) {
                 int position = 0;
-                for (OutboxFile file : files.stream().distinct().toList()) {
-                    named.setString(1, file.sha256());
-                    if (named.executeUpdate() == 0) {
+                Set<String> seen = new HashSet<>();
+                for (OutboxFile file : files) {
+                    if (!seen.add(file.sha256())) {
+                        continue; // the same content under two names is uploaded once
+                    }
+                    markNamed.setString(1, file.sha256());
+                    if (markNamed.executeUpdate() == 0) {
                         throw new IllegalArgumentException("the file " + file.name() + " (" + file.sha256()
                                 + ") is not in the outbox: stage it first");
                     }

@@ -92,6 +92,21 @@ class KessaiAgainstServerTest {
         }
     }
 
+    /**
+     * Syncs until {@code condition} holds: after a cable is plugged in again the desktop's next sync (not its
+     * back-off timer) tells it the network is back, as the connection monitor does in the application.
+     */
+    private static void syncUntil(ServerDesktop desktop, String expected, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        ServerDesktop.await(Duration.ofSeconds(60), expected, () -> {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            syncQuietly(desktop);
+            return condition.getAsBoolean();
+        });
+    }
+
     private static ActionState state(ServerDesktop desktop, QueuedAction action) {
         return desktop.sync.action(action.key()).orElseThrow().state();
     }
@@ -133,8 +148,7 @@ class KessaiAgainstServerTest {
         assertEquals(KessaiStatus.IN_ROUTE, waiting.kessai().status(), "and shows as 回議中 at once");
 
         line.plugIn();
-        syncQuietly(clerk);
-        ServerDesktop.await(Duration.ofSeconds(60), "back online, the draft and its submission are applied",
+        syncUntil(clerk, "back online, the draft and its submission are applied",
                 () -> state(clerk, save) == ActionState.APPLIED && state(clerk, submit) == ActionState.APPLIED);
 
         sectionHead.syncNow();
@@ -148,9 +162,7 @@ class KessaiAgainstServerTest {
 
         Kessai seen = sectionHead.kessai.find(id).orElseThrow().kessai();
         QueuedAction approve = sectionHead.kessai.act(KessaiAction.on(seen, ActionKind.APPROVE, "確認しました。"));
-        syncQuietly(sectionHead);
-        ServerDesktop.await(Duration.ofSeconds(30), "the 係長's 承認 is applied",
-                () -> state(sectionHead, approve) == ActionState.APPLIED);
+        syncUntil(sectionHead, "the 係長's 承認 is applied", () -> state(sectionHead, approve) == ActionState.APPLIED);
         head.syncNow();
         assertTrue(awaits(head, id), "after the 係長's 承認 the 財政課長 finds it in 承認待ち");
         clerk.syncNow();
@@ -159,14 +171,9 @@ class KessaiAgainstServerTest {
 
         QueuedAction decide = head.kessai.act(KessaiAction.on(head.kessai.find(id).orElseThrow().kessai(),
                 ActionKind.APPROVE, ""));
-        syncQuietly(head);
-        ServerDesktop.await(Duration.ofSeconds(30), "the 課長's 専決 is applied",
-                () -> state(head, decide) == ActionState.APPLIED);
-        ServerDesktop.await(Duration.ofSeconds(60), "the clerk's desktop receives the decided 案件 with its PDF of record",
-                () -> {
-                    syncQuietly(clerk);
-                    return clerk.kessai.find(id).map(i -> i.kessai().record() != null).orElse(false);
-                });
+        syncUntil(head, "the 課長's 専決 is applied", () -> state(head, decide) == ActionState.APPLIED);
+        syncUntil(clerk, "the clerk's desktop receives the decided 案件 with its PDF of record",
+                () -> clerk.kessai.find(id).map(i -> i.kessai().record() != null).orElse(false));
         InboxItem decided = clerk.kessai.find(id).orElseThrow();
         assertEquals(KessaiStatus.DECIDED, decided.kessai().status(), "the 課長 decided it by 専決");
         assertTrue(clerk.kessai.inbox().get(InboxFolder.CLOSED).contains(decided), "it is in the clerk's 決裁済");
@@ -205,8 +212,8 @@ class KessaiAgainstServerTest {
         Thread other = Thread.ofPlatform().start(() -> syncQuietly(home));
         syncQuietly(office);
         other.join();
-        ServerDesktop.await(Duration.ofSeconds(60), "the server answers both",
-                () -> state(office, approve).isSettled() && state(home, sendBack).isSettled());
+        syncUntil(office, "the server answers the office desktop", () -> state(office, approve).isSettled());
+        syncUntil(home, "the server answers the home desktop", () -> state(home, sendBack).isSettled());
 
         Set<ActionState> outcomes = Set.of(state(office, approve), state(home, sendBack));
         assertEquals(Set.of(ActionState.APPLIED, ActionState.CONFLICT), outcomes, "one answer wins, the other conflicts");
@@ -247,8 +254,7 @@ class KessaiAgainstServerTest {
         QueuedAction refused = clerk.kessai.saveDraft(purchase(refusedId, "保護付きPDFの起案", route, List.of(locked)));
         QueuedAction kept = clerk.kessai.saveDraft(purchase(keptId, "読めるPDFの起案", route, List.of(readable)));
         line.plugIn();
-        syncQuietly(clerk);
-        ServerDesktop.await(Duration.ofSeconds(60), "the server answers both drafts",
+        syncUntil(clerk, "the server answers both drafts",
                 () -> state(clerk, refused).isSettled() && state(clerk, kept).isSettled());
 
         QueuedAction outcome = clerk.sync.action(refused.key()).orElseThrow();

@@ -240,6 +240,31 @@ class KessaiInboxTest {
     }
 
     @Test
+    void a差戻しReachesTheDrafterAndA代決TheAbsentApproverAsNotices() throws Exception {
+        Kessai printer = act(submitted("庁舎用プリンタ購入について", T0), KAKARICHO, ActionKind.APPROVE, T0.plusSeconds(60));
+        Kessai chairs = submitted("会議室用椅子の購入について", T0);
+        KessaiDesktop shuji = desktopOf(SHUJI, printer, chairs);
+        KessaiDesktop kakaricho = desktopOf(KAKARICHO, printer, chairs);
+
+        Kessai sentBack = act(printer, KACHO, KessaiAction.sendBack(printer, -1, "見積書（2社以上）を添付してください。"),
+                T0.plusSeconds(120));
+        publish(shuji.server, sentBack);
+        shuji.syncNow();
+        assertEquals(List.of("庁舎用プリンタ購入について"), shuji.announcedTitles(), "the drafter is told of the 差戻し");
+        assertEquals(InboxFolder.RETURNED, shuji.notices.getLast().arrived().getFirst().folder(), "as 差戻し");
+        assertEquals(1, shuji.notices.getLast().returned(), "with the count of 差戻し");
+
+        Kessai away = chairs.withStandIns(List.of(new StandIn(KAKARICHO, person(chairs, KACHO))));
+        Kessai actedFor = act(away, KACHO, ActionKind.APPROVE, T0.plusSeconds(180));
+        publish(kakaricho.server, actedFor);
+        kakaricho.syncNow();
+        assertEquals(List.of("会議室用椅子の購入について"), kakaricho.announcedTitles(),
+                "the 係長 back from leave is told of the 代決 to 後閲");
+        assertEquals(InboxFolder.POST_REVIEW, kakaricho.notices.getLast().arrived().getFirst().folder(), "as 後閲");
+        assertEquals(0, kakaricho.notices.getLast().awaiting(), "and it no longer waits for the 係長's 承認");
+    }
+
+    @Test
     void fiveThousand案件AreDecodedOncePerChangeOfTheReplica() throws Exception {
         List<Kessai> many = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
@@ -287,5 +312,19 @@ class KessaiInboxTest {
         System.out.printf("inbox of 5,001 案件 after a change: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertEquals(2_501, changed.count(InboxFolder.AWAITING), "a change of the replica shows in the next look");
         assertEquals(List.of("至急: 窓口用プリンタトナー購入"), kakaricho.announcedTitles(), "and is announced");
+
+        // the desktop restarts on the same workspace: how long until the first screen has its inbox
+        Path workspace = workspaces.resolve("restart");
+        try (KessaiDesktop first = new KessaiDesktop(kakaricho.server, workspace, CLOCK)) {
+            first.syncNow();
+        }
+        kakaricho.server.reachable(false);
+        start = System.nanoTime();
+        try (KessaiDesktop restarted = new KessaiDesktop(kakaricho.server, workspace, CLOCK)) {
+            Inbox shown = restarted.kessai.inbox();
+            System.out.printf("inbox of 5,001 案件 right after the desktop restarted (offline): %d ms%n",
+                    (System.nanoTime() - start) / 1_000_000);
+            assertEquals(2_501, shown.count(InboxFolder.AWAITING), "after a restart the inbox is there, offline too");
+        }
     }
 }

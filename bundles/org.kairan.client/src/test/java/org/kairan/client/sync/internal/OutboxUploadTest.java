@@ -229,6 +229,15 @@ class OutboxUploadTest {
     }
 
     @Test
+    void theSameContentUnderTwoNamesIsUploadedOnce() throws Exception {
+        OutboxFile quote = sync.stageFile(document("見積書.pdf", "%PDF-1.7 見積書"), LIMIT);
+        OutboxFile copy = sync.stageFile(document("見積書（写し）.pdf", "%PDF-1.7 見積書"), LIMIT);
+        QueuedAction action = actWith("twice", quote, copy);
+        Desktop.await(Duration.ofSeconds(20), "the action is applied", () -> state(action) == ActionState.APPLIED);
+        assertEquals(1, server.uploads.get(quote.sha256()), "one upload for one content");
+    }
+
+    @Test
     void anActionCannotNameAFileThatWasNeverStaged() {
         OutboxFile unknown = new OutboxFile("0".repeat(64), "どこにもない.pdf", "application/pdf", 10);
         assertThrows(IllegalArgumentException.class, () -> actWith("x", unknown),
