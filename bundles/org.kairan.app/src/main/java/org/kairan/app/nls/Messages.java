@@ -232,6 +232,18 @@ public class Messages {
     public String action_reasonUnitGone;
     public String action_reasonNotAuthor;
     public String action_reasonAlreadyExists;
+    public String action_saveKessaiDraft;
+    public String action_actOnKessai;
+    public String action_attachToKessai;
+    public String action_setAbsence;
+    public String action_reasonStepMoved;
+    public String action_reasonClosed;
+    public String action_reasonNotEditable;
+    public String action_reasonActingRestricted;
+    public String action_reasonAlreadyDone;
+    public String action_reasonRouteInvalid;
+    public String action_reasonFileMissing;
+    public String action_reasonFileRefused;
     public String action_reasonOther;
     public String circular_loadFailed;
     public String circular_queueJob;

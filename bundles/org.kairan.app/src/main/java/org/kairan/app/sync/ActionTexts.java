@@ -23,6 +23,10 @@ public final class ActionTexts {
             case CommandTypes.POST_CIRCULAR -> messages.action_postCircular;
             case CommandTypes.ACKNOWLEDGE_CIRCULAR -> messages.action_acknowledgeCircular;
             case CommandTypes.WITHDRAW_CIRCULAR -> messages.action_withdrawCircular;
+            case CommandTypes.SAVE_KESSAI_DRAFT -> messages.action_saveKessaiDraft;
+            case CommandTypes.ACT_ON_KESSAI -> messages.action_actOnKessai;
+            case CommandTypes.ATTACH_TO_KESSAI -> messages.action_attachToKessai;
+            case CommandTypes.SET_ABSENCE -> messages.action_setAbsence;
             default -> messages.action_other;
         };
         return MessageFormat.format(pattern, subject == null || subject.isBlank() ? "—" : subject, action.type());
@@ -50,8 +54,21 @@ public final class ActionTexts {
             case CommandCodes.UNIT_GONE -> messages.action_reasonUnitGone;
             case CommandCodes.NOT_AUTHOR -> messages.action_reasonNotAuthor;
             case CommandCodes.ALREADY_EXISTS -> messages.action_reasonAlreadyExists;
+            case CommandCodes.STEP_MOVED -> detailed(messages.action_reasonStepMoved, action);
+            case CommandCodes.CLOSED -> detailed(messages.action_reasonClosed, action);
+            case CommandCodes.NOT_EDITABLE -> detailed(messages.action_reasonNotEditable, action);
+            case CommandCodes.ACTING_RESTRICTED -> detailed(messages.action_reasonActingRestricted, action);
+            case CommandCodes.ALREADY_DONE -> detailed(messages.action_reasonAlreadyDone, action);
+            case CommandCodes.ROUTE_INVALID -> detailed(messages.action_reasonRouteInvalid, action);
+            case CommandCodes.FILE_MISSING -> detailed(messages.action_reasonFileMissing, action);
+            case "EMPTY", "TOO_LARGE", "ENCRYPTED", "CORRUPT", "NO_PAGES" -> detailed(messages.action_reasonFileRefused, action);
             default -> MessageFormat.format(messages.action_reasonOther, action.code(),
                     action.message() == null ? "" : action.message());
         };
+    }
+
+    /** A reason whose details only the server knows (which step, which file): its words, with the server's text. */
+    private static String detailed(String pattern, QueuedAction action) {
+        return MessageFormat.format(pattern, action.message() == null ? "" : action.message());
     }
 }

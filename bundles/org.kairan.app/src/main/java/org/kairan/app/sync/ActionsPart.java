@@ -28,6 +28,10 @@ import org.kairan.client.sync.SyncService;
 import org.kairan.client.sync.SyncTopics;
 import org.kairan.core.circular.Circular;
 import org.kairan.core.circular.CircularRef;
+import org.kairan.core.kessai.AttachFile;
+import org.kairan.core.kessai.Kessai;
+import org.kairan.core.kessai.KessaiAction;
+import org.kairan.core.kessai.KessaiDraft;
 import org.kairan.core.circular.PostCircular;
 import org.kairan.core.sync.CommandTypes;
 import org.kairan.core.sync.EntityTypes;
@@ -126,12 +130,19 @@ public final class ActionsPart {
                 .onSuccess(this::show).quiet().start(ui);
     }
 
+    private String kessaiTitle(String id) {
+        return sync.replica().get(EntityTypes.KESSAI, id, Kessai.class).map(Kessai::title).orElse(null);
+    }
+
     private String subjectOf(QueuedAction action) {
         return switch (action.type()) {
             case CommandTypes.POST_CIRCULAR -> sync.payloadOf(action, PostCircular.class).title();
             case CommandTypes.ACKNOWLEDGE_CIRCULAR, CommandTypes.WITHDRAW_CIRCULAR -> sync.replica()
                     .get(EntityTypes.CIRCULAR, sync.payloadOf(action, CircularRef.class).circularId(), Circular.class)
                     .map(Circular::title).orElse(null);
+            case CommandTypes.SAVE_KESSAI_DRAFT -> sync.payloadOf(action, KessaiDraft.class).title();
+            case CommandTypes.ACT_ON_KESSAI -> kessaiTitle(sync.payloadOf(action, KessaiAction.class).kessaiId());
+            case CommandTypes.ATTACH_TO_KESSAI -> kessaiTitle(sync.payloadOf(action, AttachFile.class).kessaiId());
             default -> null;
         };
     }
