@@ -171,6 +171,7 @@ class KessaiUiTest {
                     + "」", e);
         }
         assertEquals(1, viewer.getPageCount(), "the record of a 案件 without files is its 鑑");
+        viewer.setZoom(org.kairan.approval.ui.Zoom.FIT_PAGE);
         long drawn = System.nanoTime() + 2_000_000_000L;
         driver.waitUntil("the page had time to be drawn", () -> System.nanoTime() > drawn);
         desktop.screenshot("kessai-record-ja");

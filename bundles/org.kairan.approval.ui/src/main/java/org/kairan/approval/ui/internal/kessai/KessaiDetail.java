@@ -66,7 +66,7 @@ final class KessaiDetail {
                 new int[] {70, 200, 70, 110, 150, 150, 260});
         history = table(routeTab, ApprovalUiConstants.ID_KESSAI_HISTORY, new String[] {texts.messages().kessai_route_at,
             texts.messages().kessai_history, texts.messages().kessai_route_name, texts.messages().kessai_route_comment},
-                new int[] {150, 170, 200, 420});
+                new int[] {150, 170, 330, 420});
         routeTab.setWeights(60, 40);
         tab(texts.messages().kessai_tab_route, routeTab);
 

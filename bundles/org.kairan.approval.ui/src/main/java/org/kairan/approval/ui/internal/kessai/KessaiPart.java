@@ -128,7 +128,7 @@ public final class KessaiPart {
         SashForm right = new SashForm(sash, SWT.VERTICAL);
         createItems(right);
         detail = new KessaiDetail(right, service, ui, texts);
-        right.setWeights(40, 60);
+        right.setWeights(34, 66);
         sash.setWeights(16, 84);
         reload();
     }
