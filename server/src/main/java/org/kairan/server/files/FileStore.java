@@ -134,6 +134,12 @@ public final class FileStore {
             ps.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             ps.executeUpdate();
         }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO file_upload (sha256, staff_no) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, stored.sha256());
+            ps.setString(2, uploader);
+            ps.executeUpdate();
+        }
         return stored;
     }
 
@@ -152,9 +158,9 @@ public final class FileStore {
         }
     }
 
-    /** Whether the person uploaded the file. */
+    /** Whether the person uploaded the file (themself, at any time). */
     public boolean uploadedBy(Connection c, String sha256, String staffNo) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM stored_file WHERE sha256 = ? AND uploaded_by = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM file_upload WHERE sha256 = ? AND staff_no = ?")) {
             ps.setString(1, sha256);
             ps.setString(2, staffNo);
             try (ResultSet rs = ps.executeQuery()) {

@@ -76,8 +76,11 @@ public final class FilesHandler extends RouteFamilyHandler {
             return files.put(body, name, who.user().staffNo());
         } catch (FileRefusedException e) {
             throw refused(e);
+        } catch (java.io.EOFException e) {
+            throw ApiException.badRequest("the upload ended before its end: " + e.getMessage());
         } catch (IOException e) {
-            throw ApiException.badRequest("the upload could not be read or kept: " + e.getMessage());
+            throw new ApiException(503, org.kairan.core.protocol.ApiError.of(ErrorCode.SERVER_ERROR,
+                    "the server could not keep the file (" + e.getMessage() + "); try again later"));
         }
     }
 

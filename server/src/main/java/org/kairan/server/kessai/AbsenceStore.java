@@ -41,8 +41,8 @@ final class AbsenceStore {
         }
     }
 
-    /** Stores a new or changed 不在 and publishes it; returns its seq. */
-    long save(Connection c, Absence absence, boolean exists) throws SQLException {
+    /** Stores a new or changed 不在, not yet published ({@link #publish}). */
+    void store(Connection c, Absence absence, boolean exists) throws SQLException {
         String sql = exists
                 ? "UPDATE absence SET staff_no = ?, from_day = ?, to_day = ?, reason = ?, set_by = ?, cancelled = ? WHERE id = ?"
                 : "INSERT INTO absence (staff_no, from_day, to_day, reason, set_by, cancelled, id) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -56,6 +56,10 @@ final class AbsenceStore {
             ps.setString(7, absence.id());
             ps.executeUpdate();
         }
+    }
+
+    /** Puts the 不在 into the feed (for all staff); returns its seq. */
+    long publish(Connection c, Absence absence) throws SQLException {
         try {
             return feed.append(c, FeedEntry.upsert(EntityTypes.ABSENCE, absence.id(), Audience.ALL,
                     mapper.writeValueAsString(absence)));

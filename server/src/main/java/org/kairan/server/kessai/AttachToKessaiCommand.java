@@ -51,7 +51,7 @@ public final class AttachToKessaiCommand implements CommandHandler {
             return KessaiParts.noPost(context.user());
         }
         Optional<StoredFile> file = parts.files().describe(c, attach.file().sha256());
-        if (file.isEmpty()) {
+        if (file.isEmpty() || !parts.files().uploadedBy(c, attach.file().sha256(), context.user().staffNo())) {
             return CommandVerdict.conflict(CommandCodes.FILE_MISSING, "添付「" + name
                     + "」がサーバーにありません。もう一度添付してください (the file was never uploaded)");
         }

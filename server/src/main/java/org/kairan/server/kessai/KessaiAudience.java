@@ -15,7 +15,8 @@ import org.kairan.core.organisation.UnitKind;
 import org.kairan.server.sync.Audience;
 
 /**
- * Who may see a 案件: while 起案中 only its drafter; once submitted the drafter, everyone on the route
+ * Who may see a 案件: until it is first submitted (起案中, or discarded by 取下げ before that) only its drafter;
+ * once submitted the drafter, everyone on the route
  * and 供覧, the 代決者 of the day, anyone who ever acted on it, and those with rights over the drafter's
  * 課 (the holders of the chain-of-command posts of the 課 and the units above it).
  */
@@ -27,7 +28,7 @@ final class KessaiAudience {
     static String of(Kessai kessai, OrganisationDirectory directory) {
         Set<String> tokens = new LinkedHashSet<>();
         tokens.add(Audience.staff(kessai.drafterNo()));
-        if (kessai.status() == KessaiStatus.DRAFT) {
+        if (kessai.status() == KessaiStatus.DRAFT || kessai.round() == 0) {
             return String.join(" ", tokens);
         }
         for (RouteStep step : kessai.route().steps()) {

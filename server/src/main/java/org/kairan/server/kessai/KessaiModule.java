@@ -148,16 +148,17 @@ public final class KessaiModule implements AutoCloseable {
      * ends); returns how many changed.
      */
     public int refreshStandIns() {
-        return database.inTransaction(c -> {
-            OrganisationDirectory organisation = directory.directory(c);
-            LocalDate today = LocalDate.ofInstant(clock.instant(), parts.zone());
-            int changed = 0;
-            for (KessaiStore.Stored listed : parts.store().inStatus(c, KessaiStatus.IN_ROUTE)) {
-                if (parts.refreshStandIns(c, listed.kessai().id(), organisation, today, clock.instant())) {
-                    changed++;
-                }
+        List<String> inRoute = database.inTransaction(c -> parts.store().inStatus(c, KessaiStatus.IN_ROUTE)).stream()
+                .map(s -> s.kessai().id()).toList();
+        int changed = 0;
+        for (String id : inRoute) {
+            // one short transaction per 案件: its row, then the feed — never a second row while holding the feed
+            boolean updated = database.inTransaction(c -> parts.refreshStandIns(c, id, directory.directory(c),
+                    LocalDate.ofInstant(clock.instant(), parts.zone()), clock.instant()));
+            if (updated) {
+                changed++;
             }
-            return changed;
-        });
+        }
+        return changed;
     }
 }

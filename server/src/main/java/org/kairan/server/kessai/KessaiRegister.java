@@ -87,12 +87,17 @@ final class KessaiRegister {
         }
     }
 
+    /** A cell Excel would read as a formula (=, +, -, @ first) is kept as text with a leading apostrophe. */
+    private static String spreadsheetSafe(String cell) {
+        return !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+") ? "'" + cell : cell;
+    }
+
     private static void row(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            String cell = cells.get(i);
+            String cell = spreadsheetSafe(cells.get(i));
             if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
                 out.append('"').append(cell.replace("\"", "\"\"")).append('"');
             } else {

@@ -56,13 +56,24 @@ final class RecordSheets {
             }
         }
         List<RecordAttachment> attached = new ArrayList<>();
-        for (Attachment file : kessai.currentAttachments()) {
+        for (Attachment file : asDecided(kessai)) {
             attached.add(RecordAttachment.ofFile(file.name(), file.mediaType(), files.path(file.sha256())));
         }
         return new RecordSheet(kessai.documentNumber(), kessai.title(), kessai.classification(),
                 settings.documentClass(kessai.classification()).map(DocumentClass::retentionLabel).orElse(""),
                 person(kessai.route().drafter()), kessai.draftDate(), kessai.decidedAt(), kessai.decisionKind(),
                 kessai.amountYen(), kessai.body(), seals, attached);
+    }
+
+    /**
+     * The files as they stood when it was decided: the newest version of each name added by then. A file added
+     * after the decision (allowed: what was approved stays as it was) is not part of the record.
+     */
+    static List<Attachment> asDecided(Kessai kessai) {
+        List<Attachment> then = kessai.attachments().stream()
+                .filter(a -> kessai.decidedAt() == null || !a.addedAt().isAfter(kessai.decidedAt())).toList();
+        return then.stream().filter(a -> then.stream().noneMatch(b -> b.name().equals(a.name()) && b.version() > a.version()))
+                .toList();
     }
 
     /** The approval that stands for the approver at the step: the last one, by them or for them. */

@@ -69,16 +69,16 @@ public final class SaveKessaiDraftCommand implements CommandHandler {
         }
         List<Attachment> files = new ArrayList<>();
         Map<String, Integer> versions = new HashMap<>();
+        existing.ifPresent(s -> s.kessai().attachments().forEach(a -> versions.merge(a.name(), a.version(), Math::max)));
         for (FileRef ref : draft.files()) {
             Optional<Attachment> known = existing.flatMap(s -> s.kessai().attachments().stream()
                     .filter(a -> a.id().equals(ref.attachmentId())).findFirst());
             if (known.isPresent()) {
                 files.add(known.get());
-                versions.merge(known.get().name(), known.get().version(), Math::max);
                 continue;
             }
             Optional<StoredFile> stored = parts.files().describe(c, ref.sha256());
-            if (stored.isEmpty()) {
+            if (stored.isEmpty() || !parts.files().uploadedBy(c, ref.sha256(), context.user().staffNo())) {
                 return CommandVerdict.conflict(CommandCodes.FILE_MISSING, "添付「" + ref.name()
                         + "」がサーバーにありません。もう一度添付してください (the file was never uploaded)");
             }

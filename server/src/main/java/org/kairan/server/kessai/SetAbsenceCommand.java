@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 import org.kairan.core.kessai.Absence;
 import org.kairan.core.kessai.AbsenceNotice;
+import org.kairan.core.kessai.Kessai;
 import org.kairan.core.kessai.KessaiStatus;
 import org.kairan.core.organisation.Role;
 import org.kairan.core.sync.CommandCodes;
@@ -60,14 +62,25 @@ public final class SetAbsenceCommand implements CommandHandler {
         }
         Absence absence = new Absence(id, staffNo, notice.from(), notice.to(),
                 notice.reason() == null ? "" : notice.reason().strip(), context.user().staffNo(), notice.cancel());
-        long seq = parts.absences().save(c, absence, existing.isPresent());
+        parts.absences().store(c, absence, existing.isPresent());
         LocalDate today = parts.today(context);
-        for (KessaiStore.Stored listed : parts.store().inStatus(c, KessaiStatus.IN_ROUTE)) {
-            if (listed.kessai().step().map(s -> s.involves(staffNo)).orElse(false)) {
-                parts.refreshStandIns(c, listed.kessai().id(), context.directory(), today, context.now());
+        // the 案件 waiting for the person get their 代決者 now: their rows are locked first, in id order, and only
+        // then is anything appended to the feed — the order every other command takes (案件, then the feed)
+        List<String> affected = parts.store().inStatus(c, KessaiStatus.IN_ROUTE).stream()
+                .filter(s -> s.kessai().step().map(step -> step.involves(staffNo)).orElse(false)
+                        || s.kessai().standIns().stream().anyMatch(si -> si.substitute().staffNo().equals(staffNo)))
+                .map(s -> s.kessai().id()).sorted().toList();
+        List<KessaiStore.Stored> locked = new java.util.ArrayList<>();
+        for (String kessaiId : affected) {
+            parts.store().lock(c, kessaiId).ifPresent(locked::add);
+        }
+        for (KessaiStore.Stored stored : locked) {
+            Kessai updated = parts.standIns().upToDate(c, stored.kessai(), context.directory(), today);
+            if (updated != stored.kessai()) {
+                parts.store().save(c, updated, stored, context.directory(), context.now());
             }
         }
-        seq = Math.max(seq, parts.store().head(c));
+        long seq = parts.absences().publish(c, absence);
         String name = context.directory().member(staffNo).map(m -> m.name()).orElse(staffNo);
         return CommandVerdict.applied(seq, notice.cancel() ? "不在の取消" : "不在の設定", name + " の不在 " + notice.from() + "〜"
                 + notice.to() + (absence.reason().isEmpty() ? "" : "（" + absence.reason() + "）") + (notice.cancel() ? " を取消" : ""));

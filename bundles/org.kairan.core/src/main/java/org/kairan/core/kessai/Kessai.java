@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param status            where it stands
  * @param round             submissions so far (0 for a draft never submitted)
  * @param currentStep       index of the step that must act while {@link KessaiStatus#IN_ROUTE}, else {@code -1}
+ * @param visit             counts the moves of the 案件 (提出, a step passed, 差戻し, 引戻し …): an answer names the
+ *                          visit it answers, so one made before a 差戻し never applies when the route comes back
+ *                          to the same step
  * @param consented         at a 合議 step: whose consent is in (代決 counts for the absent member)
  * @param returnedFrom      after 差戻し to the drafter: the step that sent it back, else {@code -1}
  * @param lastMover         who moved it to the current step and may still 引戻し, {@code null} when no one may
@@ -38,7 +41,7 @@ import java.util.Optional;
  */
 public record Kessai(String id, String title, String classification, String body, String decisionKind, long amountYen,
         boolean restricted, String divisionCode, LocalDate draftDate, ApprovalRoute route, KessaiStatus status,
-        int round, int currentStep, List<String> consented, int returnedFrom, String lastMover,
+        int round, int currentStep, int visit, List<String> consented, int returnedFrom, String lastMover,
         List<StandIn> standIns, List<String> postReviewPending, List<Attachment> attachments,
         List<KessaiEvent> history, String documentNumber, Instant createdAt, Instant submittedAt, Instant decidedAt,
         RecordFile record) {

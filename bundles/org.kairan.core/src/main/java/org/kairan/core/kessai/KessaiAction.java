@@ -13,9 +13,11 @@ package org.kairan.core.kessai;
  * @param comment    理由 (mandatory for 差戻し and 却下) or コメント
  * @param fromStart  for a resubmission after 差戻し: start the route again instead of returning to the step
  *                   that sent it back
+ * @param visit      the {@link Kessai#visit()} the person saw, so that an answer made before a 差戻し never
+ *                   applies after the route came back to the same step; {@code null} when not given
  */
 public record KessaiAction(String kessaiId, ActionKind action, int round, int stepIndex, int targetStep,
-        String comment, boolean fromStart) {
+        String comment, boolean fromStart, Integer visit) {
 
     public static final int MAX_COMMENT = 2_000;
 
@@ -23,14 +25,21 @@ public record KessaiAction(String kessaiId, ActionKind action, int round, int st
         comment = comment == null ? "" : comment.strip();
     }
 
+    /** An action that names no visit (提出 and the drafter's own actions do not need one). */
+    public KessaiAction(String kessaiId, ActionKind action, int round, int stepIndex, int targetStep, String comment,
+            boolean fromStart) {
+        this(kessaiId, action, round, stepIndex, targetStep, comment, fromStart, null);
+    }
+
     /** An action on the step the person sees now, with no target and no comment. */
     public static KessaiAction on(Kessai kessai, ActionKind action, String comment) {
-        return new KessaiAction(kessai.id(), action, kessai.round(), kessai.currentStep(), -1, comment, false);
+        return new KessaiAction(kessai.id(), action, kessai.round(), kessai.currentStep(), -1, comment, false,
+                kessai.visit());
     }
 
     /** 差戻し to {@code targetStep} ({@code -1} = the drafter) with a reason. */
     public static KessaiAction sendBack(Kessai kessai, int targetStep, String reason) {
         return new KessaiAction(kessai.id(), ActionKind.SEND_BACK, kessai.round(), kessai.currentStep(), targetStep,
-                reason, false);
+                reason, false, kessai.visit());
     }
 }

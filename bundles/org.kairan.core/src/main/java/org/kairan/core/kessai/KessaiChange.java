@@ -68,8 +68,10 @@ final class KessaiChange {
     }
 
     Kessai build() {
+        boolean moved = status != from.status() || round != from.round() || currentStep != from.currentStep();
         return new Kessai(from.id(), title, classification, body, decisionKind, amountYen, restricted,
-                from.divisionCode(), draftDate, route, status, round, currentStep, consented, returnedFrom, lastMover,
+                from.divisionCode(), draftDate, route, status, round, currentStep,
+                moved ? from.visit() + 1 : from.visit(), consented, returnedFrom, lastMover,
                 standIns, postReviewPending, attachments, history, documentNumber, from.createdAt(), submittedAt,
                 decidedAt, record);
     }

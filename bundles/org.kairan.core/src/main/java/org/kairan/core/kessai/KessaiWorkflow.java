@@ -39,7 +39,7 @@ public final class KessaiWorkflow {
             Instant now) {
         return new Kessai(draft.kessaiId(), draft.title().strip(), draft.classification(), draft.body(),
                 draft.decisionKind(), draft.amountYen(), draft.restricted(), divisionCode, draft.draftDate(), route,
-                KessaiStatus.DRAFT, 0, -1, List.of(), -1, null, List.of(), List.of(), files, List.of(), null, now, null,
+                KessaiStatus.DRAFT, 0, -1, 0, List.of(), -1, null, List.of(), List.of(), files, List.of(), null, now, null,
                 null, null);
     }
 
@@ -215,7 +215,7 @@ public final class KessaiWorkflow {
             throw closed(kessai);
         }
         if (kessai.status() != KessaiStatus.IN_ROUTE || action.round() != kessai.round()
-                || action.stepIndex() != kessai.currentStep()) {
+                || action.stepIndex() != kessai.currentStep() || !sameVisit(kessai, action)) {
             throw moved(kessai);
         }
         if (!actor.staffNo().equals(kessai.lastMover())) {
@@ -268,7 +268,7 @@ public final class KessaiWorkflow {
             throw closed(kessai);
         }
         KessaiChange next = new KessaiChange(kessai).offRoute(KessaiStatus.WITHDRAWN);
-        next.decidedAt = now;
+        next.decidedAt = kessai.round() == 0 ? null : now;
         next.history.add(new KessaiEvent(now, ActionKind.WITHDRAW, "取下げ", kessai.round(), kessai.currentStep(), actor,
                 null, ""));
         return next.build();
@@ -336,13 +336,18 @@ public final class KessaiWorkflow {
             throw closed(kessai);
         }
         if (kessai.status() != KessaiStatus.IN_ROUTE || action.round() != kessai.round()
-                || action.stepIndex() != kessai.currentStep()) {
+                || action.stepIndex() != kessai.currentStep() || !sameVisit(kessai, action)) {
             throw moved(kessai);
         }
         return kessai.actingFor(actor.staffNo()).orElseThrow(() -> kessai.step().orElseThrow().involves(actor.staffNo())
                 ? moved(kessai)
                 : new WorkflowRefusal(Reason.NOT_PERMITTED, "「" + kessai.title() + "」は今" + actor.name()
                         + "の番ではありません (it is not this person's turn)"));
+    }
+
+    /** Whether the action answers this visit of the step (an action that names none is taken as current). */
+    private static boolean sameVisit(Kessai kessai, KessaiAction action) {
+        return action.visit() == null || action.visit() == kessai.visit();
     }
 
     private static void requireReason(KessaiAction action, String what) {

@@ -204,9 +204,11 @@ final class DraftDialog extends TitledDialog {
         showFiles();
         ApprovalRoute base = baseRoute();
         for (RouteStep step : editing.route().steps()) {
-            if (step.kind() == org.kairan.core.kessai.StepKind.CONSULTATION && (base == null || !base.steps().contains(step))) {
+            boolean added = !step.kind().isDecision() && (base == null || !base.steps().contains(step));
+            if (added) {
                 consultations.add(new Consultation(step.approvers().stream()
-                        .map(p -> new ApproverPost(p.unitCode(), p.position())).toList(), step.consent(), false));
+                        .map(p -> new ApproverPost(p.unitCode(), p.position())).toList(), step.consent(),
+                        step.kind() == org.kairan.core.kessai.StepKind.REVIEW));
             }
         }
         editing.route().readers().forEach(r -> readers.add(r.staffNo()));

@@ -49,6 +49,8 @@ final class KessaiDetail {
     private final List<Runnable> openers = new ArrayList<>();
     private String shownKessai;
     private String attachTo;
+    /** Counts the documents asked for; a download finishing after another was asked for is not shown. */
+    private long opens;
     /** Whether the record of decision was there when the shown 案件 was opened (it arrives after the decision). */
     private boolean shownRecord;
 
@@ -135,6 +137,7 @@ final class KessaiDetail {
         attachTo = item == null ? null : item.id();
         if (item == null) {
             content.setText(texts.messages().kessai_nothingSelected);
+            opens++;
             viewer.clear();
             shownKessai = null;
             return;
@@ -230,17 +233,19 @@ final class KessaiDetail {
 
     private void open(String name, boolean pdf, String mediaType, Fetch fetch) {
         if (!pdf) {
+            opens++;
             viewer.clear(MessageFormat.format(texts.messages().kessai_notPdf, name, mediaType));
             return;
         }
+        long request = ++opens;
         BackgroundCall.named(texts.messages().kessai_openJob, monitor -> fetch.get())
                 .onSuccess(path -> {
-                    if (!viewer.isDisposed()) {
+                    if (!viewer.isDisposed() && request == opens) {
                         viewer.open(path);
                     }
                 })
                 .onFailure(failure -> {
-                    if (!viewer.isDisposed()) {
+                    if (!viewer.isDisposed() && request == opens) {
                         viewer.clear(MessageFormat.format(texts.messages().kessai_openFailed, failure.getMessage()));
                     }
                 }).start(ui);
