@@ -149,6 +149,14 @@ public final class KairanServerProcess implements AutoCloseable {
         return url;
     }
 
+    /**
+     * The server's data directory (its database, files and signing key), for a test that looks at or damages
+     * what the server keeps on disk as a failing disk or an operator would.
+     */
+    public Path dataDirectory() {
+        return dataDir;
+    }
+
     /** Whether the process is running. */
     public boolean isRunning() {
         return process != null && process.isAlive();

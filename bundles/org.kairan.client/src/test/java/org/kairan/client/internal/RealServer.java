@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.kairan.client.KairanClientException;
 import org.kairan.client.ServerAddress;
+import org.kairan.client.Session;
 import org.kairan.client.testing.Authenticator;
 import org.kairan.client.testing.DemoAccounts;
 import org.kairan.client.testing.KairanServerProcess;
@@ -48,6 +49,20 @@ public final class RealServer implements AutoCloseable {
 
     public static HttpKairanServerClient client(Path workspace, Clock clock) {
         return new HttpKairanServerClient(workspace.resolve(".kairan"), Duration.ofSeconds(20), clock);
+    }
+
+    /**
+     * A desktop client on {@code workspace} starting with {@code session} as its stored session, talking to
+     * {@code via} (the server, or a cable or proxy in front of it): the same person on one more desktop of a
+     * test without another login (each login spends a TOTP step, and the server accepts each step once).
+     */
+    public static HttpKairanServerClient clientResuming(Path workspace, Session session, ServerAddress via)
+            throws KairanClientException, IOException {
+        new SessionFile(workspace.resolve(".kairan"), new JsonCodec())
+                .write(new Session(via, session.token(), session.expiresAt(), session.user()));
+        HttpKairanServerClient client = client(workspace);
+        client.resumeSession();
+        return client;
     }
 
     /**

@@ -46,6 +46,7 @@ public final class ScriptedProxy implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final Thread acceptor;
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> requests = new ConcurrentHashMap<>();
 
     public ScriptedProxy(ServerAddress target) throws IOException {
         this.target = target.uri();
@@ -76,6 +77,12 @@ public final class ScriptedProxy implements AutoCloseable {
      */
     public void cutAfterForwarding(String path) {
         scripts.put(path, new ForwardThenCut());
+    }
+
+    /** How many requests for {@code path} the proxy received (whatever it did with them). */
+    public int requestsFor(String path) {
+        java.util.concurrent.atomic.AtomicInteger n = requests.get(path);
+        return n == null ? 0 : n.get();
     }
 
     /** Requests for {@code path} go to the real server again. */
@@ -111,6 +118,7 @@ public final class ScriptedProxy implements AutoCloseable {
             }
             byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
             String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+            requests.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             switch (scripts.get(path)) {
                 case HtmlPage page -> write(out, page.status(), "text/html; charset=UTF-8",
                         page.html().getBytes(StandardCharsets.UTF_8));
@@ -136,7 +144,7 @@ public final class ScriptedProxy implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + pathAndQuery))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (String name : new String[] { "authorization", "content-type", "accept" }) {
+        for (String name : new String[] { "authorization", "content-type", "accept", "x-kairan-file-name" }) {
             if (headers.containsKey(name)) {
                 request.header(name, headers.get(name));
             }

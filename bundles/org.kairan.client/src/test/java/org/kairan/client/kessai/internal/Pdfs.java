@@ -9,13 +9,13 @@ import java.util.List;
  * Small PDFs written byte by byte for the tests (the client bundle has no PDF library): a readable one-page
  * document, and one protected by a password, as a 主事 may scan or export them.
  */
-final class Pdfs {
+public final class Pdfs {
 
     private Pdfs() {
     }
 
     /** A valid one-page PDF showing {@code text} (ASCII), with a correct cross-reference table. */
-    static byte[] onePage(String text) {
+    public static byte[] onePage(String text) {
         String stream = "BT /F1 18 Tf 72 720 Td (" + text + ") Tj ET";
         return document(List.of(
                 "<< /Type /Catalog /Pages 2 0 R >>",
@@ -30,7 +30,7 @@ final class Pdfs {
      * A PDF whose trailer says it is encrypted with the standard security handler (RC4, revision 2) and whose
      * user password is not empty: no reader opens it without the password.
      */
-    static byte[] passwordProtected() {
+    public static byte[] passwordProtected() {
         String o = "<" + "6e2d1a7f3c9b4e58".repeat(4) + ">";
         String u = "<" + "a1b2c3d4e5f60718".repeat(4) + ">";
         return document(List.of(
