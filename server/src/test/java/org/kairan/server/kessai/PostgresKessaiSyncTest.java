@@ -1,8 +1,6 @@
 package org.kairan.server.kessai;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kairan.server.testing.DemoDesks;
@@ -21,12 +19,6 @@ class PostgresKessaiSyncTest extends KessaiSyncContractTest {
 
     @Override
     DemoDesks startDemo(Path dataDir) {
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot reset the test database", e);
-        }
-        return DemoDesks.start(dataDir, database);
+        return DemoDesks.start(dataDir, database.emptied());
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,14 +30,7 @@ class PostgresStorageTest extends StorageContractTest {
 
     @Override
     RunningServer startServer(Path dataDir) {
-        // One database per class: empty it so every test starts from the migrations.
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot reset the test database", e);
-        }
-        return RunningServer.postgres(dataDir, database);
+        return RunningServer.postgres(dataDir, database.emptied());
     }
 
     @Test

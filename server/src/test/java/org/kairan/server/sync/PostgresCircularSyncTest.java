@@ -1,8 +1,6 @@
 package org.kairan.server.sync;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kairan.server.testing.PostgresDatabase;
@@ -21,12 +19,6 @@ class PostgresCircularSyncTest extends CircularSyncContractTest {
 
     @Override
     RunningServer startServer(Path dataDir) {
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot reset the test database", e);
-        }
-        return RunningServer.postgres(dataDir, database);
+        return RunningServer.postgres(dataDir, database.emptied());
     }
 }
