@@ -67,8 +67,10 @@ import jdk.jfr.Recording;
  * their cursor until the 案件 is waiting for them. Without {@code --rate} every approver sends the next
  * approval as soon as it has the result (saturation: the round trip is then about approvers ÷ throughput);
  * with {@code --rate N} the approvers send on fixed schedules adding up to N approvals/s and the round
- * trip counts from the scheduled moment. {@code --jfr FILE} records the measured round with Flight
- * Recorder ("profile" settings).
+ * trip counts from the scheduled moment. Before each measured round the bench waits (at most 5 minutes)
+ * until other processes use less than {@code --quiet} % (default 15) of the CPU over a second, and it
+ * prints how much they used during the round. {@code --jfr FILE} records the measured round with Flight
+ * Recorder ("profile" settings, every monitor wait).
  *
  * <p>Run from the repository root (JDK 21+; the shaded server jar holds every dependency):
  * <pre>
@@ -77,7 +79,7 @@ import jdk.jfr.Recording;
  *       $(find server/src/bench/java -name '*.java')
  * java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
  *      -cp server/target/kairan-server.jar:server/target/bench-classes org.kairan.server.bench.ApprovalBenchmark \
- *      [--approvers 100] [--per-approver 20] [--warmup 5] [--follow 5] [--rate N] [--jfr FILE.jfr] \
+ *      [--approvers 100] [--per-approver 20] [--warmup 5] [--follow 5] [--rate N] [--quiet 15] [--jfr FILE.jfr] \
  *      [--db-url jdbc:postgresql://… --db-user … --db-password …]
  * </pre>
  * With {@code --db-url} the database must be empty (the demo city is loaded into it). Client and server
@@ -94,7 +96,7 @@ public final class ApprovalBenchmark {
 
     /** Command-line settings. */
     record Options(int approvers, int perApprover, int warmup, int follow, String dbUrl, String dbUser,
-            String dbPassword, Path jfr, int rate) {
+            String dbPassword, Path jfr, int rate, int quietPercent) {
 
         static Options parse(String[] args) {
             int approvers = 100;
@@ -106,6 +108,7 @@ public final class ApprovalBenchmark {
             String dbPassword = null;
             Path jfr = null;
             int rate = 0;
+            int quiet = 15;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -118,12 +121,13 @@ public final class ApprovalBenchmark {
                     case "--db-password" -> dbPassword = value;
                     case "--jfr" -> jfr = Path.of(value);
                     case "--rate" -> rate = Integer.parseInt(value);
+                    case "--quiet" -> quiet = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--approvers N"
-                            + " --per-approver N --warmup N --follow N --rate APPROVALS_PER_S --jfr FILE --db-url URL --db-user U --db-password P)");
+                            + " --per-approver N --warmup N --follow N --rate APPROVALS_PER_S --quiet PCT --jfr FILE --db-url URL --db-user U --db-password P)");
                 }
                 i++;
             }
-            return new Options(approvers, perApprover, warmup, follow, dbUrl, dbUser, dbPassword, jfr, rate);
+            return new Options(approvers, perApprover, warmup, follow, dbUrl, dbUser, dbPassword, jfr, rate, quiet);
         }
     }
 
@@ -384,8 +388,12 @@ public final class ApprovalBenchmark {
         String loadBefore = loadAverage();
         long gcCount0 = gcCount();
         long gcMillis0 = gcMillis();
+        if (print) {
+            awaitQuiet(os);
+        }
         long processCpu0 = os.getProcessCpuTime();
         long[] io0 = processIo();
+        long machineBusy0 = machineBusyTicks();
         long wall0 = System.nanoTime();
         startAt.set(wall0);
         List<Tally> tallies = new ArrayList<>();
@@ -400,6 +408,7 @@ public final class ApprovalBenchmark {
         long wall = System.nanoTime() - wall0;
         long processCpu = os.getProcessCpuTime() - processCpu0;
         long[] io1 = processIo();
+        long machineBusy = machineBusyTicks() - machineBusy0;
         String loadAfter = loadAverage();
         if (!print) {
             System.out.printf(Locale.ROOT, "%s: %d approvals in %.1f s (not counted)%n", name,
@@ -451,6 +460,12 @@ public final class ApprovalBenchmark {
                     + " %.1f MB to the disk%n", (io1[0] - io0[0]) / 1e6, (io1[0] - io0[0]) / 1e3 / all.length,
                     (io1[1] - io0[1]) / 1e6);
         }
+        if (machineBusy0 >= 0) {
+            // /proc/stat counts in USER_HZ ticks (100 per second on Linux)
+            double others = Math.max(0, machineBusy / 100.0 - processCpu / 1e9);
+            System.out.printf(Locale.ROOT, "  other processes used %.2f s of CPU = %.0f %% of the machine meanwhile%n",
+                    others, 100 * others / (wall / 1e9 * Runtime.getRuntime().availableProcessors()));
+        }
         System.out.printf(Locale.ROOT, "  load average before %s, after %s%n", loadBefore, loadAfter);
     }
 
@@ -493,6 +508,46 @@ public final class ApprovalBenchmark {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException e) {
             return "unknown";
+        }
+    }
+
+    /**
+     * Waits (at most 5 minutes) until other processes use less than {@code --quiet} % of the machine's
+     * CPU over a second: other engineers' builds would otherwise be measured too.
+     */
+    private void awaitQuiet(com.sun.management.OperatingSystemMXBean os) throws InterruptedException {
+        if (options.quietPercent() >= 100 || machineBusyTicks() < 0) {
+            return;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        double others;
+        do {
+            long busy0 = machineBusyTicks();
+            long own0 = os.getProcessCpuTime();
+            Thread.sleep(1000);
+            others = Math.max(0, (machineBusyTicks() - busy0) / 100.0 - (os.getProcessCpuTime() - own0) / 1e9)
+                    / cores * 100;
+        } while (others >= options.quietPercent() && System.nanoTime() < deadline);
+        if (others >= options.quietPercent()) {
+            System.out.printf(Locale.ROOT, "  (other processes still use %.0f %% of the CPU after 5 minutes: measuring"
+                    + " anyway)%n", others);
+        }
+    }
+
+    /** CPU time of the whole machine that was not idle, in ticks (Linux {@code /proc/stat}), or -1. */
+    private static long machineBusyTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length && i <= 7; i++) { // user … softirq
+                if (i != 4 && i != 5) { // not idle, not iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
