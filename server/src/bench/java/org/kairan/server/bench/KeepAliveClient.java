@@ -13,8 +13,9 @@ import java.util.Locale;
 
 /**
  * A minimal HTTP/1.1 client on one kept-alive connection: what a benchmark needs to spend as little CPU
- * as possible on the client side of a machine it shares with the server. GET only, plain HTTP, bodies
- * with {@code Content-Length} or chunked. Not thread-safe: one per simulated client.
+ * as possible on the client side of a machine it shares with the server. GET, and POST of a JSON body;
+ * plain HTTP, response bodies with {@code Content-Length} or chunked. Not thread-safe: one per simulated
+ * client.
  */
 final class KeepAliveClient implements AutoCloseable {
 
@@ -22,11 +23,15 @@ final class KeepAliveClient implements AutoCloseable {
     record Response(int status, byte[] body) {
     }
 
+    private static final long MAX_IDLE_NANOS = 20_000_000_000L;
+
     private final URI base;
     private final String hostHeader;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    /** When the connection was last used: Jetty closes one idle for 30 s, so an older one is replaced. */
+    private long lastUsed;
 
     KeepAliveClient(URI base) {
         this.base = base;
@@ -34,14 +39,39 @@ final class KeepAliveClient implements AutoCloseable {
     }
 
     Response get(String pathAndQuery, String bearerToken) throws IOException {
-        if (socket == null || socket.isClosed()) {
-            connect();
-        }
+        connectIfNeeded();
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: Bearer "
                 + bearerToken + "\r\nAccept: application/json\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return readResponse();
+    }
+
+    /** POSTs a JSON body; {@code bearerToken} may be {@code null} (login). */
+    Response postJson(String path, String bearerToken, byte[] json) throws IOException {
+        connectIfNeeded();
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n"
+                + (bearerToken == null ? "" : "Authorization: Bearer " + bearerToken + "\r\n")
+                + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + json.length
+                + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[headBytes.length + json.length];
+        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+        System.arraycopy(json, 0, request, headBytes.length, json.length);
+        out.write(request);
+        out.flush();
+        return readResponse();
+    }
+
+    private void connectIfNeeded() throws IOException {
+        long now = System.nanoTime();
+        if (socket != null && now - lastUsed > MAX_IDLE_NANOS) {
+            close();
+        }
+        lastUsed = now;
+        if (socket == null || socket.isClosed()) {
+            connect();
+        }
     }
 
     private void connect() throws IOException {

@@ -117,6 +117,10 @@ public final class ServerBenchmark {
             values[size++] = nanos;
         }
 
+        int size() {
+            return size;
+        }
+
         static long[] merged(List<Latencies> parts) {
             long[] all = new long[parts.stream().mapToInt(p -> p.size).sum()];
             int at = 0;
