@@ -93,6 +93,17 @@ final class ServerDesktop implements AutoCloseable {
         return desktop;
     }
 
+    /**
+     * The desktop started again on {@code workspace}, with the session it stored, as it opens when the server
+     * cannot be reached at start-up. Not synced.
+     */
+    static ServerDesktop restartedOffline(Path workspace) {
+        HttpKairanServerClient client = RealServer.client(workspace);
+        ServerDesktop desktop = new ServerDesktop(client, workspace);
+        desktop.sync.sessionStarted(client.storedSession().orElseThrow());
+        return desktop;
+    }
+
     static ServerDesktop logIn(RealServer server, String staffNo, Path workspace) throws Exception {
         return logIn(server, staffNo, workspace, server.address);
     }
