@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 
 import org.kairan.client.ClientTopics;
 import org.kairan.client.ServerAddress;
+import org.kairan.client.Session;
 import org.kairan.client.internal.HttpKairanServerClient;
 import org.kairan.client.internal.RealServer;
 import org.kairan.client.kessai.InboxNotice;
@@ -40,6 +41,11 @@ final class ServerDesktop implements AutoCloseable {
     private volatile boolean forwarding;
 
     private ServerDesktop(HttpKairanServerClient client, Path workspace) {
+        this(client, workspace, Clock.systemDefaultZone());
+    }
+
+    /** {@code inboxClock}: what the 決裁 service takes for now (e.g. a day weeks ahead, for what 決裁済 keeps). */
+    private ServerDesktop(HttpKairanServerClient client, Path workspace, Clock inboxClock) {
         this.client = client;
         this.sync = new DefaultSyncService(client, workspace.resolve(".kairan"), Clock.systemDefaultZone(),
                 (topic, data) -> {
@@ -47,7 +53,7 @@ final class ServerDesktop implements AutoCloseable {
                         kessaiService().handleEvent(new Event(topic, Map.of(ClientTopics.DATA, data)));
                     }
                 });
-        this.kessai = new DefaultKessaiService(sync, client, Clock.systemDefaultZone(), (topic, data) -> {
+        this.kessai = new DefaultKessaiService(sync, client, inboxClock, (topic, data) -> {
             if (KessaiTopics.INBOX.equals(topic)) {
                 notices.add((InboxNotice) data);
             }
@@ -75,12 +81,53 @@ final class ServerDesktop implements AutoCloseable {
         return desktop;
     }
 
+    /**
+     * One more desktop of someone logged in already: the client resumes {@code session} on {@code workspace}
+     * through {@code via}, without a login (each login spends a TOTP step). Not synced yet.
+     */
+    static ServerDesktop resuming(Session session, Path workspace, ServerAddress via, Clock inboxClock)
+            throws Exception {
+        ServerDesktop desktop = new ServerDesktop(RealServer.clientResuming(workspace, session, via), workspace,
+                inboxClock);
+        desktop.sync.sessionStarted(desktop.client.session().orElseThrow());
+        return desktop;
+    }
+
+    /**
+     * The desktop started again on {@code workspace}, with the session it stored, as it opens when the server
+     * cannot be reached at start-up. Not synced.
+     */
+    static ServerDesktop restartedOffline(Path workspace) {
+        HttpKairanServerClient client = RealServer.client(workspace);
+        ServerDesktop desktop = new ServerDesktop(client, workspace);
+        desktop.sync.sessionStarted(client.storedSession().orElseThrow());
+        return desktop;
+    }
+
     static ServerDesktop logIn(RealServer server, String staffNo, Path workspace) throws Exception {
         return logIn(server, staffNo, workspace, server.address);
     }
 
+    /**
+     * Syncs now (send, then pull everything) and waits until the inbox was brought up to date and announced;
+     * a network failure is the test's to expect.
+     */
     void syncNow() throws Exception {
-        sync.syncNow(SyncProgress.NONE);
+        try {
+            sync.syncNow(SyncProgress.NONE);
+        } finally {
+            awaitAnnounced();
+        }
+    }
+
+    /** Waits until the 決裁 service has announced what the last changes brought. */
+    void awaitAnnounced() throws InterruptedException {
+        await(Duration.ofSeconds(30), "the inbox is brought up to date after a change", () -> !kessai.isAnnouncing());
+    }
+
+    /** The notices' arrivals' titles, in order. */
+    List<String> announcedTitles() {
+        return notices.stream().flatMap(n -> n.titles().stream()).toList();
     }
 
     /** Waits until {@code condition} holds (polling), failing with {@code expected} after {@code timeout}. */
