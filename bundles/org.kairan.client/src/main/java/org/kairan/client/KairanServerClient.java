@@ -133,6 +133,15 @@ public interface KairanServerClient {
     void downloadRecord(String kessaiId, Path target) throws KairanClientException;
 
     /**
+     * Downloads the 決裁簿 of a 課 for the days {@code from}–{@code to} as CSV for Excel
+     * ({@code GET /api/kessai/register}) into {@code target}: UTF-8 with a BOM, or Shift_JIS.
+     *
+     * @throws RequestRejectedException 403 for someone without rights over the 課 (課長 and above, administrators)
+     */
+    void downloadRegister(String unitCode, java.time.LocalDate from, java.time.LocalDate to, boolean shiftJis,
+            Path target) throws KairanClientException;
+
+    /**
      * Changes the logged-in user's password. The server ends the user's other sessions; this one stays.
      *
      * @throws WrongCredentialsException the current password is wrong (counts as a failed login)

@@ -43,6 +43,8 @@ public interface ApprovalUiConstants {
     String ID_KESSAI_POST_REVIEW = "kessai.postReview";
     String ID_KESSAI_READ = "kessai.read";
     String ID_KESSAI_ABSENCE = "kessai.absence";
+    /** 決裁簿… (export the register of a 課 as CSV). */
+    String ID_KESSAI_REGISTER = "kessai.register";
     /** The detail's tabs (経路, 内容, 文書). */
     String ID_KESSAI_TABS = "kessai.tabs";
     /** The route view: one line per person, with result, time and comment. */

@@ -287,6 +287,17 @@ public final class HttpKairanServerClient implements KairanServerClient {
     }
 
     @Override
+    public void downloadRegister(String unitCode, java.time.LocalDate from, java.time.LocalDate to, boolean shiftJis,
+            Path target) throws KairanClientException {
+        String query = "/api/kessai/register?unit=" + URLEncoder.encode(unitCode, StandardCharsets.UTF_8) + "&from=" + from
+                + "&to=" + to + "&charset=" + (shiftJis ? "shift_jis" : "utf-8");
+        authenticated(s -> {
+            transport.download(s.server().resolve(query), s.token(), target);
+            return null;
+        });
+    }
+
+    @Override
     public void changePassword(PasswordChangeRequest request) throws KairanClientException {
         authenticated(s -> transport.post(s.server().resolve("/api/auth/password"), s.token(), request, null));
     }

@@ -165,4 +165,13 @@ public class Messages {
     public String kessai_consult_serial;
     public String kessai_attachFile;
     public String kessai_attachJob;
+    public String kessai_register;
+    public String kessai_register_title;
+    public String kessai_register_message;
+    public String kessai_register_unit;
+    public String kessai_register_utf8;
+    public String kessai_register_sjis;
+    public String kessai_register_save;
+    public String kessai_register_job;
+    public String kessai_register_saved;
 }

@@ -269,4 +269,36 @@ class KessaiAgainstServerTest {
                 "it is in 起案中 with its file; the refused one is not on the server");
         assertEquals(1, clerk.sync.status().conflicts(), "送信状況 shows the one refusal");
     }
+
+    @Test
+    void theKachoExportsTheRegisterOfHisKaForExcelAndAShujiMayNot() throws Exception {
+        server = RealServer.start("kessai-register");
+        ServerDesktop head = desktop(HEAD, null);
+        java.time.LocalDate today = java.time.LocalDate.now(TOKYO);
+        java.time.LocalDate fiscalStart = java.time.LocalDate.of(today.getMonthValue() >= 4 ? today.getYear()
+                : today.getYear() - 1, 4, 1);
+        Path utf8 = temp.resolve("決裁簿.csv");
+        head.client.downloadRegister("120200", fiscalStart, today, false, utf8);
+        byte[] bytes = Files.readAllBytes(utf8);
+        assertArrayEqualsPrefix(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes);
+        String text = new String(bytes, 3, bytes.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("文書番号,起案日,決裁日,件名"), "a header row for Excel: " + text);
+        assertTrue(text.contains("消耗品（トナー）の購入について") && text.contains("令和"),
+                "the demo's decided 案件 of 財政課 is a row, with 和暦 dates: " + text);
+
+        Path sjis = temp.resolve("決裁簿-sjis.csv");
+        head.client.downloadRegister("120200", fiscalStart, today, true, sjis);
+        assertEquals(text, new String(Files.readAllBytes(sjis), java.nio.charset.Charset.forName("windows-31j")),
+                "the same register in Shift_JIS");
+
+        ServerDesktop clerk = desktop(CLERK, null);
+        assertThrows(org.kairan.client.KairanClientException.class,
+                () -> clerk.client.downloadRegister("120200", fiscalStart, today, false, temp.resolve("no.csv")),
+                "a 主事 has no rights over the 課's register");
+    }
+
+    private static void assertArrayEqualsPrefix(byte[] prefix, byte[] bytes) {
+        assertTrue(bytes.length >= prefix.length && java.util.Arrays.equals(prefix, java.util.Arrays.copyOf(bytes,
+                prefix.length)), "UTF-8 starts with a BOM so that Excel reads it");
+    }
 }

@@ -136,7 +136,7 @@ public final class KessaiPart {
     private void createBar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.swtDefaults().numColumns(14).margins(8, 6).applyTo(bar);
+        GridLayoutFactory.swtDefaults().numColumns(15).margins(8, 6).applyTo(bar);
         button(bar, messages.kessai_new, ApprovalUiConstants.ID_KESSAI_NEW, false).addListener(SWT.Selection,
                 e -> draft(null));
         edit = button(bar, messages.kessai_edit, ApprovalUiConstants.ID_KESSAI_EDIT, true);
@@ -165,6 +165,8 @@ public final class KessaiPart {
         read.addListener(SWT.Selection, e -> simple(ActionKind.READ));
         button(bar, messages.kessai_absence, ApprovalUiConstants.ID_KESSAI_ABSENCE, false).addListener(SWT.Selection,
                 e -> absence());
+        button(bar, messages.kessai_register, ApprovalUiConstants.ID_KESSAI_REGISTER, false).addListener(SWT.Selection,
+                e -> register());
         count = new Label(bar, SWT.NONE);
         count.setData(ApprovalUiConstants.WIDGET_ID, ApprovalUiConstants.ID_KESSAI_COUNT);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(count);
@@ -382,6 +384,34 @@ public final class KessaiPart {
                 dialog.reason(), false);
         BackgroundCall.named(messages.kessai_absence_title, monitor -> service.setAbsence(notice))
                 .onSuccess(done -> reload()).onFailure(this::failed).start(ui);
+    }
+
+    /** 決裁簿…: a 課 and a period, saved as CSV where the person chooses; the server checks the rights. */
+    private void register() {
+        LocalDate today = LocalDate.now(zone);
+        OrganisationDirectory directory = new OrganisationDirectory(sync.replica().directory(today));
+        String own = client.session().or(sync::session).map(Session::user).map(u -> u.unitCode())
+                .flatMap(code -> org.kairan.core.kessai.Divisions.divisionOf(directory, code))
+                .map(org.kairan.core.organisation.OrgUnit::code).orElse(null);
+        List<org.kairan.core.organisation.OrgUnit> divisions = directory.allUnits().stream()
+                .filter(u -> u.kind() == org.kairan.core.organisation.UnitKind.DIVISION).toList();
+        RegisterDialog dialog = new RegisterDialog(shell(), messages, directory, divisions, own);
+        if (dialog.open() != Window.OK) {
+            return;
+        }
+        org.eclipse.swt.widgets.FileDialog save = new org.eclipse.swt.widgets.FileDialog(shell(), SWT.SAVE);
+        save.setFileName("決裁簿_" + dialog.unitCode() + "_" + dialog.first() + "_" + dialog.last() + ".csv");
+        save.setOverwrite(true);
+        String target = save.open();
+        if (target == null) {
+            return;
+        }
+        BackgroundCall.named(messages.kessai_register_job, monitor -> {
+            client.downloadRegister(dialog.unitCode(), dialog.first(), dialog.last(), dialog.shiftJis(),
+                    java.nio.file.Path.of(target));
+            return target;
+        }).onSuccess(saved -> MessageDialog.openInformation(shell(), messages.kessai_register_title,
+                MessageFormat.format(messages.kessai_register_saved, saved))).onFailure(this::failed).start(ui);
     }
 
     private void queue(KessaiAction action) {
