@@ -142,6 +142,21 @@ public interface KairanServerClient {
             Path target) throws KairanClientException;
 
     /**
+     * Decided 案件 past their 保存年限 as of the day ({@code GET /api/kessai/retention}), for administrators.
+     *
+     * @throws RequestRejectedException 403 for anyone else
+     */
+    org.kairan.core.kessai.RetentionList retention(java.time.LocalDate asOf) throws KairanClientException;
+
+    /**
+     * Records 廃棄, 移管 or 継続 until {@code keptUntil} ({@code POST /api/kessai/retention/{id}}), for administrators.
+     *
+     * @param keptUntil the new last day for 継続, {@code null} otherwise
+     */
+    void decideRetention(String kessaiId, org.kairan.core.kessai.RetentionList.Disposition disposition,
+            java.time.LocalDate keptUntil) throws KairanClientException;
+
+    /**
      * Changes the logged-in user's password. The server ends the user's other sessions; this one stays.
      *
      * @throws WrongCredentialsException the current password is wrong (counts as a failed login)

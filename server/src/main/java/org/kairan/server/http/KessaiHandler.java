@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 import org.kairan.core.kessai.Kessai;
+import org.kairan.core.kessai.RetentionList;
 import org.kairan.core.organisation.Role;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.kessai.KessaiRecords;
@@ -97,18 +97,18 @@ public final class KessaiHandler extends RouteFamilyHandler {
         if (segments.size() == 1) {
             requireMethod(exchange, "GET");
             LocalDate asOf = exchange.queryParam("asOf") == null ? LocalDate.now(clock) : date(exchange, "asOf");
-            return Reply.ok(Map.of("asOf", asOf, "items", records.pastRetention(asOf)));
+            return Reply.ok(new RetentionList(asOf, records.pastRetention(asOf)));
         }
         requireMethod(exchange, "POST");
         JsonNode body = exchange.readJson(JsonNode.class);
-        KessaiRecords.Disposition disposition;
+        RetentionList.Disposition disposition;
         try {
-            disposition = KessaiRecords.Disposition.valueOf(body.path("decision").asText());
+            disposition = RetentionList.Disposition.valueOf(body.path("decision").asText());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("decision is DISPOSE (廃棄), TRANSFER (移管) or EXTEND (継続)", "decision");
         }
         LocalDate keptUntil = null;
-        if (disposition == KessaiRecords.Disposition.EXTEND) {
+        if (disposition == RetentionList.Disposition.EXTEND) {
             try {
                 keptUntil = LocalDate.parse(body.path("keptUntil").asText());
             } catch (DateTimeParseException e) {

@@ -17,6 +17,8 @@ import org.kairan.core.files.StoredFile;
 import org.kairan.core.kessai.DocumentClass;
 import org.kairan.core.kessai.Kessai;
 import org.kairan.core.kessai.KessaiSettings;
+import org.kairan.core.kessai.RetentionItem;
+import org.kairan.core.kessai.RetentionList.Disposition;
 import org.kairan.core.organisation.Role;
 import org.kairan.core.protocol.SessionUser;
 import org.kairan.server.directory.DirectoryCache;
@@ -32,16 +34,6 @@ import org.kairan.server.sync.SyncScope;
  * not even that it exists.
  */
 public final class KessaiRecords {
-
-    /** What becomes of a record past its 保存年限. */
-    public enum Disposition {
-        /** 廃棄. */
-        DISPOSE,
-        /** 移管 to the archives. */
-        TRANSFER,
-        /** 継続: kept longer, until a new day. */
-        EXTEND
-    }
 
     private final Database database;
     private final KessaiStore store;

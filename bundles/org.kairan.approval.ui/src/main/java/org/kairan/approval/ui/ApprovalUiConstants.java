@@ -45,6 +45,10 @@ public interface ApprovalUiConstants {
     String ID_KESSAI_ABSENCE = "kessai.absence";
     /** 決裁簿… (export the register of a 課 as CSV). */
     String ID_KESSAI_REGISTER = "kessai.register";
+    /** 保存年限… (administrators: records past their retention, 廃棄・移管・継続). */
+    String ID_KESSAI_RETENTION = "kessai.retention";
+    /** The retention dialog's list. */
+    String ID_RETENTION_TABLE = "kessai.retention.table";
     /** The detail's tabs (経路, 内容, 文書). */
     String ID_KESSAI_TABS = "kessai.tabs";
     /** The route view: one line per person, with result, time and comment. */

@@ -60,6 +60,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 @Component(service = KairanServerClient.class)
 public final class HttpKairanServerClient implements KairanServerClient {
 
+    private static final TypeReference<org.kairan.core.kessai.RetentionList> RETENTION = new TypeReference<>() { };
+
     private static final String INSTANCE_AREA = "osgi.instance.area";
     private static final TypeReference<HealthStatus> HEALTH = new TypeReference<>() { };
     private static final TypeReference<LoginResponse> LOGIN = new TypeReference<>() { };
@@ -295,6 +297,24 @@ public final class HttpKairanServerClient implements KairanServerClient {
             transport.download(s.server().resolve(query), s.token(), target);
             return null;
         });
+    }
+
+    @Override
+    public org.kairan.core.kessai.RetentionList retention(java.time.LocalDate asOf) throws KairanClientException {
+        return authenticated(s -> transport.get(s.server().resolve("/api/kessai/retention?asOf=" + asOf), s.token(),
+                RETENTION));
+    }
+
+    @Override
+    public void decideRetention(String kessaiId, org.kairan.core.kessai.RetentionList.Disposition disposition,
+            java.time.LocalDate keptUntil) throws KairanClientException {
+        String segment = URLEncoder.encode(kessaiId, StandardCharsets.UTF_8).replace("+", "%20");
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("decision", disposition.name());
+        if (keptUntil != null) {
+            body.put("keptUntil", keptUntil.toString());
+        }
+        authenticated(s -> transport.post(s.server().resolve("/api/kessai/retention/" + segment), s.token(), body, null));
     }
 
     @Override

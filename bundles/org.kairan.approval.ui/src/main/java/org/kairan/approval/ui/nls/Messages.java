@@ -174,4 +174,18 @@ public class Messages {
     public String kessai_register_save;
     public String kessai_register_job;
     public String kessai_register_saved;
+    public String kessai_retention;
+    public String kessai_retention_title;
+    public String kessai_retention_message;
+    public String kessai_retention_asOf;
+    public String kessai_retention_show;
+    public String kessai_retention_class;
+    public String kessai_retention_period;
+    public String kessai_retention_decided;
+    public String kessai_retention_keptUntil;
+    public String kessai_retention_dispose;
+    public String kessai_retention_transfer;
+    public String kessai_retention_extend;
+    public String kessai_retention_count;
+    public String kessai_retention_close;
 }

@@ -297,6 +297,26 @@ class KessaiAgainstServerTest {
                 "a 主事 has no rights over the 課's register");
     }
 
+    @Test
+    void anAdministratorListsRecordsPastTheirRetentionAndTransfersOne() throws Exception {
+        server = RealServer.start("kessai-retention");
+        ServerDesktop admin = desktop(DemoAccounts.ADMIN, null);
+        java.time.LocalDate today = java.time.LocalDate.now(TOKYO);
+        java.time.LocalDate afterAYear = java.time.LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() + 2
+                : today.getYear() + 1, 4, 1);
+        org.kairan.core.kessai.RetentionList due = admin.client.retention(afterAYear);
+        org.kairan.core.kessai.RetentionItem toner = due.items().stream()
+                .filter(i -> i.title().equals("消耗品（トナー）の購入について")).findFirst()
+                .orElseThrow(() -> new AssertionError("the demo's 一般庶務 (1年) record is due on " + afterAYear + ": " + due));
+        assertEquals("1年", toner.retention());
+        admin.client.decideRetention(toner.kessaiId(), org.kairan.core.kessai.RetentionList.Disposition.TRANSFER, null);
+        assertTrue(admin.client.retention(afterAYear).items().stream().noneMatch(i -> i.kessaiId().equals(toner.kessaiId())),
+                "a record transferred to the archives leaves the list");
+        ServerDesktop head = desktop(HEAD, null);
+        assertThrows(org.kairan.client.KairanClientException.class, () -> head.client.retention(afterAYear),
+                "the list is for administrators");
+    }
+
     private static void assertArrayEqualsPrefix(byte[] prefix, byte[] bytes) {
         assertTrue(bytes.length >= prefix.length && java.util.Arrays.equals(prefix, java.util.Arrays.copyOf(bytes,
                 prefix.length)), "UTF-8 starts with a BOM so that Excel reads it");

@@ -89,6 +89,7 @@ public final class KessaiPart {
     private Button postReview;
     private Button read;
     private Button edit;
+    private Button retention;
     private Inbox inbox = Inbox.EMPTY;
     private KessaiSettings settings;
     private InboxFolder folder = InboxFolder.AWAITING;
@@ -136,7 +137,7 @@ public final class KessaiPart {
     private void createBar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.swtDefaults().numColumns(15).margins(8, 6).applyTo(bar);
+        GridLayoutFactory.swtDefaults().numColumns(16).margins(8, 6).applyTo(bar);
         button(bar, messages.kessai_new, ApprovalUiConstants.ID_KESSAI_NEW, false).addListener(SWT.Selection,
                 e -> draft(null));
         edit = button(bar, messages.kessai_edit, ApprovalUiConstants.ID_KESSAI_EDIT, true);
@@ -167,6 +168,8 @@ public final class KessaiPart {
                 e -> absence());
         button(bar, messages.kessai_register, ApprovalUiConstants.ID_KESSAI_REGISTER, false).addListener(SWT.Selection,
                 e -> register());
+        retention = button(bar, messages.kessai_retention, ApprovalUiConstants.ID_KESSAI_RETENTION, false);
+        retention.addListener(SWT.Selection, e -> new RetentionDialog(shell(), texts, client, ui).open());
         count = new Label(bar, SWT.NONE);
         count.setData(ApprovalUiConstants.WIDGET_ID, ApprovalUiConstants.ID_KESSAI_COUNT);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(count);
@@ -280,6 +283,8 @@ public final class KessaiPart {
     }
 
     private void showSelected() {
+        retention.setVisible(client.session().or(sync::session).map(Session::user)
+                .map(u -> u.has(org.kairan.core.organisation.Role.ADMIN)).orElse(false));
         Optional<InboxItem> item = selected();
         detail.show(item.orElse(null), settings);
         actionButtons.forEach(b -> b.setEnabled(false));

@@ -1,4 +1,4 @@
-package org.kairan.server.kessai;
+package org.kairan.core.kessai;
 
 import java.time.LocalDate;
 
