@@ -56,6 +56,7 @@ final class RetentionDialog extends TitledDialog {
         Composite page = page(area, 1);
         Composite top = new Composite(page, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(4).applyTo(top);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
         new Label(top, SWT.NONE).setText(texts.messages().kessai_retention_asOf);
         asOf = new DateTime(top, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
         Button show = new Button(top, SWT.PUSH);
