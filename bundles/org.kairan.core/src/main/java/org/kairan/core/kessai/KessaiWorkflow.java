@@ -62,7 +62,7 @@ public final class KessaiWorkflow {
         next.amountYen = draft.amountYen();
         next.restricted = draft.restricted();
         next.draftDate = draft.draftDate();
-        if (!route.equals(kessai.route())) {
+        if (kessai.returnedFrom() >= 0 && !sameStepsUpTo(route, kessai.route(), kessai.returnedFrom())) {
             next.returnedFrom = -1;
         }
         next.route = route;
@@ -72,6 +72,15 @@ public final class KessaiWorkflow {
         kept.addAll(files);
         next.attachments = kept;
         return next.build();
+    }
+
+    /**
+     * Whether the steps up to and including {@code step} are the same in both routes: then a resubmission can
+     * still return to that step (readers or later steps added after a 差戻し do not send it back to the start).
+     */
+    private static boolean sameStepsUpTo(ApprovalRoute edited, ApprovalRoute before, int step) {
+        return edited.steps().size() > step && before.steps().size() > step
+                && edited.steps().subList(0, step + 1).equals(before.steps().subList(0, step + 1));
     }
 
     /** The 案件 after {@code actor} did {@code action} at {@code now}. */

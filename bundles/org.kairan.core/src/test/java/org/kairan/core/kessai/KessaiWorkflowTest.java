@@ -257,4 +257,21 @@ class KessaiWorkflowTest {
         ApprovalRoute forged = base.withStepAt(1, RouteStep.review(impostor));
         assertThrows(RouteException.class, () -> editor.confirm(forged, base), "a person who does not hold the post is refused");
     }
+
+    @Test
+    void addingAReaderAfterASendBackStillReturnsToTheStepThatSentItBackButChangingItsStepsStartsAgain() {
+        Kessai returned = act(act(act(purchase(), SHUJI, ActionKind.SUBMIT, ""), KAKARICHO, ActionKind.APPROVE, ""),
+                KACHO, ActionKind.SEND_BACK, "供覧先を加えてください");
+        ApprovalRoute withReader = editor.addReaders(returned.route(), List.of(JOHO_SHUJI));
+        KessaiDraft same = new KessaiDraft(returned.id(), returned.title(), "財務", "本文", "物品購入", 150_000, false, DRAFT_DAY,
+                withReader, List.of());
+        Kessai edited = KessaiWorkflow.revise(returned, same, withReader, List.of(), SHUJI);
+        assertTrue(act(edited, SHUJI, ActionKind.SUBMIT, "").awaits(KACHO),
+                "a reader added after the 課長's 差戻し does not send the 案件 back through the 係長");
+
+        ApprovalRoute withReview = editor.insertReview(returned.route(), 1, new ApproverPost(KEIYAKU_KAKARI, "係長"));
+        Kessai changed = KessaiWorkflow.revise(returned, same, withReview, List.of(), SHUJI);
+        assertTrue(act(changed, SHUJI, ActionKind.SUBMIT, "").awaits(KAKARICHO),
+                "a step inserted before the 課長 restarts the route");
+    }
 }
