@@ -188,4 +188,5 @@ public class Messages {
     public String kessai_retention_extend;
     public String kessai_retention_count;
     public String kessai_retention_close;
+    public String kessai_register_fileName;
 }

@@ -172,17 +172,11 @@ final class ActionQueue implements AutoCloseable {
 
     /** Whether an action names a file that is no longer in the outbox (it could never be uploaded). */
     synchronized List<String> missingFiles(String key) throws SQLException {
-        List<String> missing = new ArrayList<>();
         try (PreparedStatement q = db.prepareStatement("SELECT f.sha256 FROM action_file f WHERE f.action_key = ? "
                 + "AND NOT EXISTS (SELECT 1 FROM outbox_file o WHERE o.sha256 = f.sha256)")) {
             q.setString(1, key);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    missing.add(rs.getString(1));
-                }
-            }
+            return firstColumn(q);
         }
-        return missing;
     }
 
     /** The server has the file: no action needs to upload it again. */
@@ -198,18 +192,23 @@ final class ActionQueue implements AutoCloseable {
      * before {@code stagedBefore} (a file staged for an action the user is still writing is kept).
      */
     synchronized List<String> unneededFiles(Instant stagedBefore) throws SQLException {
-        List<String> unneeded = new ArrayList<>();
         try (PreparedStatement q = db.prepareStatement("SELECT o.sha256 FROM outbox_file o WHERE NOT EXISTS ("
                 + "SELECT 1 FROM action_file f JOIN action a ON a.action_key = f.action_key "
                 + "WHERE f.sha256 = o.sha256 AND a.dismissed = FALSE) AND (o.named = TRUE OR o.staged_at < ?)")) {
             q.setObject(1, stagedBefore);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    unneeded.add(rs.getString(1));
-                }
+            return firstColumn(q);
+        }
+    }
+
+    /** The first column of every row the query finds. */
+    private static List<String> firstColumn(PreparedStatement query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
             }
         }
-        return unneeded;
+        return values;
     }
 
     /** Forgets a file of the outbox (its bytes were deleted). */

@@ -405,7 +405,8 @@ public final class KessaiPart {
             return;
         }
         org.eclipse.swt.widgets.FileDialog save = new org.eclipse.swt.widgets.FileDialog(shell(), SWT.SAVE);
-        save.setFileName("決裁簿_" + dialog.unitCode() + "_" + dialog.first() + "_" + dialog.last() + ".csv");
+        save.setFileName(MessageFormat.format(messages.kessai_register_fileName, dialog.unitCode(),
+                dialog.first().toString(), dialog.last().toString()));
         save.setOverwrite(true);
         String target = save.open();
         if (target == null) {

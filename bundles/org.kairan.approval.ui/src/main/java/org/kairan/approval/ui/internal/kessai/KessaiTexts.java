@@ -63,18 +63,7 @@ final class KessaiTexts {
         if (japanese) {
             return event.outcome();
         }
-        String action = switch (event.action()) {
-            case SUBMIT -> messages.kessai_action_SUBMIT;
-            case APPROVE -> messages.kessai_action_APPROVE;
-            case SEND_BACK -> messages.kessai_action_SEND_BACK;
-            case PULL_BACK -> messages.kessai_action_PULL_BACK;
-            case WITHDRAW -> messages.kessai_action_WITHDRAW;
-            case REJECT -> messages.kessai_action_REJECT;
-            case COMMENT -> messages.kessai_action_COMMENT;
-            case POST_REVIEW -> messages.kessai_action_POST_REVIEW;
-            case READ -> messages.kessai_action_READ;
-            case ATTACH -> messages.kessai_action_ATTACH;
-        };
+        String action = action(event.action());
         return event.isActing() ? MessageFormat.format(messages.kessai_actingSuffix, action) : action;
     }
 
