@@ -22,13 +22,10 @@ final class PageFonts {
     final PDType0Font mincho;
     private final Map<PDType0Font, Map<Integer, Boolean>> printable = new HashMap<>();
 
-    PageFonts(PDDocument document, RecordFonts files) throws IOException {
-        try {
-            gothic = PDType0Font.load(document, files.gothic().toFile());
-            mincho = PDType0Font.load(document, files.mincho().toFile());
-        } catch (IOException e) {
-            throw new RecordException("フォントを読み込めません (cannot load the IPA fonts " + files + "): " + e.getMessage(), e);
-        }
+    /** The parsed fonts lent to the document: it must not be used by another thread until it is saved. */
+    PageFonts(PDDocument document, ParsedFonts parsed) throws IOException {
+        gothic = PDType0Font.load(document, parsed.gothic, true);
+        mincho = PDType0Font.load(document, parsed.mincho, true);
     }
 
     /** The text with every character the font cannot print replaced by 〓, tabs and controls by a space. */

@@ -26,13 +26,14 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
  * is PDF/A-2b (no attachments) or PDF/A-3b (only embedded non-PDF files); a record with appended PDF pages
  * claims nothing, because those pages are not ours to vouch for.
  *
- * <p>Thread-safe (each call works on its own document). The IPA font files are parsed for each record.
+ * <p>Thread-safe: records are written one at a time, with the IPA fonts parsed at the first and kept.
  */
 public final class PdfOfRecord {
 
     private final RecordFonts fonts;
     private final ZoneId zone;
     private final Clock clock;
+    private ParsedFonts parsed;
 
     /**
      * @param fonts the IPA font files ({@link RecordFonts#locate})
@@ -51,7 +52,10 @@ public final class PdfOfRecord {
      * @throws RecordException when an attachment does not match its hash, is an encrypted or unreadable PDF,
      *                         or a font cannot be loaded
      */
-    public RecordFile write(RecordSheet sheet, Path target) throws IOException {
+    public synchronized RecordFile write(RecordSheet sheet, Path target) throws IOException {
+        if (parsed == null) {
+            parsed = ParsedFonts.parse(fonts);
+        }
         Instant created = clock.instant();
         int coverPages;
         int pages;
@@ -66,7 +70,7 @@ public final class PdfOfRecord {
             }
             conformance = PdfAConformance.of(opened.size(), appendedPdfs);
             document.setVersion(1.7f);
-            PageFonts pageFonts = new PageFonts(document, fonts);
+            PageFonts pageFonts = new PageFonts(document, parsed);
             coverPages = new CoverPages(document, pageFonts, zone).draw(sheet, listed).size();
             append(document, opened);
             EmbeddedAttachments.embed(document, opened, created, zone);

@@ -69,6 +69,23 @@ class PdfOfRecordTest {
     }
 
     @Test
+    void oneWriterKeepsItsParsedFontsYetEachRecordEmbedsTheGlyphsOfItsOwnText() throws IOException {
+        RecordFile first = records.write(RecordSamples.sheet("本文", RecordSamples.route(), List.of()),
+                dir.resolve("first.pdf"));
+        String laterBody = "鬱蒼とした檜林の間伐を、森林組合へ委託してよろしいか伺います。";
+        RecordFile second = records.write(RecordSamples.sheet(laterBody, RecordSamples.route(), List.of()),
+                dir.resolve("second.pdf"));
+        assertFalse(text(first.file(), 1, 1).contains("鬱蒼"), "the first record has only its own text");
+        assertTrue(text(second.file(), 1, 1).contains(laterBody),
+                "characters the first record never used are printed in the second:\n" + text(second.file(), 1, 1));
+        try (PDDocument doc = Loader.loadPDF(second.file().toFile())) {
+            PDFont bodyFont = doc.getPage(0).getResources().getFont(
+                    doc.getPage(0).getResources().getFontNames().iterator().next());
+            assertTrue(bodyFont.isEmbedded(), "the fonts are embedded in every record");
+        }
+    }
+
+    @Test
     void everyApproverWhoActedHasARedSealInTheirBoxAndThePending後閲HasNone() throws IOException {
         RecordFile record = records.write(RecordSamples.sheet(List.of()), dir.resolve("record.pdf"));
         float scale = 2;
