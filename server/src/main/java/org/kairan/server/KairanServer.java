@@ -61,6 +61,7 @@ import org.kairan.server.sync.CommandPayload;
 import org.kairan.server.sync.CommandService;
 import org.kairan.server.sync.DirectoryFeed;
 import org.kairan.server.sync.FeedSignal;
+import org.kairan.server.sync.Foreground;
 import org.kairan.server.sync.PullService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,6 +160,7 @@ public final class KairanServer implements AutoCloseable {
         AccountService accounts = new AccountService(database, organisation, credentials, sessionStore, audit, hasher,
                 throttle, config.clock());
         FeedSignal signal = new FeedSignal();
+        Foreground foreground = new Foreground();
         ChangeFeed changes = new ChangeFeed(database, signal, config.clock());
         DirectoryFeed directoryFeed = new DirectoryFeed(organisation, changes, mapper);
         RosterImporter roster = new RosterImporter(database, organisation, audit, directoryFeed);
@@ -170,14 +172,15 @@ public final class KairanServer implements AutoCloseable {
                 new AttachmentFileCheck(new AttachmentCheck(config.records().maxAttachmentBytes())), database,
                 config.clock());
         KessaiModule kessai = new KessaiModule(database, changes, mapper, directory, files, config.kessai(),
-                config.records(), config.dataDir(), audit, config.zone(), config.clock());
+                config.records(), config.dataDir(), audit, config.zone(), config.clock(), foreground);
         List<CommandHandler> handlers = new ArrayList<>(List.of(
                 new PostCircularCommand(circulars, payloads),
                 new AcknowledgeCircularCommand(circulars, payloads),
                 new WithdrawCircularCommand(circulars, payloads)));
         handlers.addAll(kessai.commands());
         KessaiRecords kessaiRecords = new KessaiRecords(database, kessai, files, directory, users, config.zone());
-        CommandService commands = new CommandService(database, handlers, directory, users, audit, config.clock());
+        CommandService commands = new CommandService(database, handlers, directory, users, audit, config.clock(),
+                foreground);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("kairan-http");

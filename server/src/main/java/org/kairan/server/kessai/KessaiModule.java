@@ -28,6 +28,7 @@ import org.kairan.server.sync.ChangeFeed;
 import org.kairan.server.sync.CommandHandler;
 import org.kairan.server.sync.CommandPayload;
 import org.kairan.server.sync.FeedEntry;
+import org.kairan.server.sync.Foreground;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ public final class KessaiModule implements AutoCloseable {
      */
     public KessaiModule(Database database, ChangeFeed feed, ObjectMapper mapper, DirectoryCache directory,
             FileStore files, KessaiSettings settings, RecordSettings records, Path dataDir, AuditLog audit, ZoneId zone,
-            Clock clock) {
+            Clock clock, Foreground foreground) {
         this.database = database;
         this.feed = feed;
         this.mapper = mapper;
@@ -71,7 +72,7 @@ public final class KessaiModule implements AutoCloseable {
         this.clock = clock;
         KessaiStore store = new KessaiStore(feed, mapper);
         this.recordWriter = new KessaiRecordWriter(database, store, files, directory, new RecordSheets(settings, files),
-                records, dataDir, zone, audit, clock);
+                records, dataDir, zone, audit, clock, foreground);
         AbsenceStore absences = new AbsenceStore(feed, mapper);
         this.parts = new KessaiParts(store, settings, CommandChain.standard(), new DocumentNumbers(settings.numberFormat()),
                 absences, new StandIns(absences, settings.substitutes()), files, new CommandPayload(mapper), recordWriter,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import org.kairan.server.record.RecordSettings;
 import org.kairan.server.record.RecordSigner;
 import org.kairan.server.record.RecordSigningKey;
 import org.kairan.server.storage.Database;
+import org.kairan.server.sync.Foreground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +33,16 @@ import org.slf4j.LoggerFactory;
  * large attachments takes a while, and no approver waits for it): the 鑑 and attachments are written and
  * signed outside any transaction, then kept by hash and published with the 案件 in one. A record that
  * failed (an unreadable file, a full disk) is tried again at the next start and every hour, and the
- * failure is in the audit log; nothing is half-made.
+ * failure is in the audit log; nothing is half-made. Each record waits for a quiet moment in the
+ * {@link Foreground} (at most {@link #AT_MOST_DEFERRED}), so people approving are answered first.
  */
 public final class KessaiRecordWriter implements DecisionListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KessaiRecordWriter.class);
+    /** No command for this long is a quiet moment. */
+    static final Duration QUIET = Duration.ofMillis(150);
+    /** A record waits for a quiet moment no longer than this. */
+    static final Duration AT_MOST_DEFERRED = Duration.ofSeconds(20);
 
     private final Database database;
     private final KessaiStore store;
@@ -47,6 +54,7 @@ public final class KessaiRecordWriter implements DecisionListener, AutoCloseable
     private final ZoneId zone;
     private final AuditLog audit;
     private final Clock clock;
+    private final Foreground foreground;
     private PdfOfRecord pdf;
     private RecordSigner signer;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -56,7 +64,8 @@ public final class KessaiRecordWriter implements DecisionListener, AutoCloseable
     });
 
     KessaiRecordWriter(Database database, KessaiStore store, FileStore files, DirectoryCache directory,
-            RecordSheets sheets, RecordSettings settings, Path dataDir, ZoneId zone, AuditLog audit, Clock clock) {
+            RecordSheets sheets, RecordSettings settings, Path dataDir, ZoneId zone, AuditLog audit, Clock clock,
+            Foreground foreground) {
         this.database = database;
         this.store = store;
         this.files = files;
@@ -67,12 +76,21 @@ public final class KessaiRecordWriter implements DecisionListener, AutoCloseable
         this.zone = zone;
         this.audit = audit;
         this.clock = clock;
+        this.foreground = foreground;
     }
 
     @Override
     public void decided(String kessaiId) {
         if (!worker.isShutdown()) {
-            worker.execute(() -> make(kessaiId));
+            worker.execute(() -> {
+                try {
+                    foreground.awaitQuiet(QUIET, AT_MOST_DEFERRED);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // closing: the next start catches up
+                }
+                make(kessaiId);
+            });
         }
     }
 

@@ -47,15 +47,17 @@ public final class CommandService {
     private final SessionUsers users;
     private final AuditLog audit;
     private final Clock clock;
+    private final Foreground foreground;
 
     public CommandService(Database database, List<CommandHandler> handlers, DirectoryCache directory,
-            SessionUsers users, AuditLog audit, Clock clock) {
+            SessionUsers users, AuditLog audit, Clock clock, Foreground foreground) {
         this.database = database;
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(CommandHandler::type, Function.identity()));
         this.directory = directory;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.foreground = foreground;
     }
 
     /**
@@ -64,8 +66,13 @@ public final class CommandService {
      */
     public CommandResults apply(SessionUser user, List<SyncCommand> commands) {
         List<CommandResult> results = new ArrayList<>(commands.size());
-        for (SyncCommand command : commands) {
-            results.add(applyOne(user, command));
+        foreground.began();
+        try {
+            for (SyncCommand command : commands) {
+                results.add(applyOne(user, command));
+            }
+        } finally {
+            foreground.ended();
         }
         return new CommandResults(results);
     }
