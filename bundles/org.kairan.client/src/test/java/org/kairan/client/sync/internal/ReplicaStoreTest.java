@@ -52,6 +52,19 @@ class ReplicaStoreTest {
     }
 
     @Test
+    void aRecordOfMegabytesIsKeptWholeInTheRow() throws Exception {
+        String body = "議事録本文。".repeat(400_000); // 2.4 M characters: the text of a long document
+        String data = "{\"code\":\"L\",\"text\":\"" + body + "\"}";
+        try (ReplicaStore store = ReplicaStore.open(dir)) {
+            store.apply(page("c1", false, false, new SyncChange(1, "unit", "L", false, data)), NOW);
+        }
+        try (ReplicaStore store = ReplicaStore.open(dir)) {
+            assertEquals(data, store.get("unit", "L").orElseThrow(), "read back character for character");
+            assertEquals(List.of(data), store.all("unit"));
+        }
+    }
+
+    @Test
     void aDeletionRemovesTheRecord() throws Exception {
         try (ReplicaStore store = ReplicaStore.open(dir)) {
             store.apply(page("c1", false, false, unit(1, "A"), unit(2, "B")), NOW);
