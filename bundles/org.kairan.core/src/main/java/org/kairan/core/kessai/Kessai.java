@@ -93,6 +93,15 @@ public record Kessai(String id, String title, String classification, String body
                         .filter(a -> standsInFor(staffNo, a)).findFirst()));
     }
 
+    /**
+     * Whether the person's turn here is one the 専決の制限 forbids: deciding (or 却下 of) a restricted matter
+     * as 代決者 of the absent decider.
+     */
+    public boolean decisionRestrictedFor(String staffNo) {
+        return restricted && step().map(s -> s.kind().isDecision()).orElse(false)
+                && actingFor(staffNo).map(a -> !a.staffNo().equals(staffNo)).orElse(false);
+    }
+
     private boolean standsInFor(String staffNo, PostHolder approver) {
         return standIns.stream().anyMatch(si -> si.absentNo().equals(approver.staffNo())
                 && si.substitute().staffNo().equals(staffNo));

@@ -152,7 +152,7 @@ public final class KessaiWorkflow {
         PostHolder approver = requireTurn(kessai, action, actor);
         RouteStep step = kessai.route().steps().get(kessai.currentStep());
         boolean acting = !approver.staffNo().equals(actor.staffNo());
-        if (acting && step.kind().isDecision() && kessai.restricted()) {
+        if (kessai.decisionRestrictedFor(actor.staffNo())) {
             throw new WorkflowRefusal(Reason.ACTING_RESTRICTED, "「" + kessai.title() + "」は専決の制限（重要・異例な案件）に当たるため"
                     + "代決できません。" + approver.name() + "の帰庁を待ってください (a restricted matter cannot be decided by 代決)");
         }
@@ -290,7 +290,7 @@ public final class KessaiWorkflow {
                     + " (only the decider rejects; send it back instead)");
         }
         boolean acting = !approver.staffNo().equals(actor.staffNo());
-        if (acting && kessai.restricted()) {
+        if (kessai.decisionRestrictedFor(actor.staffNo())) {
             throw new WorkflowRefusal(Reason.ACTING_RESTRICTED, "専決の制限に当たる案件は代決で却下できません (a restricted matter is not"
                     + " decided by 代決)");
         }

@@ -186,6 +186,12 @@ class KessaiWorkflowTest {
                 KessaiAction.on(waiting, ActionKind.APPROVE, ""), standIn, T0), "専決の制限 blocks 代決");
         assertEquals(Reason.ACTING_RESTRICTED, refused.reason());
         assertTrue(refused.getMessage().contains("代決できません"), refused.getMessage());
+        assertTrue(waiting.awaits(standIn.staffNo()) && waiting.decisionRestrictedFor(standIn.staffNo()),
+                "it waits for the 代決者, who may not decide it (the desktop greys 承認 and 却下 out)");
+        assertFalse(waiting.decisionRestrictedFor(KACHO), "the 課長 in person may");
+        Kessai unrestricted = act(act(draft(builder.build(SHUJI, DRAFT_DAY, "物品購入", 150_000), false), SHUJI,
+                ActionKind.SUBMIT, ""), KAKARICHO, ActionKind.APPROVE, "").withStandIns(List.of(new StandIn(KACHO, standIn)));
+        assertFalse(unrestricted.decisionRestrictedFor(standIn.staffNo()), "an ordinary matter is decided by 代決");
     }
 
     @Test

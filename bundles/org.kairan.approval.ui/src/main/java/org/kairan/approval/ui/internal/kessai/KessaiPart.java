@@ -295,11 +295,12 @@ public final class KessaiPart {
         Kessai k = item.get().kessai();
         boolean drafter = k.drafterNo().equals(me);
         boolean turn = k.awaits(me);
+        boolean mayDecide = turn && !k.decisionRestrictedFor(me); // a 代決者 may not decide a restricted matter
         edit.setEnabled(drafter && k.status().isEditable());
         submit.setEnabled(drafter && k.status().isEditable());
-        approve.setEnabled(turn);
+        approve.setEnabled(mayDecide);
         sendBack.setEnabled(turn);
-        reject.setEnabled(turn && k.step().map(RouteStep::kind).map(s -> s.isDecision()).orElse(false));
+        reject.setEnabled(mayDecide && k.step().map(RouteStep::kind).map(s -> s.isDecision()).orElse(false));
         pullBack.setEnabled(k.status() == KessaiStatus.IN_ROUTE && me.equals(k.lastMover()) && k.consented().isEmpty());
         withdraw.setEnabled(drafter && !k.status().isClosed());
         comment.setEnabled(k.involves(me));
