@@ -1,0 +1,27 @@
+package org.kairan.search;
+
+import java.time.LocalDate;
+
+/**
+ * One hit.
+ *
+ * @param kind           種別
+ * @param id             the item's id within its kind (a 決裁's id, a document's id, …)
+ * @param title          件名 or file name
+ * @param snippet        the best passage, with each matched word between {@link #MARK_START} and
+ *                       {@link #MARK_END}; empty when only the title matched
+ * @param page           1-based page of a document, 0 otherwise
+ * @param unit           課
+ * @param day            the item's date (決裁: 起案日)
+ * @param classification 文書分類, may be empty
+ * @param state          決裁状態 and the like, may be empty
+ * @param score          relevance
+ */
+public record SearchHit(SearchKind kind, String id, String title, String snippet, int page, String unit, LocalDate day,
+        String classification, String state, float score) {
+
+    /** Marks where a matched word starts in {@link #snippet}. */
+    public static final char MARK_START = '\uE000';
+    /** Marks where a matched word ends in {@link #snippet}. */
+    public static final char MARK_END = '\uE001';
+}

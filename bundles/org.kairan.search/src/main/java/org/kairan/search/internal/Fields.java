@@ -1,0 +1,41 @@
+package org.kairan.search.internal;
+
+/**
+ * The index's fields, named once. One Lucene document per searchable item (a 決裁, a document's page, a
+ * minutes' utterance, a chat message); its text is indexed three ways (see {@link JapaneseAnalysis}).
+ */
+final class Fields {
+
+    /** {@code kind:id}, the unique key updates and deletions go by (stored). */
+    static final String KEY = "key";
+    /** {@link org.kairan.search.SearchKind} name (stored, doc values for facets). */
+    static final String KIND = "kind";
+    /** The item's own id within its kind (stored). */
+    static final String ID = "id";
+    /** Title as shown (stored); indexed as {@link #TITLE_WORDS} and {@link #TITLE_GRAMS}. */
+    static final String TITLE = "title";
+    static final String TITLE_WORDS = "title_words";
+    static final String TITLE_GRAMS = "title_grams";
+    /** The text as shown in snippets (stored, with offsets); indexed as {@link #WORDS} and {@link #GRAMS}. */
+    static final String TEXT = "text";
+    static final String WORDS = "words";
+    static final String GRAMS = "grams";
+    /** Katakana readings of the proper nouns in title and text. */
+    static final String READING = "reading";
+    /** Katakana readings of the people on the item (family, given, full name), whole. */
+    static final String PERSON_READING = "person_reading";
+    /** 課 (unit name), 年度, 文書分類, state: stored, exact, doc values for facets. */
+    static final String UNIT = "unit";
+    static final String FISCAL_YEAR = "fiscal_year";
+    static final String CLASSIFICATION = "classification";
+    static final String STATE = "state";
+    /** Epoch day of the item's date: point for ranges, doc values for sorting, stored. */
+    static final String DAY = "day";
+    /** 1-based page of a document's page (stored); 0 when the item has no pages. */
+    static final String PAGE = "page";
+    /** What the item was indexed from: an item whose stamp is unchanged is not indexed again (stored). */
+    static final String STAMP = "stamp";
+
+    private Fields() {
+    }
+}

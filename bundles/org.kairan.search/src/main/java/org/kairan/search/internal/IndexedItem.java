@@ -1,0 +1,54 @@
+package org.kairan.search.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.kairan.search.SearchKind;
+
+/**
+ * One thing to index, whatever it came from.
+ *
+ * @param kind           種別
+ * @param id             id within the kind
+ * @param page           1-based page of a document, 0 otherwise (a document is indexed page by page)
+ * @param title          件名 or file name
+ * @param texts          the searchable text, in order (body, comments, file names …)
+ * @param personReadings readings of the people on it (directory かな: family, given, full)
+ * @param unit           課, may be empty
+ * @param fiscalYear     年度, 0 when none
+ * @param classification 文書分類, may be empty
+ * @param state          e.g. 決裁状態, may be empty
+ * @param day            the item's date
+ * @param stamp          changes whenever anything indexed changes
+ */
+record IndexedItem(SearchKind kind, String id, int page, String title, List<String> texts, List<String> personReadings,
+        String unit, int fiscalYear, String classification, String state, LocalDate day, String stamp) {
+
+    IndexedItem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+        title = title == null ? "" : title;
+        texts = List.copyOf(texts);
+        personReadings = List.copyOf(personReadings);
+        unit = unit == null ? "" : unit;
+        classification = classification == null ? "" : classification;
+        state = state == null ? "" : state;
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(stamp, "stamp");
+    }
+
+    /** The unique key in the index. */
+    String key() {
+        return key(kind, id, page);
+    }
+
+    static String key(SearchKind kind, String id, int page) {
+        return kind.name() + ":" + id + (page > 0 ? "#" + page : "");
+    }
+
+    /** The text as one string, paragraphs apart. */
+    String text() {
+        return String.join("\n\n", texts);
+    }
+}

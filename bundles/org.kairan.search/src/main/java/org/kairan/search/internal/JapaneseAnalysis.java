@@ -1,0 +1,105 @@
+package org.kairan.search.internal;
+
+import java.io.Reader;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
+import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
+import org.apache.lucene.analysis.ja.JapaneseNumberFilter;
+import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ja.JapaneseReadingFormFilter;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The analysis chains, one per kind of field, the same at index and query time:
+ * <ul>
+ * <li>{@link Fields#WORDS words}: kuromoji in search mode (compounds and their parts), 漢数字 and grouped
+ * digits to plain numbers (五十万 and 500,000 are both 500000), verbs to their base form, particles and
+ * punctuation dropped, katakana long-vowel endings folded (コピー = コピ), Latin lower-cased;</li>
+ * <li>{@link Fields#GRAMS grams}: overlapping CJK bigrams, so that a word is found inside any compound
+ * (東京 in 東京都の報告書) whatever the dictionary makes of it;</li>
+ * <li>{@link Fields#READING reading}: the katakana readings of proper nouns (people, places), for かな
+ * queries.</li>
+ * </ul>
+ * Each starts with the width folding of NFKC that matters in Japanese text: 全角 Latin and digits to 半角,
+ * 半角カナ to 全角, so ＰＤＦ, PDF and pdf, or ｺﾋﾟｰ and コピー, are the same. The full-width space is a
+ * separator like any space.
+ */
+final class JapaneseAnalysis {
+
+    private JapaneseAnalysis() {
+    }
+
+    /** The analyzer for every field of the schema. */
+    static Analyzer perField() {
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+                Fields.TITLE_WORDS, words(), Fields.WORDS, words(),
+                Fields.TITLE_GRAMS, grams(), Fields.GRAMS, grams(),
+                Fields.READING, readings()));
+    }
+
+    static Analyzer words() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                // punctuation kept by the tokenizer so that the number filter sees "500,000" and "3.5"
+                Tokenizer tokenizer = new JapaneseTokenizer(null, false, JapaneseTokenizer.Mode.SEARCH);
+                TokenStream stream = new JapaneseNumberFilter(tokenizer);
+                stream = new JapaneseBaseFormFilter(stream);
+                stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
+                stream = new JapaneseKatakanaStemFilter(stream);
+                stream = new LowerCaseFilter(stream);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new CJKWidthCharFilter(reader);
+            }
+        };
+    }
+
+    static Analyzer grams() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(tokenizer);
+                stream = new CJKBigramFilter(stream);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new CJKWidthCharFilter(reader);
+            }
+        };
+    }
+
+    static Analyzer readings() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL);
+                TokenStream stream = new ProperNounFilter(tokenizer);
+                stream = new JapaneseReadingFormFilter(stream, false);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new CJKWidthCharFilter(reader);
+            }
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package org.kairan.search.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.kairan.search.SearchKind;
+import org.kairan.search.SearchQuery;
+
+/**
+ * Turns what was typed into a Lucene query. A word or phrase matches an item when it occurs as words
+ * (kuromoji, in order), or as a run of characters (bigrams, so inside any compound), or — typed in かな —
+ * as the reading of a name. Matches in the title count double.
+ */
+final class QueryPlanner {
+
+    private static final float TITLE_BOOST = 2f;
+
+    private final QueryBuilder builder;
+
+    QueryPlanner(Analyzer analyzer) {
+        this.builder = new QueryBuilder(analyzer);
+    }
+
+    /** The query, or empty when nothing searchable was typed (only spaces, particles or punctuation). */
+    Optional<Query> plan(SearchQuery query) {
+        QuerySyntax.Parsed parsed = QuerySyntax.parse(query.text());
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int required = 0;
+        for (List<QuerySyntax.Term> group : parsed.required()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            int alternatives = 0;
+            for (QuerySyntax.Term term : group) {
+                Optional<Query> q = term(term.text());
+                if (q.isPresent()) {
+                    any.add(q.get(), Occur.SHOULD);
+                    alternatives++;
+                }
+            }
+            if (alternatives > 0) {
+                all.add(any.build(), Occur.MUST);
+                required++;
+            }
+        }
+        for (QuerySyntax.Term term : parsed.excluded()) {
+            term(term.text()).ifPresent(q -> all.add(q, Occur.MUST_NOT));
+        }
+        if (required == 0) {
+            if (parsed.excluded().isEmpty()) {
+                return Optional.empty();
+            }
+            all.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        if (!query.kinds().isEmpty()) {
+            List<BytesRef> kinds = query.kinds().stream().map(SearchKind::name).map(BytesRef::new).toList();
+            all.add(new TermInSetQuery(Fields.KIND, kinds), Occur.FILTER);
+        }
+        if (query.from() != null || query.to() != null) {
+            long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochDay();
+            long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochDay();
+            all.add(LongPoint.newRangeQuery(Fields.DAY, from, to), Occur.FILTER);
+        }
+        return Optional.of(all.build());
+    }
+
+    /** One word or phrase: any of its ways of matching. */
+    Optional<Query> term(String text) {
+        List<Query> ways = new ArrayList<>();
+        add(ways, builder.createPhraseQuery(Fields.TITLE_WORDS, text), TITLE_BOOST);
+        add(ways, builder.createPhraseQuery(Fields.WORDS, text), 1f);
+        add(ways, builder.createPhraseQuery(Fields.TITLE_GRAMS, text), TITLE_BOOST);
+        add(ways, builder.createPhraseQuery(Fields.GRAMS, text), 1f);
+        if (Kana.isReading(text)) {
+            String reading = Kana.katakana(text);
+            ways.add(new TermQuery(new Term(Fields.READING, reading)));
+            ways.add(new TermQuery(new Term(Fields.PERSON_READING, reading)));
+        }
+        if (ways.isEmpty()) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        ways.forEach(q -> any.add(q, Occur.SHOULD));
+        return Optional.of(any.build());
+    }
+
+    private static void add(List<Query> ways, Query query, float boost) {
+        if (query != null) {
+            ways.add(boost == 1f ? query : new BoostQuery(query, boost));
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package org.kairan.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.kairan.search.SearchHit;
+import org.kairan.search.SearchKind;
+import org.kairan.search.SearchQuery;
+import org.kairan.search.SearchResults;
+
+/**
+ * The Lucene index in a directory of the user's workspace: written by one {@link IndexWriter}, read only
+ * through a {@link SearcherManager}. An index that cannot be opened (damaged by a crash or a full disk,
+ * or written by another version) is deleted and started empty, and says so in {@link #wasRebuilt()}: it
+ * holds nothing the replica does not, so the caller indexes the replica again.
+ */
+final class SearchIndex implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final QueryPlanner planner;
+    private final Snippets snippets;
+    private final boolean rebuilt;
+
+    private SearchIndex(Directory directory, IndexWriter writer, boolean rebuilt) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.planner = new QueryPlanner(writer.getAnalyzer());
+        this.snippets = new Snippets(Map.of(Fields.WORDS, JapaneseAnalysis.words(), Fields.GRAMS, JapaneseAnalysis.grams(),
+                Fields.READING, JapaneseAnalysis.readings()));
+        this.rebuilt = rebuilt;
+    }
+
+    static SearchIndex open(Path path) throws IOException {
+        Files.createDirectories(path);
+        try {
+            return open(path, false);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "the search index in " + path + " cannot be used (" + e + "); it is deleted and"
+                    + " built again from the replica");
+            deleteContents(path);
+            return open(path, true);
+        }
+    }
+
+    private static SearchIndex open(Path path, boolean rebuilt) throws IOException {
+        Directory directory = FSDirectory.open(path);
+        IndexWriter writer = null;
+        try {
+            if (DirectoryReader.indexExists(directory)) {
+                DirectoryReader.open(directory).close(); // reads every segment's header and footer
+            }
+            IndexWriterConfig config = new IndexWriterConfig(JapaneseAnalysis.perField())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(true);
+            writer = new IndexWriter(directory, config);
+            return new SearchIndex(directory, writer, rebuilt);
+        } catch (IOException | RuntimeException e) {
+            if (writer != null) {
+                writer.rollback();
+            }
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static void deleteContents(Path path) throws IOException {
+        try (Stream<Path> files = Files.list(path)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** Whether {@link #open} found the index unusable and started an empty one. */
+    boolean wasRebuilt() {
+        return rebuilt;
+    }
+
+    /** Adds the item, or replaces what was indexed under its key. Seen by searches after {@link #commit()}. */
+    void put(IndexedItem item) throws IOException {
+        writer.updateDocument(new Term(Fields.KEY, item.key()), document(item));
+    }
+
+    void delete(String key) throws IOException {
+        writer.deleteDocuments(new Term(Fields.KEY, key));
+    }
+
+    /** Makes the changes durable and visible. */
+    void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Deletes everything (before indexing the replica again). */
+    void clear() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** The stamp of every item of the kind, by key. */
+    Map<String, String> stamps(SearchKind kind) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Map<String, String> stamps = new HashMap<>();
+            StoredFields stored = searcher.storedFields();
+            TopDocs all = searcher.search(new TermQuery(new Term(Fields.KIND, kind.name())), Math.max(1,
+                    searcher.getIndexReader().maxDoc()));
+            for (ScoreDoc d : all.scoreDocs) {
+                Document doc = stored.document(d.doc, Set.of(Fields.KEY, Fields.STAMP));
+                stamps.put(doc.get(Fields.KEY), doc.get(Fields.STAMP));
+            }
+            return stamps;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** How many items are indexed (as of the last commit). */
+    int count() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    SearchResults search(SearchQuery query) throws IOException {
+        var planned = planner.plan(query);
+        if (planned.isEmpty()) {
+            return SearchResults.NONE;
+        }
+        Map<String, Set<String>> terms = termsByField(planned.get());
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = query.sort() == SearchQuery.Sort.NEWEST
+                    ? searcher.search(planned.get(), query.limit(),
+                            new Sort(new SortField(Fields.DAY, SortField.Type.LONG, true), SortField.FIELD_SCORE), true)
+                    : searcher.search(planned.get(), query.limit());
+            StoredFields stored = searcher.storedFields();
+            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc d : top.scoreDocs) {
+                hits.add(hit(stored.document(d.doc), d.score, terms));
+            }
+            return new SearchResults(top.totalHits.value(), hits);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private SearchHit hit(Document doc, float score, Map<String, Set<String>> terms) {
+        return new SearchHit(SearchKind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.ID), doc.get(Fields.TITLE),
+                snippets.of(doc.get(Fields.TEXT), terms), doc.getField(Fields.PAGE).numericValue().intValue(),
+                doc.get(Fields.UNIT), LocalDate.ofEpochDay(doc.getField(Fields.DAY).numericValue().longValue()),
+                doc.get(Fields.CLASSIFICATION), doc.get(Fields.STATE), score);
+    }
+
+    /** The query's terms, by the field they are searched in (for marking them in snippets). */
+    private static Map<String, Set<String>> termsByField(Query query) {
+        Set<Term> all = new HashSet<>();
+        query.visit(QueryVisitor.termCollector(all));
+        Map<String, Set<String>> byField = new HashMap<>();
+        for (Term t : all) {
+            String field = switch (t.field()) {
+                case Fields.TITLE_WORDS -> Fields.WORDS;
+                case Fields.TITLE_GRAMS -> Fields.GRAMS;
+                default -> t.field();
+            };
+            byField.computeIfAbsent(field, f -> new HashSet<>()).add(t.text());
+        }
+        return byField;
+    }
+
+    private static Document document(IndexedItem item) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.KEY, item.key(), Field.Store.YES));
+        doc.add(new StringField(Fields.KIND, item.kind().name(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.KIND, new BytesRef(item.kind().name())));
+        doc.add(new StoredField(Fields.ID, item.id()));
+        doc.add(new StoredField(Fields.PAGE, item.page()));
+        doc.add(new StoredField(Fields.TITLE, item.title()));
+        doc.add(new TextField(Fields.TITLE_WORDS, item.title(), Field.Store.NO));
+        doc.add(new TextField(Fields.TITLE_GRAMS, item.title(), Field.Store.NO));
+        String text = item.text();
+        doc.add(new StoredField(Fields.TEXT, text));
+        doc.add(new TextField(Fields.WORDS, text, Field.Store.NO));
+        doc.add(new TextField(Fields.GRAMS, text, Field.Store.NO));
+        doc.add(new TextField(Fields.READING, item.title() + "\n" + text, Field.Store.NO));
+        for (String reading : item.personReadings()) {
+            doc.add(new StringField(Fields.PERSON_READING, Kana.katakana(reading), Field.Store.NO));
+        }
+        exact(doc, Fields.UNIT, item.unit());
+        exact(doc, Fields.CLASSIFICATION, item.classification());
+        exact(doc, Fields.STATE, item.state());
+        exact(doc, Fields.FISCAL_YEAR, item.fiscalYear() == 0 ? "" : Integer.toString(item.fiscalYear()));
+        long day = item.day().toEpochDay();
+        doc.add(new LongPoint(Fields.DAY, day));
+        doc.add(new NumericDocValuesField(Fields.DAY, day));
+        doc.add(new StoredField(Fields.DAY, day));
+        doc.add(new StoredField(Fields.STAMP, item.stamp()));
+        return doc;
+    }
+
+    private static void exact(Document doc, String field, String value) {
+        doc.add(new StringField(field, value, Field.Store.YES));
+        doc.add(new SortedDocValuesField(field, new BytesRef(value)));
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.kairan.search.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kairan.search.SearchHit;
+import org.kairan.search.SearchKind;
+import org.kairan.search.SearchQuery;
+
+/** What a Japanese office worker types, and what they must get: the analysis chain and the query syntax. */
+class JapaneseSearchTest {
+
+    @TempDir
+    Path dir;
+
+    private SearchIndex index;
+
+    @BeforeEach
+    void fill() throws IOException {
+        index = SearchIndex.open(dir);
+        put("k1", "東京都への出張報告について", "東京都の報告書を受け、担当者２名が都庁で協議した。", "令和8年度", 2026, 5, 10);
+        put("k2", "京都市との連携協定", "京都市と観光振興の協定を結ぶ。", "", 2025, 7, 1);
+        put("k3", "事務決裁規程の改正", "第三条に代決の順序を定める。課長が不在のときは課長補佐が代決する。", "", 2026, 4, 1);
+        put("k4", "代決の取扱い", "代決した事案は後閲に回す。順番は問わない。", "", 2026, 4, 2);
+        put("k5", "ＰＤＦ化の推進", "紙の文書をＰＤＦにして保存する。", "", 2026, 6, 1);
+        put("k6", "ｺﾋﾟｰ用紙の購入", "ｺﾋﾟｰ用紙を五十万円で購入する。", "", 2026, 6, 2);
+        put("k7", "庁舎清掃の委託", "委託料は500,000円とし、第3条により契約する。", "", 2026, 6, 3);
+        put("k8", "北海道視察の報告", "佐藤主任が北海道の先進事例を視察した。", "", 2026, 8, 1);
+        index.put(new IndexedItem(SearchKind.KESSAI, "k9", 0, "備品の修理", List.of("書庫の扉を修理する。"),
+                List.of("たかはし", "けんじ", "たかはしけんじ"), "財政課", 2026, "財務", "決裁済",
+                LocalDate.of(2026, 9, 1), "s"));
+        index.commit();
+    }
+
+    private void put(String id, String title, String body, String extra, int year, int month, int day) throws IOException {
+        index.put(new IndexedItem(SearchKind.KESSAI, id, 0, title, List.of(body, extra), List.of(), "財政課", year,
+                "財務－契約", "回議中", LocalDate.of(year, month, day), "s"));
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private List<String> ids(String text) throws IOException {
+        return index.search(SearchQuery.of(text)).hits().stream().map(SearchHit::id).toList();
+    }
+
+    private Set<String> found(String text) throws IOException {
+        return Set.copyOf(ids(text));
+    }
+
+    @Test
+    void aWordIsFoundInsideACompoundButNotAnotherPlace() throws IOException {
+        assertEquals(Set.of("k1"), found("東京"), "東京 inside 東京都の報告書, and not 京都市");
+        assertEquals(Set.of("k3"), found("代決の順序"), "the phrase as typed, not 代決 and 順番 apart");
+    }
+
+    @Test
+    void widthsAndCaseDoNotMatter() throws IOException {
+        assertEquals(Set.of("k5"), found("pdf"), "pdf finds ＰＤＦ");
+        assertEquals(Set.of("k5"), found("ＰＤＦ"));
+        assertEquals(Set.of("k6"), found("コピー用紙"), "コピー finds 半角 ｺﾋﾟｰ");
+        assertEquals(Set.of("k6"), found("ｺﾋﾟｰ"));
+        assertEquals(Set.of("k1"), found("２名"), "全角 digits as typed …");
+        assertEquals(Set.of("k1"), found("2名"), "… and 半角");
+    }
+
+    @Test
+    void kanjiNumeralsAndDigitsAreOneNumber() throws IOException {
+        assertEquals(Set.of("k6", "k7"), found("五十万円"), "五十万円 and 500,000円");
+        assertEquals(Set.of("k6", "k7"), found("500000円"));
+        assertEquals(Set.of("k3", "k7"), found("第3条"), "第三条 and 第3条");
+        assertEquals(Set.of("k3", "k7"), found("第三条"));
+    }
+
+    @Test
+    void spacesOfEitherWidthAreAndOrIsOrMinusExcludesQuotesArePhrases() throws IOException {
+        assertEquals(Set.of("k3"), found("代決　課長補佐"), "full-width space: both words");
+        assertEquals(Set.of("k3"), found("代決 課長補佐"));
+        assertEquals(Set.of("k3", "k4"), found("代決"));
+        assertEquals(Set.of("k4"), found("代決 -課長補佐"), "minus excludes");
+        assertEquals(Set.of("k4"), found("代決　－課長補佐"), "a full-width minus too");
+        assertEquals(Set.of("k5", "k6"), found("ＰＤＦ OR 用紙"));
+        assertEquals(Set.of("k5", "k6"), found("ＰＤＦ ＯＲ 用紙"), "ＯＲ typed in full width");
+        assertEquals(Set.of("k3"), found("\"課長補佐が代決\""), "a phrase");
+        assertEquals(Set.of(), found("\"代決が課長補佐\""), "in that order only");
+        assertTrue(found("の").isEmpty() && found("   ").isEmpty(), "a particle or spaces alone find nothing");
+    }
+
+    @Test
+    void kanaFindsTheNamesOfPeopleAndPlaces() throws IOException {
+        assertEquals(Set.of("k9"), found("たかはし"), "the directory's reading of a person on the 決裁");
+        assertEquals(Set.of("k9"), found("タカハシケンジ"), "the full name, in katakana too");
+        assertEquals(Set.of("k8"), found("ほっかいどう"), "a place name in the text, by its reading");
+        assertEquals(Set.of("k8"), found("さとう"), "a family name in the text");
+    }
+
+    @Test
+    void theSnippetMarksWhatMatchedWhereItStands() throws IOException {
+        SearchHit hit = index.search(SearchQuery.of("pdf")).hits().getFirst();
+        assertTrue(hit.snippet().contains(SearchHit.MARK_START + "ＰＤＦ" + SearchHit.MARK_END), hit.snippet());
+        SearchHit money = index.search(SearchQuery.of("500000円")).hits().stream().filter(h -> h.id().equals("k6"))
+                .findFirst().orElseThrow();
+        assertTrue(money.snippet().contains(SearchHit.MARK_START + "五十万"), "五十万 marked for 500000: " + money.snippet());
+    }
+
+    @Test
+    void newestFirstAndDatesAndKindsNarrow() throws IOException {
+        SearchQuery newest = new SearchQuery("代決", Set.of(), null, null, SearchQuery.Sort.NEWEST, 10);
+        assertEquals(List.of("k4", "k3"), index.search(newest).hits().stream().map(SearchHit::id).toList());
+        SearchQuery april1 = new SearchQuery("代決", Set.of(), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1),
+                SearchQuery.Sort.RELEVANCE, 10);
+        assertEquals(List.of("k3"), index.search(april1).hits().stream().map(SearchHit::id).toList());
+        SearchQuery chatOnly = new SearchQuery("代決", Set.of(SearchKind.CHAT), null, null, SearchQuery.Sort.RELEVANCE, 10);
+        assertTrue(index.search(chatOnly).hits().isEmpty());
+    }
+
+    @Test
+    void aTitleMatchRanksFirst() throws IOException {
+        assertEquals("k4", ids("代決").getFirst(), "代決 in the title of 代決の取扱い");
+    }
+
+    @Test
+    void anItemPutAgainReplacesItselfAndADeletedOneIsGone() throws IOException {
+        put("k5", "電子化の推進", "紙の文書をスキャンする。", "", 2026, 6, 1);
+        index.delete(IndexedItem.key(SearchKind.KESSAI, "k6", 0));
+        index.commit();
+        assertFalse(found("ＰＤＦ").contains("k5"), "the old text is gone");
+        assertEquals(Set.of("k5"), found("スキャン"));
+        assertTrue(found("用紙").isEmpty(), "deleted");
+        assertEquals(8, index.count());
+    }
+}
