@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,6 +55,7 @@ import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.core.protocol.SessionUser;
 import org.kairan.core.sync.CommandTypes;
 import org.kairan.core.sync.EntityTypes;
+import org.kairan.core.work.CoalescingRunner;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -102,8 +102,7 @@ public final class DefaultKessaiService implements KessaiService, EventHandler {
     private Built built;
     private Directory directory;
     private final InboxAnnouncer announcer = new InboxAnnouncer();
-    private final AtomicBoolean announceDue = new AtomicBoolean();
-    private final AtomicBoolean announcing = new AtomicBoolean();
+    private final CoalescingRunner announcing = new CoalescingRunner("kairan-kessai-inbox", this::announce);
 
     @Reference
     private SyncService sync;
@@ -181,27 +180,12 @@ public final class DefaultKessaiService implements KessaiService, EventHandler {
      * arrive faster than 5,000 案件 decode, and only the state after the last one matters.
      */
     private void announceSoon() {
-        announceDue.set(true);
-        if (!announcing.compareAndSet(false, true)) {
-            return; // the running announcer sees the flag
-        }
-        Thread.ofVirtual().name("kairan-kessai-inbox").start(() -> {
-            do {
-                while (announceDue.getAndSet(false)) {
-                    try {
-                        announce();
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "the 決裁 inbox could not be brought up to date", e);
-                    }
-                }
-                announcing.set(false);
-            } while (announceDue.get() && announcing.compareAndSet(false, true));
-        });
+        announcing.request();
     }
 
     /** Whether an announcement is due or running (tests wait for it to finish). */
     boolean isAnnouncing() {
-        return announceDue.get() || announcing.get();
+        return announcing.isBusy();
     }
 
     /**

@@ -1,0 +1,229 @@
+package org.kairan.search.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.store.AlreadyClosedException;
+import org.kairan.client.ClientTopics;
+import org.kairan.client.Session;
+import org.kairan.client.sync.Replica;
+import org.kairan.client.sync.SyncService;
+import org.kairan.client.sync.SyncTopics;
+import org.kairan.core.kessai.Kessai;
+import org.kairan.core.organisation.StaffMember;
+import org.kairan.core.sync.EntityTypes;
+import org.kairan.core.work.CoalescingRunner;
+import org.kairan.search.IndexState;
+import org.kairan.search.SearchKind;
+import org.kairan.search.SearchQuery;
+import org.kairan.search.SearchResults;
+import org.kairan.search.SearchService;
+import org.kairan.search.SearchTopics;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+
+/**
+ * {@link SearchService} over the user's replica: one index per user, in {@code search-index} beside the
+ * replica, so it holds only what that user may see. A replica change (or a login, or the replica opening)
+ * brings the index up to date on a thread of its own, once for a burst of changes; searches go on
+ * meanwhile against the last committed state, with the server reachable or not.
+ */
+@Component(service = { SearchService.class, EventHandler.class }, property = {
+        EventConstants.EVENT_TOPIC + "=" + SyncTopics.REPLICA_CHANGED,
+        EventConstants.EVENT_TOPIC + "=" + SyncTopics.STATUS,
+        EventConstants.EVENT_TOPIC + "=" + ClientTopics.SESSION })
+public final class DefaultSearchService implements SearchService, EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(DefaultSearchService.class.getName());
+    /** The index directory beside the replica. */
+    static final String DIRECTORY = "search-index";
+    private static final int PROGRESS_EVERY = 250;
+
+    @Reference
+    private SyncService sync;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
+    private Consumer<IndexState> listener;
+    private final CoalescingRunner updating = new CoalescingRunner("kairan-search-index", this::update);
+    private final AtomicBoolean rebuildAsked = new AtomicBoolean();
+    private SearchIndex index;
+    private Path indexPath;
+    private boolean rebuilt;
+    private volatile IndexState state = IndexState.CLOSED;
+
+    /** For Declarative Services. */
+    public DefaultSearchService() {
+    }
+
+    /** For tests and non-OSGi use: feed it the sync service's events through {@link #handleEvent}. */
+    public DefaultSearchService(SyncService sync, Consumer<IndexState> listener) {
+        this.sync = sync;
+        this.listener = listener;
+    }
+
+    @Activate
+    void activate() {
+        listener = s -> {
+            EventAdmin admin = eventAdmin;
+            if (admin != null) {
+                admin.postEvent(new Event(SearchTopics.INDEX, Map.of(ClientTopics.DATA, s)));
+            }
+        };
+        updating.request(); // a replica may be open already
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        closeIndex();
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Object data = event.getProperty(ClientTopics.DATA);
+        switch (event.getTopic()) {
+            case SyncTopics.REPLICA_CHANGED -> {
+                if (!(data instanceof Set<?> types) || types.isEmpty() || types.contains(EntityTypes.KESSAI)
+                        || types.contains(EntityTypes.STAFF)) {
+                    updating.request();
+                }
+            }
+            case ClientTopics.SESSION, SyncTopics.STATUS -> updating.request();
+            default -> { }
+        }
+    }
+
+    @Override
+    public SearchResults search(SearchQuery query) {
+        SearchIndex current;
+        synchronized (this) {
+            current = index;
+        }
+        if (current == null) {
+            return SearchResults.NONE;
+        }
+        try {
+            return current.search(query);
+        } catch (AlreadyClosedException e) {
+            return SearchResults.NONE; // logged out meanwhile
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "search failed: " + query.text(), e);
+            return SearchResults.NONE;
+        }
+    }
+
+    @Override
+    public IndexState state() {
+        return state;
+    }
+
+    @Override
+    public void rebuild() {
+        rebuildAsked.set(true);
+        updating.request();
+    }
+
+    /** Whether an update is due or running (tests wait for it). */
+    boolean isUpdating() {
+        return updating.isBusy();
+    }
+
+    private void update() {
+        Optional<Session> session = sync.session();
+        Optional<Path> userDirectory = sync.userDirectory();
+        SearchIndex current;
+        synchronized (this) {
+            if (session.isEmpty() || userDirectory.isEmpty()) {
+                closeIndex(); // logged out: the user's index is closed with them
+                return;
+            }
+            try {
+                current = open(userDirectory.get().resolve(DIRECTORY));
+            } catch (IOException e) {
+                publish(new IndexState(0, 0, 0, false, "検索索引を開けません (cannot open the search index): " + e.getMessage()));
+                return;
+            }
+        }
+        try {
+            if (rebuildAsked.getAndSet(false)) {
+                current.clear();
+                current.commit();
+                rebuilt = true;
+            }
+            Replica replica = sync.replica();
+            Map<String, StaffMember> staff = replica.directory(LocalDate.now()).staff().stream()
+                    .collect(Collectors.toMap(StaffMember::staffNo, Function.identity(), (a, b) -> a));
+            KessaiItems items = new KessaiItems(staff);
+            List<IndexedItem> kessai = replica.all(EntityTypes.KESSAI, Kessai.class).stream().map(items::of).toList();
+            int total = kessai.size();
+            publish(new IndexState(current.count(), 0, total, rebuilt, null));
+            new ReplicaIndexer(current).update(SearchKind.KESSAI, kessai, done -> {
+                if (done % PROGRESS_EVERY == 0 && done < total) {
+                    publish(new IndexState(state.items(), done, total, rebuilt, null));
+                }
+            });
+            publish(new IndexState(current.count(), 0, 0, rebuilt, null));
+        } catch (AlreadyClosedException e) {
+            // logged out while indexing: the next login indexes again
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "the search index could not be brought up to date", e);
+            publish(new IndexState(state.items(), 0, 0, rebuilt, "検索索引を更新できません (cannot update the search index): "
+                    + e.getMessage()));
+        }
+    }
+
+    /** The index at the path, opened (and the previous user's closed) when it is not the one open. */
+    private SearchIndex open(Path path) throws IOException {
+        if (index != null && path.equals(indexPath)) {
+            return index;
+        }
+        closeIndex();
+        index = SearchIndex.open(path);
+        indexPath = path;
+        rebuilt = index.wasRebuilt();
+        return index;
+    }
+
+    private void closeIndex() {
+        if (index != null) {
+            try {
+                index.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the search index did not close cleanly", e);
+            }
+            index = null;
+            indexPath = null;
+            publish(IndexState.CLOSED);
+        }
+    }
+
+    private void publish(IndexState next) {
+        state = next;
+        Consumer<IndexState> to = listener;
+        if (to != null) {
+            to.accept(next);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.kairan.search.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.kairan.core.kessai.Kessai;
+import org.kairan.core.kessai.KessaiEvent;
+import org.kairan.core.kessai.PostHolder;
+import org.kairan.core.organisation.StaffMember;
+import org.kairan.search.SearchKind;
+
+/**
+ * A 決裁 as the index sees it: 件名; 文書番号, 決裁区分, 本文, every comment and reason, file names; the
+ * readings of everyone on its route; 課, 年度 (April to March), 文書分類, 状態 and 起案日.
+ */
+final class KessaiItems {
+
+    private final Map<String, StaffMember> staff;
+
+    /** @param staff the directory's people by 職員番号, for the readings of names */
+    KessaiItems(Map<String, StaffMember> staff) {
+        this.staff = staff;
+    }
+
+    IndexedItem of(Kessai k) {
+        List<String> texts = new ArrayList<>();
+        addIfAny(texts, k.documentNumber());
+        addIfAny(texts, k.decisionKind() + (k.amountYen() > 0 ? String.format(" %,d円", k.amountYen()) : ""));
+        addIfAny(texts, k.body());
+        for (KessaiEvent event : k.history()) {
+            addIfAny(texts, event.comment());
+        }
+        k.attachments().forEach(a -> addIfAny(texts, a.name()));
+        List<String> readings = readings(k);
+        return new IndexedItem(SearchKind.KESSAI, k.id(), 0, k.title(), texts, readings, k.route().drafter().unitName(),
+                fiscalYear(k.draftDate()), k.classification(), k.status().label(), k.draftDate(),
+                stamp(k, texts, readings));
+    }
+
+    private List<String> readings(Kessai k) {
+        Set<String> people = new LinkedHashSet<>();
+        people.add(k.drafterNo());
+        k.route().steps().forEach(s -> s.approvers().forEach(a -> people.add(a.staffNo())));
+        k.route().readers().forEach(r -> people.add(r.staffNo()));
+        k.history().stream().map(KessaiEvent::actor).map(PostHolder::staffNo).forEach(people::add);
+        List<String> readings = new ArrayList<>();
+        for (String no : people) {
+            StaffMember member = staff.get(no);
+            if (member == null || member.kana().isBlank()) {
+                continue;
+            }
+            String[] parts = member.kana().strip().split("[\\s\u3000]+");
+            readings.addAll(List.of(parts));
+            readings.add(String.join("", parts));
+        }
+        return readings.stream().distinct().toList();
+    }
+
+    /** 年度: April to March, named by the year it starts in. */
+    static int fiscalYear(LocalDate day) {
+        return day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+    }
+
+    /** Changes whenever anything indexed changes (String and int hashes are the same in every JVM). */
+    private static String stamp(Kessai k, List<String> texts, List<String> readings) {
+        int hash = Objects.hash(k.title(), texts, readings, k.status().name(), k.classification(),
+                k.draftDate().toString(), k.route().drafter().unitName());
+        return Integer.toHexString(hash) + ":" + k.history().size();
+    }
+
+    private static void addIfAny(List<String> texts, String text) {
+        if (text != null && !text.isBlank()) {
+            texts.add(text);
+        }
+    }
+}
