@@ -31,6 +31,8 @@ import org.kairan.client.sync.SyncService;
 import org.kairan.client.testing.DemoAccounts;
 import org.kairan.client.testing.KairanServerProcess;
 import org.kairan.core.kessai.KessaiStatus;
+import org.kairan.search.SearchQuery;
+import org.kairan.search.SearchService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
@@ -50,6 +52,7 @@ class KessaiUiTest {
     private TestServer server;
     private KessaiScreen screen;
     private KessaiService kessai;
+    private SearchService search;
 
     @BeforeEach
     void setUp() {
@@ -60,6 +63,7 @@ class KessaiUiTest {
         KairanServerClient client = context.getService(context.getServiceReference(KairanServerClient.class));
         server = context.getService(context.getServiceReference(TestServer.class));
         kessai = context.getService(context.getServiceReference(KessaiService.class));
+        search = context.getService(context.getServiceReference(SearchService.class));
         SyncService sync = context.getService(context.getServiceReference(SyncService.class));
         desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();
@@ -182,6 +186,16 @@ class KessaiUiTest {
         String cover = PdfText.firstPage(record);
         for (String expected : List.of(title, decided.kessai().documentNumber(), "令和", "佐藤", "田中", "野村", "専決")) {
             assertTrue(cover.contains(expected), "the 鑑 shows " + expected + ":\n" + cover);
+        }
+
+        // the desktop's search index followed the replica: the 課長 finds it by a word inside the title,
+        // by the reason he wrote, by the 係長's name typed in かな, and by 全角 digits of its number
+        String number = decided.kessai().documentNumber();
+        String fullWidthNumber = number.chars().mapToObj(c -> Character.isDigit(c) ? String.valueOf((char) (c - '0' + '０'))
+                : String.valueOf((char) c)).collect(java.util.stream.Collectors.joining());
+        for (String query : List.of("プリンタ", "相見積り", "たなか　なおき", fullWidthNumber)) {
+            driver.waitUntil("search finds the decided 決裁 by 「" + query + "」", () -> search.search(SearchQuery.of(query))
+                    .hits().stream().anyMatch(h -> h.id().equals(decided.id()) && h.state().equals(KessaiStatus.DECIDED.label())));
         }
     }
 
