@@ -25,6 +25,7 @@ import org.kairan.core.organisation.StaffMember;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.core.work.CoalescingRunner;
 import org.kairan.search.IndexState;
+import org.kairan.search.SavedSearch;
 import org.kairan.search.SearchKind;
 import org.kairan.search.SearchQuery;
 import org.kairan.search.SearchResults;
@@ -135,8 +136,46 @@ public final class DefaultSearchService implements SearchService, EventHandler {
     }
 
     @Override
+    public List<String> suggest(String typed, int max) {
+        SearchIndex current;
+        synchronized (this) {
+            current = index;
+        }
+        if (current == null) {
+            return List.of();
+        }
+        try {
+            return current.suggest(typed, max);
+        } catch (AlreadyClosedException e) {
+            return List.of();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "no suggestions for " + typed, e);
+            return List.of();
+        }
+    }
+
+    @Override
     public IndexState state() {
         return state;
+    }
+
+    @Override
+    public List<SavedSearch> savedSearches() {
+        return saved().map(SavedSearches::all).orElse(List.of());
+    }
+
+    @Override
+    public void save(SavedSearch search) {
+        saved().orElseThrow(() -> new IllegalStateException("no one is logged in")).save(search);
+    }
+
+    @Override
+    public void forget(String name) {
+        saved().ifPresent(s -> s.forget(name));
+    }
+
+    private Optional<SavedSearches> saved() {
+        return sync.session().isEmpty() ? Optional.empty() : sync.userDirectory().map(SavedSearches::new);
     }
 
     @Override

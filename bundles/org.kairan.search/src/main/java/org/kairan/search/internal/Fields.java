@@ -1,5 +1,7 @@
 package org.kairan.search.internal;
 
+import org.kairan.search.Facet;
+
 /**
  * The index's fields, named once. One Lucene document per searchable item (a 決裁, a document's page, a
  * minutes' utterance, a chat message); its text is indexed three ways (see {@link JapaneseAnalysis}).
@@ -37,5 +39,16 @@ final class Fields {
     static final String STAMP = "stamp";
 
     private Fields() {
+    }
+
+    /** The exact, doc-valued field a facet counts and narrows by. */
+    static String of(Facet facet) {
+        return switch (facet) {
+            case KIND -> KIND;
+            case UNIT -> UNIT;
+            case FISCAL_YEAR -> FISCAL_YEAR;
+            case CLASSIFICATION -> CLASSIFICATION;
+            case STATE -> STATE;
+        };
     }
 }

@@ -16,7 +16,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
-import org.kairan.search.SearchKind;
 import org.kairan.search.SearchQuery;
 
 /**
@@ -63,10 +62,8 @@ final class QueryPlanner {
             }
             all.add(new MatchAllDocsQuery(), Occur.MUST);
         }
-        if (!query.kinds().isEmpty()) {
-            List<BytesRef> kinds = query.kinds().stream().map(SearchKind::name).map(BytesRef::new).toList();
-            all.add(new TermInSetQuery(Fields.KIND, kinds), Occur.FILTER);
-        }
+        query.filters().forEach((facet, values) -> all.add(new TermInSetQuery(Fields.of(facet),
+                values.stream().map(BytesRef::new).toList()), Occur.FILTER));
         if (query.from() != null || query.to() != null) {
             long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochDay();
             long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochDay();

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -27,8 +29,11 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -55,6 +60,8 @@ import org.kairan.search.SearchResults;
 final class SearchIndex implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
+    /** Title words looked at per segment for suggestions. */
+    private static final int SUGGEST_SCAN = 2_000;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -183,10 +190,48 @@ final class SearchIndex implements AutoCloseable {
             for (ScoreDoc d : top.scoreDocs) {
                 hits.add(hit(stored.document(d.doc), d.score, terms));
             }
-            return new SearchResults(top.totalHits.value(), hits);
+            return new SearchResults(top.totalHits.value(), hits, searcher.search(planned.get(), new FacetCounter()));
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /**
+     * Words of the titles that start with what was typed (width-folded, lower-cased), those in most items
+     * first: the search box's suggestions.
+     */
+    List<String> suggest(String typed, int max) throws IOException {
+        String prefix = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        if (prefix.isEmpty() || max < 1) {
+            return List.of();
+        }
+        Map<String, Integer> frequency = new HashMap<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(Fields.TITLE_WORDS);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum each = terms.iterator();
+                if (each.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
+                    continue;
+                }
+                int scanned = 0;
+                do {
+                    String term = each.term().utf8ToString();
+                    if (!term.startsWith(prefix) || ++scanned > SUGGEST_SCAN) {
+                        break;
+                    }
+                    frequency.merge(term, each.docFreq(), Integer::sum);
+                } while (each.next() != null);
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        return frequency.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(max).map(Map.Entry::getKey).toList();
     }
 
     private SearchHit hit(Document doc, float score, Map<String, Set<String>> terms) {

@@ -8,15 +8,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kairan.search.Facet;
+import org.kairan.search.FacetCount;
 import org.kairan.search.SearchHit;
 import org.kairan.search.SearchKind;
 import org.kairan.search.SearchQuery;
+import org.kairan.search.SearchResults;
 
 /** What a Japanese office worker types, and what they must get: the analysis chain and the query syntax. */
 class JapaneseSearchTest {
@@ -117,14 +121,38 @@ class JapaneseSearchTest {
     }
 
     @Test
-    void newestFirstAndDatesAndKindsNarrow() throws IOException {
-        SearchQuery newest = new SearchQuery("代決", Set.of(), null, null, SearchQuery.Sort.NEWEST, 10);
-        assertEquals(List.of("k4", "k3"), index.search(newest).hits().stream().map(SearchHit::id).toList());
-        SearchQuery april1 = new SearchQuery("代決", Set.of(), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1),
-                SearchQuery.Sort.RELEVANCE, 10);
-        assertEquals(List.of("k3"), index.search(april1).hits().stream().map(SearchHit::id).toList());
-        SearchQuery chatOnly = new SearchQuery("代決", Set.of(SearchKind.CHAT), null, null, SearchQuery.Sort.RELEVANCE, 10);
-        assertTrue(index.search(chatOnly).hits().isEmpty());
+    void newestFirstAndDatesAndFacetsNarrow() throws IOException {
+        SearchQuery daiketsu = SearchQuery.of("代決");
+        assertEquals(List.of("k4", "k3"), index.search(daiketsu.sorted(SearchQuery.Sort.NEWEST)).hits().stream()
+                .map(SearchHit::id).toList());
+        assertEquals(List.of("k3"), index.search(daiketsu.between(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1)))
+                .hits().stream().map(SearchHit::id).toList());
+        assertTrue(index.search(daiketsu.narrowed(Facet.KIND, Set.of(SearchKind.CHAT.name()))).hits().isEmpty());
+        assertEquals(Set.of("k3", "k4"), index.search(daiketsu.narrowed(Facet.KIND, Set.of(SearchKind.KESSAI.name())))
+                .hits().stream().map(SearchHit::id).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void everyFacetIsCountedOverAllMatchesAndNarrowingCountsAgain() throws IOException {
+        SearchResults all = index.search(new SearchQuery("報告 OR 購入 OR 代決 OR 連携", Map.of(), null, null,
+                SearchQuery.Sort.RELEVANCE, 1));
+        assertEquals(1, all.hits().size(), "one hit shown …");
+        assertEquals(6, all.total(), "… of six");
+        assertEquals(List.of(new FacetCount("2026", 5), new FacetCount("2025", 1)), all.facet(Facet.FISCAL_YEAR),
+                "counted over all six, most first");
+        assertEquals(List.of(new FacetCount("財政課", 6)), all.facet(Facet.UNIT));
+        assertEquals(List.of(new FacetCount("KESSAI", 6)), all.facet(Facet.KIND));
+        SearchResults of2025 = index.search(SearchQuery.of("報告 OR 購入 OR 代決 OR 連携").narrowed(Facet.FISCAL_YEAR,
+                Set.of("2025")));
+        assertEquals(List.of("k2"), of2025.hits().stream().map(SearchHit::id).toList());
+        assertEquals(List.of(new FacetCount("2025", 1)), of2025.facet(Facet.FISCAL_YEAR));
+    }
+
+    @Test
+    void suggestionsAreTitleWordsStartingWithWhatIsTyped() throws IOException {
+        assertEquals(List.of("代決"), index.suggest("代", 5), "代決 from the title 代決の取扱い");
+        assertEquals(List.of("コピー"), index.suggest("ｺﾋﾟ", 5), "半角カナ typed");
+        assertTrue(index.suggest("", 5).isEmpty());
     }
 
     @Test

@@ -1,0 +1,104 @@
+package org.kairan.search.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.kairan.search.Facet;
+import org.kairan.search.FacetCount;
+
+/**
+ * Counts, for every facet, the values of all matching items (not only the hits shown), from the doc values
+ * written with each item: per segment by ordinal, then by value. An empty value (an item without 課 …) is
+ * not counted.
+ */
+final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<Facet, List<FacetCount>>> {
+
+    /** The counts of one search thread. */
+    static final class Counting extends SimpleCollector {
+
+        private final Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
+        private final Map<Facet, SortedDocValues> values = new EnumMap<>(Facet.class);
+        private final Map<Facet, long[]> byOrd = new EnumMap<>(Facet.class);
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            for (Facet facet : Facet.values()) {
+                SortedDocValues dv = DocValues.getSorted(context.reader(), Fields.of(facet));
+                values.put(facet, dv);
+                byOrd.put(facet, new long[Math.max(0, dv.getValueCount())]);
+            }
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            for (Facet facet : Facet.values()) {
+                SortedDocValues dv = values.get(facet);
+                if (dv.advanceExact(doc)) {
+                    byOrd.get(facet)[dv.ordValue()]++;
+                }
+            }
+        }
+
+        @Override
+        public void finish() throws IOException {
+            for (Facet facet : Facet.values()) {
+                long[] ords = byOrd.get(facet);
+                SortedDocValues dv = values.get(facet);
+                for (int ord = 0; ords != null && ord < ords.length; ord++) {
+                    if (ords[ord] > 0) {
+                        String value = dv.lookupOrd(ord).utf8ToString();
+                        if (!value.isEmpty()) {
+                            counts.computeIfAbsent(facet, f -> new HashMap<>()).merge(value, ords[ord], Long::sum);
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            // counts only
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    @Override
+    public Counting newCollector() {
+        return new Counting();
+    }
+
+    @Override
+    public Map<Facet, List<FacetCount>> reduce(Collection<Counting> collectors) {
+        Map<Facet, Map<String, Long>> merged = new EnumMap<>(Facet.class);
+        for (Counting c : collectors) {
+            c.counts.forEach((facet, counts) -> counts.forEach((value, n) ->
+                    merged.computeIfAbsent(facet, f -> new HashMap<>()).merge(value, n, Long::sum)));
+        }
+        Map<Facet, List<FacetCount>> out = new EnumMap<>(Facet.class);
+        merged.forEach((facet, counts) -> {
+            List<FacetCount> list = new ArrayList<>();
+            counts.forEach((value, n) -> list.add(new FacetCount(value, n)));
+            list.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
+            out.put(facet, List.copyOf(list));
+        });
+        return out;
+    }
+}
