@@ -8,13 +8,10 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
 import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
 import org.apache.lucene.analysis.ja.JapaneseNumberFilter;
-import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ja.JapaneseReadingFormFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -24,7 +21,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * The analysis chains, one per kind of field, the same at index and query time:
  * <ul>
  * <li>{@link Fields#WORDS words}: kuromoji in search mode (compounds and their parts), 漢数字 and grouped
- * digits to plain numbers (五十万 and 500,000 are both 500000), verbs to their base form, particles and
+ * digits to plain numbers (五十万 and 500,000 are both 500000; 四月 is 4 and 月 as ４月 is, see
+ * {@link NumeralCounterFilter}), verbs to their base form, particles and
  * punctuation dropped, katakana long-vowel endings folded (コピー = コピ), Latin lower-cased;</li>
  * <li>{@link Fields#GRAMS grams}: overlapping CJK bigrams, so that a word is found inside any compound
  * (東京 in 東京都の報告書) whatever the dictionary makes of it;</li>
@@ -32,8 +30,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * queries.</li>
  * </ul>
  * Each starts with the width folding of NFKC that matters in Japanese text: 全角 Latin and digits to 半角,
- * 半角カナ to 全角, so ＰＤＦ, PDF and pdf, or ｺﾋﾟｰ and コピー, are the same. The full-width space is a
- * separator like any space.
+ * 半角カナ to 全角, so ＰＤＦ, PDF and pdf, or ｺﾋﾟｰ and コピー, are the same; and with the 異体字 of names
+ * ({@link NameVariants}: 髙橋 is 高橋). The full-width space is a separator like any space.
  */
 final class JapaneseAnalysis {
 
@@ -54,9 +52,9 @@ final class JapaneseAnalysis {
             protected TokenStreamComponents createComponents(String fieldName) {
                 // punctuation kept by the tokenizer so that the number filter sees "500,000" and "3.5"
                 Tokenizer tokenizer = new JapaneseTokenizer(null, false, JapaneseTokenizer.Mode.SEARCH);
-                TokenStream stream = new JapaneseNumberFilter(tokenizer);
+                TokenStream stream = new JapaneseNumberFilter(new NumeralCounterFilter(tokenizer));
                 stream = new JapaneseBaseFormFilter(stream);
-                stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
+                stream = new StopTagFilter(stream);
                 stream = new JapaneseKatakanaStemFilter(stream);
                 stream = new LowerCaseFilter(stream);
                 return new TokenStreamComponents(tokenizer, stream);
@@ -64,7 +62,7 @@ final class JapaneseAnalysis {
 
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return new CJKWidthCharFilter(reader);
+                return NameVariants.fold(reader);
             }
         };
     }
@@ -81,7 +79,7 @@ final class JapaneseAnalysis {
 
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return new CJKWidthCharFilter(reader);
+                return NameVariants.fold(reader);
             }
         };
     }
@@ -98,7 +96,7 @@ final class JapaneseAnalysis {
 
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return new CJKWidthCharFilter(reader);
+                return NameVariants.fold(reader);
             }
         };
     }

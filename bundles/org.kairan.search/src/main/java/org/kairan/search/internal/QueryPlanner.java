@@ -1,10 +1,14 @@
 package org.kairan.search.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -75,10 +79,16 @@ final class QueryPlanner {
     /** One word or phrase: any of its ways of matching. */
     Optional<Query> term(String text) {
         List<Query> ways = new ArrayList<>();
+        String unspaced = text.replaceAll("\\s+", "");
+        if (!unspaced.equals(text)) { // a phrase typed with spaces also matches the text written without
+            term(unspaced).ifPresent(ways::add);
+        }
         add(ways, builder.createPhraseQuery(Fields.TITLE_WORDS, text), TITLE_BOOST);
         add(ways, builder.createPhraseQuery(Fields.WORDS, text), 1f);
-        add(ways, builder.createPhraseQuery(Fields.TITLE_GRAMS, text), TITLE_BOOST);
-        add(ways, builder.createPhraseQuery(Fields.GRAMS, text), 1f);
+        if (!isNumber(text)) { // 五十万円 must not be found inside 二百五十万円: numbers go by words only
+            add(ways, builder.createPhraseQuery(Fields.TITLE_GRAMS, text), TITLE_BOOST);
+            add(ways, builder.createPhraseQuery(Fields.GRAMS, text), 1f);
+        }
         if (Kana.isReading(text)) {
             String reading = Kana.katakana(text);
             ways.add(new TermQuery(new Term(Fields.READING, reading)));
@@ -90,6 +100,22 @@ final class QueryPlanner {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         ways.forEach(q -> any.add(q, Occur.SHOULD));
         return Optional.of(any.build());
+    }
+
+    /** Whether the words of the text include a number (after 漢数字 became digits). */
+    private boolean isNumber(String text) {
+        try (TokenStream words = builder.getAnalyzer().tokenStream(Fields.WORDS, text)) {
+            CharTermAttribute term = words.addAttribute(CharTermAttribute.class);
+            words.reset();
+            boolean number = false;
+            while (words.incrementToken()) {
+                number |= !term.isEmpty() && term.chars().allMatch(c -> c >= '0' && c <= '9');
+            }
+            words.end();
+            return number;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void add(List<Query> ways, Query query, float boost) {

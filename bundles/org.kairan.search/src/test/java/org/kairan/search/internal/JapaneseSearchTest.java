@@ -90,6 +90,19 @@ class JapaneseSearchTest {
     }
 
     @Test
+    void numbersAtALineEndDatesInKanjiAndNameVariantsAreFoundToo() throws IOException {
+        put("n1", "ナイトマルシェ", "事業名　駅前通りナイトマルシェ2026\n３　事業内容", "", 2026, 7, 1);
+        put("n2", "規程の施行", "この規程は、令和８年４月１日から施行する。", "", 2026, 3, 1);
+        put("n3", "危機管理課からの連絡", "担当は髙橋です。", "", 2026, 3, 2);
+        index.commit();
+        assertEquals(Set.of("n1"), found("２０２６"), "a number followed by a line break");
+        assertEquals(Set.of("n2"), found("令和八年四月一日"), "四月 is 4 and 月");
+        assertEquals(Set.of("n3"), found("高橋"), "髙橋 is found as 高橋");
+        assertEquals(Set.of("n3", "k9"), found("たかはし"), "and read たかはし (k9: a 高橋 on the route)");
+        assertEquals(Set.of("k1"), found("\"東京都 報告書\""), "a phrase typed with a space matches text without one");
+    }
+
+    @Test
     void spacesOfEitherWidthAreAndOrIsOrMinusExcludesQuotesArePhrases() throws IOException {
         assertEquals(Set.of("k3"), found("代決　課長補佐"), "full-width space: both words");
         assertEquals(Set.of("k3"), found("代決 課長補佐"));
