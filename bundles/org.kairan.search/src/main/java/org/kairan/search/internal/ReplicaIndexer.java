@@ -1,6 +1,7 @@
 package org.kairan.search.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +38,21 @@ final class ReplicaIndexer {
     Outcome update(SearchKind kind, List<IndexedItem> items, IntConsumer progress) throws IOException {
         Map<String, String> stamps = index.stamps(kind);
         Set<String> present = new HashSet<>();
-        int indexed = 0;
-        int since = 0;
-        int looked = 0;
+        List<IndexedItem> changed = new ArrayList<>();
         for (IndexedItem item : items) {
             present.add(item.key());
             if (!item.stamp().equals(stamps.get(item.key()))) {
-                index.put(item);
-                indexed++;
-                if (++since == COMMIT_EVERY) {
-                    index.commit();
-                    since = 0;
-                }
+                changed.add(item);
             }
-            progress.accept(++looked);
+        }
+        int looked = items.size() - changed.size();
+        progress.accept(looked);
+        for (int from = 0; from < changed.size(); from += COMMIT_EVERY) {
+            List<IndexedItem> batch = changed.subList(from, Math.min(changed.size(), from + COMMIT_EVERY));
+            index.putAll(batch);
+            index.commit();
+            looked += batch.size();
+            progress.accept(looked);
         }
         int removed = 0;
         for (String key : stamps.keySet()) {
@@ -60,6 +62,6 @@ final class ReplicaIndexer {
             }
         }
         index.commit();
-        return new Outcome(indexed, removed, items.size() - indexed);
+        return new Outcome(changed.size(), removed, items.size() - changed.size());
     }
 }

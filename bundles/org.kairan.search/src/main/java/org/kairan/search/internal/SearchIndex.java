@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -31,6 +32,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -62,12 +64,22 @@ final class SearchIndex implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
     /** Title words looked at per segment for suggestions. */
     private static final int SUGGEST_SCAN = 2_000;
+    /** Text fields whose term vectors keep each term's character offsets, for marking snippets. */
+    private static final FieldType WITH_OFFSETS = withOffsets();
+
+    private static FieldType withOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setStoreTermVectors(true);
+        type.setStoreTermVectorPositions(true);
+        type.setStoreTermVectorOffsets(true);
+        type.freeze();
+        return type;
+    }
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final QueryPlanner planner;
-    private final Snippets snippets;
     private final boolean rebuilt;
 
     private SearchIndex(Directory directory, IndexWriter writer, boolean rebuilt) throws IOException {
@@ -75,8 +87,6 @@ final class SearchIndex implements AutoCloseable {
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
         this.planner = new QueryPlanner(writer.getAnalyzer());
-        this.snippets = new Snippets(Map.of(Fields.WORDS, JapaneseAnalysis.words(), Fields.GRAMS, JapaneseAnalysis.grams(),
-                Fields.READING, JapaneseAnalysis.readings()));
         this.rebuilt = rebuilt;
     }
 
@@ -128,6 +138,24 @@ final class SearchIndex implements AutoCloseable {
     /** Adds the item, or replaces what was indexed under its key. Seen by searches after {@link #commit()}. */
     void put(IndexedItem item) throws IOException {
         writer.updateDocument(new Term(Fields.KEY, item.key()), document(item));
+    }
+
+    /**
+     * Puts the items, analysing them on all cores (the writer takes documents from several threads; the
+     * analysis, kuromoji above all, is most of the cost).
+     */
+    void putAll(List<IndexedItem> items) throws IOException {
+        try {
+            items.parallelStream().forEach(item -> {
+                try {
+                    put(item);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     void delete(String key) throws IOException {
@@ -186,9 +214,14 @@ final class SearchIndex implements AutoCloseable {
                             new Sort(new SortField(Fields.DAY, SortField.Type.LONG, true), SortField.FIELD_SCORE), true)
                     : searcher.search(planned.get(), query.limit());
             StoredFields stored = searcher.storedFields();
+            TermVectors vectors = searcher.getIndexReader().termVectors();
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc d : top.scoreDocs) {
-                hits.add(hit(stored.document(d.doc), d.score, terms));
+                Document doc = stored.document(d.doc);
+                String text = doc.get(Fields.TEXT);
+                List<Snippets.Span> spans = Snippets.find(vectors, d.doc, terms,
+                        Map.of(Fields.READING, doc.get(Fields.TITLE).length() + 1), text.length());
+                hits.add(hit(doc, d.score, Snippets.of(text, spans)));
             }
             return new SearchResults(top.totalHits.value(), hits, searcher.search(planned.get(), new FacetCounter()));
         } finally {
@@ -234,9 +267,9 @@ final class SearchIndex implements AutoCloseable {
                 .limit(max).map(Map.Entry::getKey).toList();
     }
 
-    private SearchHit hit(Document doc, float score, Map<String, Set<String>> terms) {
+    private static SearchHit hit(Document doc, float score, String snippet) {
         return new SearchHit(SearchKind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.ID), doc.get(Fields.TITLE),
-                snippets.of(doc.get(Fields.TEXT), terms), doc.getField(Fields.PAGE).numericValue().intValue(),
+                snippet, doc.getField(Fields.PAGE).numericValue().intValue(),
                 doc.get(Fields.UNIT), LocalDate.ofEpochDay(doc.getField(Fields.DAY).numericValue().longValue()),
                 doc.get(Fields.CLASSIFICATION), doc.get(Fields.STATE), score);
     }
@@ -269,9 +302,9 @@ final class SearchIndex implements AutoCloseable {
         doc.add(new TextField(Fields.TITLE_GRAMS, item.title(), Field.Store.NO));
         String text = item.text();
         doc.add(new StoredField(Fields.TEXT, text));
-        doc.add(new TextField(Fields.WORDS, text, Field.Store.NO));
-        doc.add(new TextField(Fields.GRAMS, text, Field.Store.NO));
-        doc.add(new TextField(Fields.READING, item.title() + "\n" + text, Field.Store.NO));
+        doc.add(new Field(Fields.WORDS, text, WITH_OFFSETS));
+        doc.add(new Field(Fields.GRAMS, text, WITH_OFFSETS));
+        doc.add(new Field(Fields.READING, item.title() + "\n" + text, WITH_OFFSETS)); // snippets shift by the title
         for (String reading : item.personReadings()) {
             doc.add(new StringField(Fields.PERSON_READING, Kana.katakana(reading), Field.Store.NO));
         }
