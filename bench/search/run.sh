@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The search benchmark of issue 5: Kairan's desktop index and Recoll side by side on the same documents.
-#   bench/search/run.sh [--documents N] [--rounds R] [--out DIR] [--no-build]
+#   bench/search/run.sh [--documents N] [--rounds R] [--out DIR] [--no-build] [--keep-index] [--kairan-only]
 # Grows the 伊織市 corpus to N documents (default 100,000; grow_corpus.py), indexes them with Kairan
 # (SearchBench: the search bundle's own classes, in a JVM with the heap given by KAIRAN_BENCH_HEAP, default 1g)
 # and with Recoll (recoll_bench.py, Debian's recoll and python3-recoll), runs the corpus's 46 queries R rounds
@@ -9,13 +9,15 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 source "$root/scripts/lib.sh"
-documents=100000; rounds=20; out=""; build=1
+documents=100000; rounds=20; out=""; build=1; keep=""; recoll=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --documents) documents=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --keep-index) keep=--keep-index; shift ;;   # Kairan: query the index of the last run again
+    --kairan-only) recoll=0; shift ;;
     *) die "unknown option $1 (see the first lines of $0)" ;;
   esac
 done
@@ -50,7 +52,8 @@ if [ ! -f "$out/documents.jsonl" ] || [ "$(wc -l < "$out/documents.jsonl")" != "
 fi
 say "Kairan (Lucene 10.3.2, heap ${KAIRAN_BENCH_HEAP:-1g})"
 /usr/bin/time -f "kairan peak RSS %M kB" "$java" -Xmx"${KAIRAN_BENCH_HEAP:-1g}" -cp "$out/classes:$cp" \
-  org.kairan.search.internal.SearchBench --out "$out" --queries "$queries" --rounds "$rounds"
+  org.kairan.search.internal.SearchBench --out "$out" --queries "$queries" --rounds "$rounds" $keep
+[ "$recoll" = 1 ] || exit 0
 say "Recoll $(dpkg-query -W -f '${Version}' recoll 2>/dev/null || echo '?')"
 /usr/bin/python3 "$here/recoll_bench.py" --out "$out" --queries "$queries" --rounds "$rounds" \
   | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("hits"); print("recoll: " + json.dumps(d))'

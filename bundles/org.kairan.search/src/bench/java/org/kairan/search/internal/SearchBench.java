@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * every facet counted, what the search view shows — for N rounds after a warm-up, and prints the figures.
  *
  * <pre>
- * java -cp … org.kairan.search.internal.SearchBench --out DIR --queries queries.json [--rounds 20]
+ * java -cp … org.kairan.search.internal.SearchBench --out DIR --queries queries.json [--rounds 20] [--keep-index]
  * </pre>
  */
 public final class SearchBench {
@@ -43,7 +43,10 @@ public final class SearchBench {
         int rounds = Integer.parseInt(arg(args, "--rounds", "20"));
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Path indexDir = out.resolve("kairan-index");
-        deleteTree(indexDir);
+        boolean keep = List.of(args).contains("--keep-index") && Files.isDirectory(indexDir);
+        if (!keep) {
+            deleteTree(indexDir);
+        }
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -57,7 +60,7 @@ public final class SearchBench {
                 BufferedReader lines = Files.newBufferedReader(out.resolve("documents.jsonl"), StandardCharsets.UTF_8)) {
             String line;
             List<IndexedItem> batch = new ArrayList<>();
-            while ((line = lines.readLine()) != null) {
+            while (!keep && (line = lines.readLine()) != null) {
                 JsonNode d = json.readTree(line);
                 SearchKind kind = SearchKind.valueOf(d.get("kind").asText().toUpperCase(Locale.ROOT));
                 List<String> texts = new ArrayList<>();
@@ -87,10 +90,15 @@ public final class SearchBench {
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             System.gc();
             long heapAfterIndexing = memory.getHeapMemoryUsage().getUsed();
-            System.out.printf("kairan indexing: %,d documents, %,d pages, %,d characters in %.1f s (CPU %.1f s) = %.0f pages/s,"
-                    + " %.0f documents/s; index %,d bytes; heap after indexing %.0f MB (max %.0f MB)%n", documents, pages,
-                    characters, seconds, cpu, pages / seconds, documents / seconds, size(indexDir),
-                    heapAfterIndexing / 1e6, memory.getHeapMemoryUsage().getMax() / 1e6);
+            if (keep) {
+                System.out.printf("kairan: the index of the last run kept (%,d items, %,d bytes)%n", index.count(),
+                        size(indexDir));
+            } else {
+                System.out.printf("kairan indexing: %,d documents, %,d pages, %,d characters in %.1f s (CPU %.1f s) = %.0f pages/s,"
+                        + " %.0f documents/s; index %,d bytes; heap after indexing %.0f MB (max %.0f MB)%n", documents, pages,
+                        characters, seconds, cpu, pages / seconds, documents / seconds, size(indexDir),
+                        heapAfterIndexing / 1e6, memory.getHeapMemoryUsage().getMax() / 1e6);
+            }
 
             List<String> queries = new ArrayList<>();
             json.readTree(queriesFile.toFile()).forEach(q -> queries.add(q.get("query").asText()));
@@ -98,16 +106,24 @@ public final class SearchBench {
                 index.search(SearchQuery.of(q)); // warm-up
             }
             double[] times = new double[rounds * queries.size()];
+            double[][] byQuery = new double[queries.size()][rounds];
+            long[] matches = new long[queries.size()];
             int n = 0;
             long totalHits = 0;
             for (int r = 0; r < rounds; r++) {
-                for (String q : queries) {
+                for (int i = 0; i < queries.size(); i++) {
                     long s = System.nanoTime();
-                    SearchResults results = index.search(SearchQuery.of(q));
-                    times[n++] = (System.nanoTime() - s) / 1e6;
+                    SearchResults results = index.search(SearchQuery.of(queries.get(i)));
+                    times[n++] = byQuery[i][r] = (System.nanoTime() - s) / 1e6;
                     totalHits += results.total();
+                    matches[i] = results.total();
                 }
             }
+            System.out.println("kairan slowest queries (median ms, matches):");
+            java.util.stream.IntStream.range(0, queries.size()).boxed()
+                    .sorted(java.util.Comparator.comparingDouble((Integer i) -> median(byQuery[i])).reversed()).limit(8)
+                    .forEach(i -> System.out.printf("  %-24s %7.2f ms %,9d%n", queries.get(i), median(byQuery[i]),
+                            matches[i]));
             Arrays.sort(times);
             System.gc();
             System.out.printf("kairan queries: %d (%d queries x %d rounds), 20 hits with snippets and all facets each:"
@@ -121,6 +137,12 @@ public final class SearchBench {
         return new IndexedItem(kind, d.get("id").asText(), page, d.get("title").asText(), texts, List.of(),
                 d.get("unit").asText(), d.get("fiscalYear").asInt(), d.get("classification").asText(), "",
                 LocalDate.parse(d.get("date").asText()), "bench");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static double pct(double[] sorted, int p) {

@@ -58,7 +58,6 @@ public final class DefaultSearchService implements SearchService, EventHandler {
     private static final Logger LOG = Logger.getLogger(DefaultSearchService.class.getName());
     /** The index directory beside the replica. */
     static final String DIRECTORY = "search-index";
-    private static final int PROGRESS_EVERY = 250;
 
     @Reference
     private SyncService sync;
@@ -74,6 +73,9 @@ public final class DefaultSearchService implements SearchService, EventHandler {
     private Path indexPath;
     private boolean rebuilt;
     private volatile IndexState state = IndexState.CLOSED;
+    /** The index and the replica versions the last complete run indexed (a new index is always looked at). */
+    private SearchIndex indexedBy;
+    private List<Long> indexedVersions = List.of();
 
     /** For Declarative Services. */
     public DefaultSearchService() {
@@ -111,7 +113,12 @@ public final class DefaultSearchService implements SearchService, EventHandler {
                     updating.request();
                 }
             }
-            case ClientTopics.SESSION, SyncTopics.STATUS -> updating.request();
+            case ClientTopics.SESSION -> updating.request();
+            case SyncTopics.STATUS -> {
+                if (!isOpen()) {
+                    updating.request(); // a replica opened (offline start): open its index
+                }
+            }
             default -> { }
         }
     }
@@ -184,6 +191,10 @@ public final class DefaultSearchService implements SearchService, EventHandler {
         updating.request();
     }
 
+    private synchronized boolean isOpen() {
+        return index != null;
+    }
+
     /** Whether an update is due or running (tests wait for it). */
     boolean isUpdating() {
         return updating.isBusy();
@@ -206,12 +217,17 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             }
         }
         try {
-            if (rebuildAsked.getAndSet(false)) {
+            boolean asked = rebuildAsked.getAndSet(false);
+            if (asked) {
                 current.clear();
                 current.commit();
                 rebuilt = true;
             }
             Replica replica = sync.replica();
+            List<Long> versions = List.of(replica.version(EntityTypes.KESSAI), replica.version(EntityTypes.STAFF));
+            if (!asked && current == indexedBy && versions.equals(indexedVersions)) {
+                return; // nothing indexed changed since the last run over this index
+            }
             Map<String, StaffMember> staff = replica.directory(LocalDate.now()).staff().stream()
                     .collect(Collectors.toMap(StaffMember::staffNo, Function.identity(), (a, b) -> a));
             KessaiItems items = new KessaiItems(staff);
@@ -219,11 +235,13 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             int total = kessai.size();
             publish(new IndexState(current.count(), 0, total, rebuilt, null));
             new ReplicaIndexer(current).update(SearchKind.KESSAI, kessai, done -> {
-                if (done % PROGRESS_EVERY == 0 && done < total) {
+                if (done < total) {
                     publish(new IndexState(state.items(), done, total, rebuilt, null));
                 }
             });
             publish(new IndexState(current.count(), 0, 0, rebuilt, null));
+            indexedBy = current;
+            indexedVersions = versions;
         } catch (AlreadyClosedException e) {
             // logged out while indexing: the next login indexes again
         } catch (IOException | RuntimeException e) {
@@ -254,6 +272,7 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             }
             index = null;
             indexPath = null;
+            indexedBy = null;
             publish(IndexState.CLOSED);
         }
     }

@@ -25,12 +25,17 @@ import org.kairan.search.FacetCount;
  * written with each item: per segment by ordinal, then by value. An empty value (an item without 課 …) is
  * not counted.
  */
-final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<Facet, List<FacetCount>>> {
+final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counted> {
+
+    /** What the pass counted: all matches, and per facet its values. */
+    record Counted(long matches, Map<Facet, List<FacetCount>> facets) {
+    }
 
     /** The counts of one search thread. */
     static final class Counting extends SimpleCollector {
 
         private final Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
+        private long matches;
         private final Map<Facet, SortedDocValues> values = new EnumMap<>(Facet.class);
         private final Map<Facet, long[]> byOrd = new EnumMap<>(Facet.class);
 
@@ -45,6 +50,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<
 
         @Override
         public void collect(int doc) throws IOException {
+            matches++;
             for (Facet facet : Facet.values()) {
                 SortedDocValues dv = values.get(facet);
                 if (dv.advanceExact(doc)) {
@@ -86,9 +92,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<
     }
 
     @Override
-    public Map<Facet, List<FacetCount>> reduce(Collection<Counting> collectors) {
+    public Counted reduce(Collection<Counting> collectors) {
         Map<Facet, Map<String, Long>> merged = new EnumMap<>(Facet.class);
+        long matches = 0;
         for (Counting c : collectors) {
+            matches += c.matches;
             c.counts.forEach((facet, counts) -> counts.forEach((value, n) ->
                     merged.computeIfAbsent(facet, f -> new HashMap<>()).merge(value, n, Long::sum)));
         }
@@ -99,6 +107,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<
             list.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
             out.put(facet, List.copyOf(list));
         });
-        return out;
+        return new Counted(matches, out);
     }
 }

@@ -14,11 +14,14 @@ final class Fields {
     static final String KIND = "kind";
     /** The item's own id within its kind (stored). */
     static final String ID = "id";
-    /** Title as shown (stored); indexed as {@link #TITLE_WORDS} and {@link #TITLE_GRAMS}. */
+    /** Title as shown (stored); indexed as {@link #TITLE_WORDS} and {@link #TITLE_GRAMS} (matches there count double). */
     static final String TITLE = "title";
     static final String TITLE_WORDS = "title_words";
     static final String TITLE_GRAMS = "title_grams";
-    /** The text as shown in snippets (stored, with offsets); indexed as {@link #WORDS} and {@link #GRAMS}. */
+    /**
+     * The text as shown in snippets (stored); indexed as {@link #WORDS} and {@link #GRAMS}, and with the
+     * title before it as {@link #READING} (term vectors with offsets mark the snippets).
+     */
     static final String TEXT = "text";
     static final String WORDS = "words";
     static final String GRAMS = "grams";

@@ -64,13 +64,15 @@ final class SearchIndex implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
     /** Title words looked at per segment for suggestions. */
     private static final int SUGGEST_SCAN = 2_000;
+    private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.DAY, SortField.Type.LONG, true),
+            SortField.FIELD_SCORE);
     /** Text fields whose term vectors keep each term's character offsets, for marking snippets. */
     private static final FieldType WITH_OFFSETS = withOffsets();
 
     private static FieldType withOffsets() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setStoreTermVectors(true);
-        type.setStoreTermVectorPositions(true);
+        type.setStoreTermVectorPositions(false); // offsets alone mark a snippet; positions would double the vectors
         type.setStoreTermVectorOffsets(true);
         type.freeze();
         return type;
@@ -209,10 +211,12 @@ final class SearchIndex implements AutoCloseable {
         Map<String, Set<String>> terms = termsByField(planned.get());
         IndexSearcher searcher = searchers.acquire();
         try {
+            // two passes: the first hits, scored only as far as they can still make the list (block-max
+            // skipping); then every match, unscored, for the facets and the exact total
             TopDocs top = query.sort() == SearchQuery.Sort.NEWEST
-                    ? searcher.search(planned.get(), query.limit(),
-                            new Sort(new SortField(Fields.DAY, SortField.Type.LONG, true), SortField.FIELD_SCORE), true)
+                    ? searcher.search(planned.get(), query.limit(), NEWEST_FIRST, true)
                     : searcher.search(planned.get(), query.limit());
+            FacetCounter.Counted counted = searcher.search(planned.get(), new FacetCounter());
             StoredFields stored = searcher.storedFields();
             TermVectors vectors = searcher.getIndexReader().termVectors();
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -223,7 +227,7 @@ final class SearchIndex implements AutoCloseable {
                         Map.of(Fields.READING, doc.get(Fields.TITLE).length() + 1), text.length());
                 hits.add(hit(doc, d.score, Snippets.of(text, spans)));
             }
-            return new SearchResults(top.totalHits.value(), hits, searcher.search(planned.get(), new FacetCounter()));
+            return new SearchResults(counted.matches(), hits, counted.facets());
         } finally {
             searchers.release(searcher);
         }

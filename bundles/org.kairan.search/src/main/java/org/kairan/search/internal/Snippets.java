@@ -60,7 +60,7 @@ final class Snippets {
                 PostingsEnum at = each.postings(null, PostingsEnum.OFFSETS);
                 at.nextDoc();
                 for (int i = 0; i < at.freq(); i++) {
-                    at.nextPosition();
+                    at.nextPosition(); // -1: the vectors keep offsets without positions
                     int start = at.startOffset() - shift;
                     int end = Math.min(at.endOffset() - shift, textLength);
                     if (start >= 0 && end > start) {
