@@ -2,7 +2,8 @@
 # The search benchmark of issue 5: Kairan's desktop index and Recoll side by side on the same documents.
 #   bench/search/run.sh [--documents N] [--rounds R] [--out DIR] [--no-build] [--keep-index] [--kairan-only]
 # Grows the 伊織市 corpus to N documents (default 100,000; grow_corpus.py), indexes them with Kairan
-# (SearchBench: the search bundle's own classes, in a JVM with the heap given by KAIRAN_BENCH_HEAP, default 1g)
+# (SearchBench: the search bundle's own classes, in a JVM with the heap given by KAIRAN_BENCH_HEAP, default 1g,
+# and any options in KAIRAN_BENCH_JAVA_OPTS)
 # and with Recoll (recoll_bench.py, Debian's recoll and python3-recoll), runs the corpus's 46 queries R rounds
 # on each and prints indexing pages/s, index size, query p50/p95/p99 and memory. Not part of CI.
 set -euo pipefail
@@ -51,7 +52,7 @@ if [ ! -f "$out/documents.jsonl" ] || [ "$(wc -l < "$out/documents.jsonl")" != "
   python3 "$here/grow_corpus.py" --out "$out" --documents "$documents"
 fi
 say "Kairan (Lucene 10.3.2, heap ${KAIRAN_BENCH_HEAP:-1g})"
-/usr/bin/time -f "kairan peak RSS %M kB" "$java" -Xmx"${KAIRAN_BENCH_HEAP:-1g}" -cp "$out/classes:$cp" \
+/usr/bin/time -f "kairan peak RSS %M kB" "$java" ${KAIRAN_BENCH_JAVA_OPTS:-} -Xmx"${KAIRAN_BENCH_HEAP:-1g}" -cp "$out/classes:$cp" \
   org.kairan.search.internal.SearchBench --out "$out" --queries "$queries" --rounds "$rounds" $keep
 [ "$recoll" = 1 ] || exit 0
 say "Recoll $(dpkg-query -W -f '${Version}' recoll 2>/dev/null || echo '?')"
