@@ -235,7 +235,8 @@ final class SearchIndex implements AutoCloseable {
     }
 
     private SearchHit hit(Document doc, float score, Map<String, Set<String>> terms) {
-        return new SearchHit(SearchKind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.ID), doc.get(Fields.TITLE),
+        String title = doc.get(Fields.TITLE);
+        return new SearchHit(SearchKind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.ID), title, snippets.marked(title, terms),
                 snippets.of(doc.get(Fields.TEXT), terms), doc.getField(Fields.PAGE).numericValue().intValue(),
                 doc.get(Fields.UNIT), LocalDate.ofEpochDay(doc.getField(Fields.DAY).numericValue().longValue()),
                 doc.get(Fields.CLASSIFICATION), doc.get(Fields.STATE), score);

@@ -76,6 +76,18 @@ final class Snippets {
         return flatten(out.toString());
     }
 
+    /** The whole of a short text (a title) with the matches of {@code terms} marked, on one line. */
+    String marked(String text, Map<String, Set<String>> terms) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int at = 0;
+        for (Span span : merged(matches(text, terms))) {
+            out.append(text, at, span.start()).append(SearchHit.MARK_START).append(text, span.start(), span.end())
+                    .append(SearchHit.MARK_END);
+            at = span.end();
+        }
+        return flatten(out.append(text, at, text.length()).toString());
+    }
+
     private List<Span> matches(String text, Map<String, Set<String>> terms) {
         List<Span> spans = new ArrayList<>();
         terms.forEach((field, wanted) -> {
