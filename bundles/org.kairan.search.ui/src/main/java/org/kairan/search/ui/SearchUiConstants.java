@@ -80,6 +80,8 @@ public interface SearchUiConstants {
     // --- widget data keys
     /** On a facet check box: the value it stands for (as in the index). */
     String DATA_FACET_VALUE = "org.kairan.search.facetValue";
+    /** On the results table: the {@code SearchQuery} whose hits it shows (null when none). */
+    String DATA_QUERY = "org.kairan.search.query";
     /** On a result's TableItem: the words drawn highlighted in its title and snippet ({@code List<String>}). */
     String DATA_HIGHLIGHTED = "org.kairan.search.highlighted";
 }

@@ -31,7 +31,9 @@ final class ResultTable {
 
     /** Background of a matched word: a marker-pen yellow, readable with black text on any selection colour. */
     static final int[] HIGHLIGHT_RGB = {255, 226, 102};
+    /** Space around the two lines of a hit, and before its text. */
     private static final int PAD = 6;
+    private static final int ROW_SPACE = 12;
 
     private final Table table;
     private final SearchTexts texts;
@@ -39,6 +41,8 @@ final class ResultTable {
     private final Color highlight;
     private final Color passage;
     private List<SearchHit> hits = List.of();
+    private boolean titleResized;
+    private boolean fitting;
 
     ResultTable(Composite parent, SearchTexts texts) {
         this.texts = texts;
@@ -58,17 +62,21 @@ final class ResultTable {
         var m = texts.messages();
         String[] titles = {m.search_col_title, m.search_col_kind, m.search_col_state, m.search_col_unit, m.search_col_date,
             m.search_col_page};
-        int[] widths = {560, 70, 90, 190, 150, 70};
+        int[] widths = {480, 70, 90, 190, 150, 70};
         for (int i = 0; i < titles.length; i++) {
             TableColumn column = new TableColumn(table, i == titles.length - 1 ? SWT.RIGHT : SWT.LEFT);
             column.setText(titles[i]);
             column.setWidth(widths[i]);
             column.setResizable(true);
+            if (i == 0) {
+                column.addListener(SWT.Resize, e -> titleResized |= !fitting && table.isVisible());
+            }
         }
+        table.addListener(SWT.Resize, e -> fitTitleColumn());
         table.addListener(SWT.SetData, this::fill);
         table.addListener(SWT.MeasureItem, e -> {
             if (e.index == 0) {
-                e.height = Math.max(e.height, 2 * e.gc.getFontMetrics().getHeight() + PAD);
+                e.height = Math.max(e.height, 2 * lineHeight(e.gc) + ROW_SPACE);
             }
         });
         table.addListener(SWT.EraseItem, e -> {
@@ -81,6 +89,25 @@ final class ResultTable {
 
     Table control() {
         return table;
+    }
+
+    /** The title column takes the width the others leave (until the person resizes it). */
+    private void fitTitleColumn() {
+        int others = 0;
+        for (int i = 1; i < table.getColumnCount(); i++) {
+            others += table.getColumn(i).getWidth();
+        }
+        int width = table.getClientArea().width - others;
+        if (width > 280 && !titleResized) {
+            fitting = true;
+            table.getColumn(0).setWidth(width);
+            fitting = false;
+        }
+    }
+
+    /** The height of a line of Japanese text (the CJK fallback font is taller than the table font's metrics). */
+    private static int lineHeight(GC gc) {
+        return Math.max(gc.getFontMetrics().getHeight(), gc.textExtent("件名Ag").y);
     }
 
     /** Shows the hits; the one selected before stays selected when it is still there. */
@@ -143,16 +170,15 @@ final class ResultTable {
         if (e.index != 0 || !(e.item.getData() instanceof SearchHit hit)) {
             return;
         }
-        TableItem item = (TableItem) e.item;
         GC gc = e.gc;
-        Rectangle cell = item.getBounds(0);
+        // the row in the GC's coordinates (TableItem.getBounds is the text's box, one line high on GTK)
+        Rectangle cell = new Rectangle(e.x, e.y, table.getColumn(0).getWidth(), e.height);
         boolean selected = (e.detail & SWT.SELECTED) != 0;
         Color text = selected ? table.getDisplay().getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT)
                 : table.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND);
-        Rectangle clip = gc.getClipping();
-        gc.setClipping(cell.intersection(clip.isEmpty() ? cell : clip));
         Font normal = table.getFont();
-        int line = gc.getFontMetrics().getHeight();
+        gc.setFont(bold);
+        int line = lineHeight(gc);
         int top = cell.y + Math.max(0, (cell.height - 2 * line) / 2);
         int right = cell.x + cell.width - PAD;
         gc.setFont(bold);
@@ -162,7 +188,6 @@ final class ResultTable {
             draw(gc, snippet, cell.x + PAD, top + line, right, selected ? text : passage, normal, bold);
         }
         gc.setFont(normal);
-        gc.setClipping(clip);
     }
 
     /**
@@ -182,7 +207,7 @@ final class ResultTable {
             }
             if (segment.marked()) {
                 gc.setBackground(highlight);
-                gc.fillRectangle(x, y, width, gc.getFontMetrics().getHeight());
+                gc.fillRectangle(x, y, width, gc.textExtent(shown).y);
                 gc.setForeground(black);
             } else {
                 gc.setForeground(plain);

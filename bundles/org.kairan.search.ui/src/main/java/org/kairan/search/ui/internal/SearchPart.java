@@ -204,6 +204,7 @@ public final class SearchPart {
         if (!hits.equals(results.hits())) {
             results.show(hits);
         }
+        results.control().setData(SearchUiConstants.DATA_QUERY, run.query());
         count.setText(hits.isEmpty() ? messages.search_noHits : texts.count(run.results().total(), hits.size()));
         count.getParent().layout(true);
         facets.show(run.facets());
@@ -217,6 +218,7 @@ public final class SearchPart {
         }
         asked = null;
         results.show(List.of());
+        results.control().setData(SearchUiConstants.DATA_QUERY, null);
         count.setText(why);
         facets.show(Map.of());
         enableOpen();
