@@ -62,7 +62,7 @@ final class ResultTable {
         var m = texts.messages();
         String[] titles = {m.search_col_title, m.search_col_kind, m.search_col_state, m.search_col_unit, m.search_col_date,
             m.search_col_page};
-        int[] widths = {480, 70, 90, 190, 150, 70};
+        int[] widths = {480, 80, 110, 190, 150, 70};
         for (int i = 0; i < titles.length; i++) {
             TableColumn column = new TableColumn(table, i == titles.length - 1 ? SWT.RIGHT : SWT.LEFT);
             column.setText(titles[i]);

@@ -9,6 +9,8 @@ import org.eclipse.jface.fieldassist.ContentProposalAdapter;
 import org.eclipse.jface.fieldassist.IContentProposal;
 import org.eclipse.jface.fieldassist.TextContentAdapter;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
 import org.kairan.search.SearchService;
@@ -99,11 +101,6 @@ final class SearchBox {
         text.selectAll();
     }
 
-    /** Whether the suggestion list is open (tests, and Enter's meaning). */
-    boolean suggesting() {
-        return adapter.isProposalPopupOpen();
-    }
-
     private void search() {
         forgetSuggestions();
         onSearch.run();
@@ -127,6 +124,17 @@ final class SearchBox {
         return offers.stream().map(o -> new ContentProposal(o, o, null)).toArray(IContentProposal[]::new);
     }
 
+    /** As high as its lines (JFace's default is a fixed, much taller box), at most as wide as the box. */
+    private Point popupSize(int lines) {
+        GC gc = new GC(text);
+        try {
+            int line = gc.textExtent("件名Ag").y + 8;
+            return new Point(Math.max(240, Math.min(text.getSize().x, 480)), lines * line + 8);
+        } finally {
+            gc.dispose();
+        }
+    }
+
     /** Asks the index about the word being typed, in a job; shows the answer if it still applies. */
     private void fetch() {
         if (text.isDisposed()) {
@@ -146,15 +154,16 @@ final class SearchBox {
                     if (question != asked || text.isDisposed() || !word.equals(Suggestions.wordBeingTyped(text.getText()))) {
                         return; // the person typed on, or searched, meanwhile
                     }
+                    int before = proposals(text.getText()).length;
                     suggested = words;
-                    boolean any = proposals(text.getText()).length > 0;
+                    int lines = proposals(text.getText()).length;
+                    if (adapter.isProposalPopupOpen() && (lines == 0 || lines != before)) {
+                        adapter.closeProposalPopup(); // reopened below at its new height
+                    }
                     if (adapter.isProposalPopupOpen()) {
-                        if (any) {
-                            adapter.refresh();
-                        } else {
-                            adapter.closeProposalPopup();
-                        }
-                    } else if (any && text.isFocusControl()) {
+                        adapter.refresh();
+                    } else if (lines > 0 && text.isFocusControl()) {
+                        adapter.setPopupSize(popupSize(lines));
                         adapter.openProposalPopup();
                     }
                 }).start(ui);

@@ -112,13 +112,13 @@ public final class SearchPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         GridLayoutFactory.swtDefaults().numColumns(6).margins(8, 6).applyTo(bar);
         new Label(bar, SWT.NONE).setText(messages.search_box_label);
-        box = new SearchBox(bar, search, ui, texts, this::searchFromBox, this::intoResults);
+        box = new SearchBox(bar, search, ui, texts, this::searchAgain, this::intoResults);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(420, SWT.DEFAULT)
                 .applyTo(box.control());
         Button run = new Button(bar, SWT.PUSH);
         run.setText(messages.search_run);
         run.setData(SearchUiConstants.WIDGET_ID, SearchUiConstants.ID_RUN);
-        run.addListener(SWT.Selection, e -> searchFromBox());
+        run.addListener(SWT.Selection, e -> searchAgain());
         Label sortLabel = new Label(bar, SWT.NONE);
         sortLabel.setText(messages.search_sort_label);
         GridDataFactory.swtDefaults().indent(12, 0).applyTo(sortLabel);
@@ -162,12 +162,10 @@ public final class SearchPart {
 
     // --- searching
 
-    /** Enter in the box, a suggestion chosen, or 「検索」. */
-    private void searchFromBox() {
-        searchAgain();
-    }
-
-    /** Searches with what the box, the facets, the period and the order say now. */
+    /**
+     * Searches with what the box, the facets, the period and the order say now: Enter in the box, a suggestion
+     * chosen, 「検索」, a facet or the period changed, another order.
+     */
     private void searchAgain() {
         String text = box.text().strip();
         if (text.isEmpty()) {

@@ -21,12 +21,10 @@ import org.kairan.ui.DateDisplay;
 final class SearchTexts {
 
     private final Messages messages;
-    private final Locale locale;
     private final DateDisplay dates;
 
     SearchTexts(Messages messages, Locale locale) {
         this.messages = messages;
-        this.locale = locale;
         this.dates = new DateDisplay(locale);
     }
 
@@ -143,9 +141,5 @@ final class SearchTexts {
             return messages.index_closed;
         }
         return MessageFormat.format(messages.index_status, state.items());
-    }
-
-    Locale locale() {
-        return locale;
     }
 }
