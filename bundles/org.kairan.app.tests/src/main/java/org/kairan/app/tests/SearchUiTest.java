@@ -208,6 +208,8 @@ class SearchUiTest {
                 && !b.getSelection()).orElse(false), "起案中（1） is still offered, unticked");
         assertTrue(screen.facet(Facet.STATE, KessaiStatus.IN_ROUTE.label()).map(b -> b.getText().equals("回議中（1）")
                 && b.getSelection()).orElse(false), "回議中（1） is ticked");
+        assertTrue(screen.facet(Facet.STATE, KessaiStatus.IN_ROUTE.label()).map(b -> b.isFocusControl()).orElse(false),
+                "the ticked box keeps the keyboard focus while the counts change around it");
         assertTrue(screen.facet(Facet.KIND, "KESSAI").map(b -> b.getText().equals("決裁（1）")).orElse(false),
                 "種別 in Japanese with its count");
 

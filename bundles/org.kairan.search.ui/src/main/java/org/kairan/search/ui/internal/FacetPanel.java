@@ -3,6 +3,7 @@ package org.kairan.search.ui.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,9 @@ final class FacetPanel {
     private final DateTime to;
     private final Font bold;
     private final Map<Facet, Set<String>> chosen = new EnumMap<>(Facet.class);
+    private final Button clear;
+    /** Data key of the facet panel's own controls: what each stands for (heading, value, more). */
+    private static final String KEY = "org.kairan.search.facetKey";
 
     FacetPanel(Composite parent, SearchTexts texts, Runnable changed) {
         this.texts = texts;
@@ -88,7 +92,7 @@ final class FacetPanel {
         from.addListener(SWT.Selection, e -> periodChanged());
         to.addListener(SWT.Selection, e -> periodChanged());
 
-        Button clear = new Button(body, SWT.PUSH);
+        clear = new Button(body, SWT.PUSH);
         clear.setText(m.search_clearFilters);
         clear.setData(SearchUiConstants.WIDGET_ID, SearchUiConstants.ID_CLEAR_FILTERS);
         GridDataFactory.swtDefaults().indent(0, 8).applyTo(clear);
@@ -134,20 +138,15 @@ final class FacetPanel {
 
     /**
      * Shows the counts of a search: per facet its most frequent values, and the chosen ones even when they
-     * no longer occur. Keeps the keyboard focus on the value it was on.
+     * no longer occur. The check boxes of values still shown are kept (updated in place, put in their new
+     * order), so the one the person just ticked keeps the keyboard focus.
      */
     void show(Map<Facet, List<FacetCount>> counts) {
-        String focused = null;
+        Map<String, Control> existing = new HashMap<>();
         for (Control c : values.getChildren()) {
-            if (c.isFocusControl()) {
-                focused = c.getData(SearchUiConstants.WIDGET_ID) + "=" + c.getData(SearchUiConstants.DATA_FACET_VALUE);
-            }
+            existing.put((String) c.getData(KEY), c);
         }
-        for (Control c : values.getChildren()) {
-            c.dispose();
-        }
-        Button refocus = null;
-        boolean any = false;
+        List<Control> wanted = new ArrayList<>();
         for (Facet facet : Facet.values()) {
             List<FacetCount> all = counts.getOrDefault(facet, List.of());
             Set<String> picked = chosen.getOrDefault(facet, Set.of());
@@ -161,30 +160,55 @@ final class FacetPanel {
             if (shown.isEmpty()) {
                 continue;
             }
-            any = true;
-            heading(values, texts.facet(facet));
-            for (FacetCount count : shown) {
-                Button box = check(values, texts.valueWithCount(facet, count.value(), count.count()),
-                        SearchUiConstants.ID_FACET_PREFIX + facet.name());
-                box.setData(SearchUiConstants.DATA_FACET_VALUE, count.value());
-                box.setSelection(picked.contains(count.value()));
-                GridDataFactory.fillDefaults().indent(8, 0).applyTo(box);
-                box.addListener(SWT.Selection, e -> toggle(facet, count.value(), box.getSelection()));
-                if ((box.getData(SearchUiConstants.WIDGET_ID) + "=" + count.value()).equals(focused)) {
-                    refocus = box;
-                }
+            Label heading = (Label) existing.remove("heading:" + facet);
+            if (heading == null) {
+                heading = heading(values, texts.facet(facet));
+                heading.setData(KEY, "heading:" + facet);
             }
+            wanted.add(heading);
+            for (FacetCount count : shown) {
+                String key = "value:" + facet + ":" + count.value();
+                Button box = (Button) existing.remove(key);
+                if (box == null) {
+                    box = check(values, "", SearchUiConstants.ID_FACET_PREFIX + facet.name());
+                    box.setData(KEY, key);
+                    box.setData(SearchUiConstants.DATA_FACET_VALUE, count.value());
+                    GridDataFactory.fillDefaults().indent(8, 0).applyTo(box);
+                    Button clicked = box;
+                    box.addListener(SWT.Selection, e -> toggle(facet, count.value(), clicked.getSelection()));
+                }
+                box.setText(texts.valueWithCount(facet, count.value(), count.count()));
+                box.setSelection(picked.contains(count.value()));
+                wanted.add(box);
+            }
+            Label more = (Label) existing.remove("more:" + facet);
             if (all.size() > shown.size()) {
-                Label more = new Label(values, SWT.WRAP);
+                if (more == null) {
+                    more = new Label(values, SWT.WRAP);
+                    more.setData(KEY, "more:" + facet);
+                    GridDataFactory.fillDefaults().indent(8, 0).hint(200, SWT.DEFAULT).applyTo(more);
+                }
                 more.setText(java.text.MessageFormat.format(texts.messages().search_facet_more, all.size() - shown.size()));
-                GridDataFactory.fillDefaults().indent(8, 0).hint(200, SWT.DEFAULT).applyTo(more);
+                wanted.add(more);
+            } else if (more != null) {
+                existing.put("more:" + facet, more);
             }
         }
+        boolean hadFocus = existing.values().stream().anyMatch(Control::isFocusControl);
+        existing.values().forEach(Control::dispose);
+        for (int i = 0; i < wanted.size(); i++) {
+            if (i == 0) {
+                wanted.get(i).moveAbove(null);
+            } else {
+                wanted.get(i).moveBelow(wanted.get(i - 1));
+            }
+        }
+        boolean any = !wanted.isEmpty();
         hint.setVisible(!any);
         ((org.eclipse.swt.layout.GridData) hint.getLayoutData()).exclude = any;
         relayout();
-        if (refocus != null) {
-            refocus.setFocus();
+        if (hadFocus) { // the value with the focus is gone: the focus stays in the panel
+            wanted.stream().filter(Button.class::isInstance).findFirst().orElse(clear).setFocus();
         }
     }
 
