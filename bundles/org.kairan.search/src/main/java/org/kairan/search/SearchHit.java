@@ -8,6 +8,7 @@ import java.time.LocalDate;
  * @param kind           種別
  * @param id             the item's id within its kind (a 決裁's id, a document's id, …)
  * @param title          件名 or file name
+ * @param markedTitle    the title with the matched words marked as in the snippet (the title itself when none)
  * @param snippet        the best passage, with each matched word between {@link #MARK_START} and
  *                       {@link #MARK_END}; empty when only the title matched
  * @param page           1-based page of a document, 0 otherwise
@@ -17,11 +18,15 @@ import java.time.LocalDate;
  * @param state          決裁状態 and the like, may be empty
  * @param score          relevance
  */
-public record SearchHit(SearchKind kind, String id, String title, String snippet, int page, String unit, LocalDate day,
-        String classification, String state, float score) {
+public record SearchHit(SearchKind kind, String id, String title, String markedTitle, String snippet, int page,
+        String unit, LocalDate day, String classification, String state, float score) {
 
-    /** Marks where a matched word starts in {@link #snippet}. */
+    /** Marks where a matched word starts in {@link #snippet} and {@link #markedTitle}. */
     public static final char MARK_START = '\uE000';
-    /** Marks where a matched word ends in {@link #snippet}. */
+    /** Marks where a matched word ends in {@link #snippet} and {@link #markedTitle}. */
     public static final char MARK_END = '\uE001';
+
+    public SearchHit {
+        markedTitle = markedTitle == null ? title : markedTitle;
+    }
 }

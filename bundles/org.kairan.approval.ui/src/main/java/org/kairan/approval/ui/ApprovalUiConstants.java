@@ -25,6 +25,13 @@ public interface ApprovalUiConstants {
 
     /** The 決裁 part's id in the application model. */
     String PART_KESSAI = "org.kairan.app.part.kessai";
+    /**
+     * Shows one 案件 in the 決裁 tab (brought to the front): selected in the folder that holds it, or on its
+     * own when it is in no folder (an old decision found by search). Parameter {@link #PARAM_KESSAI_ID}.
+     */
+    String COMMAND_OPEN_KESSAI = "org.kairan.approval.ui.command.openKessai";
+    /** The 決裁 id parameter of {@link #COMMAND_OPEN_KESSAI}. */
+    String PARAM_KESSAI_ID = "org.kairan.approval.ui.command.openKessai.id";
     /** The 決裁 inbox's folder list (承認待ち (n), 後閲 (n) …). */
     String ID_KESSAI_FOLDERS = "kessai.folders";
     /** The 案件 of the selected folder (a virtual table). */

@@ -225,7 +225,7 @@ final class SearchIndex implements AutoCloseable {
                 String text = doc.get(Fields.TEXT);
                 List<Snippets.Span> spans = Snippets.find(vectors, d.doc, terms,
                         Map.of(Fields.READING, doc.get(Fields.TITLE).length() + 1), text.length());
-                hits.add(hit(doc, d.score, Snippets.of(text, spans)));
+                hits.add(hit(doc, d.score, Snippets.of(text, spans), terms));
             }
             return new SearchResults(counted.matches(), hits, counted.facets());
         } finally {
@@ -271,9 +271,10 @@ final class SearchIndex implements AutoCloseable {
                 .limit(max).map(Map.Entry::getKey).toList();
     }
 
-    private static SearchHit hit(Document doc, float score, String snippet) {
-        return new SearchHit(SearchKind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.ID), doc.get(Fields.TITLE),
-                snippet, doc.getField(Fields.PAGE).numericValue().intValue(),
+    private static SearchHit hit(Document doc, float score, String snippet, Map<String, Set<String>> terms) {
+        String title = doc.get(Fields.TITLE);
+        return new SearchHit(SearchKind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.ID), title,
+                Snippets.marked(title, terms), snippet, doc.getField(Fields.PAGE).numericValue().intValue(),
                 doc.get(Fields.UNIT), LocalDate.ofEpochDay(doc.getField(Fields.DAY).numericValue().longValue()),
                 doc.get(Fields.CLASSIFICATION), doc.get(Fields.STATE), score);
     }

@@ -1,13 +1,17 @@
 package org.kairan.search.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.lucene.index.Fields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
@@ -42,7 +46,7 @@ final class Snippets {
     static List<Span> find(TermVectors vectors, int doc, Map<String, Set<String>> terms, Map<String, Integer> shifts,
             int textLength) throws IOException {
         List<Span> spans = new ArrayList<>();
-        Fields all = vectors.get(doc); // one read of the item's vectors for every field
+        org.apache.lucene.index.Fields all = vectors.get(doc); // one read of the item's vectors for every field
         if (all == null) {
             return spans;
         }
@@ -114,6 +118,46 @@ final class Snippets {
             out.append('…');
         }
         return flatten(out.toString());
+    }
+
+    /** Analyzers of the fields a title is searched in: a title is a few words, marked by analysing it now. */
+    private static final Map<String, Analyzer> TITLE_ANALYZERS = Map.of(Fields.WORDS, JapaneseAnalysis.words(),
+            Fields.GRAMS, JapaneseAnalysis.grams(), Fields.READING, JapaneseAnalysis.readings());
+
+    /** The whole of a short text (a title) with the matches of {@code terms} (field → term texts) marked, on one line. */
+    static String marked(String text, Map<String, Set<String>> terms) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int at = 0;
+        for (Span span : merged(analysed(text, terms))) {
+            out.append(text, at, span.start()).append(SearchHit.MARK_START).append(text, span.start(), span.end())
+                    .append(SearchHit.MARK_END);
+            at = span.end();
+        }
+        return flatten(out.append(text, at, text.length()).toString());
+    }
+
+    private static List<Span> analysed(String text, Map<String, Set<String>> terms) {
+        List<Span> spans = new ArrayList<>();
+        terms.forEach((field, wanted) -> {
+            Analyzer analyzer = TITLE_ANALYZERS.get(field);
+            if (analyzer == null || wanted.isEmpty()) {
+                return;
+            }
+            try (TokenStream stream = analyzer.tokenStream(field, text)) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    if (wanted.contains(term.toString()) && offset.endOffset() > offset.startOffset()) {
+                        spans.add(new Span(offset.startOffset(), Math.min(offset.endOffset(), text.length())));
+                    }
+                }
+                stream.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return spans;
     }
 
     private static List<Span> merged(List<Span> spans) {

@@ -134,6 +134,20 @@ class JapaneseSearchTest {
     }
 
     @Test
+    void theTitleMarksWhatMatchedInsideItsCompounds() throws IOException {
+        SearchHit copy = index.search(SearchQuery.of("コピー")).hits().stream().filter(h -> h.id().equals("k6"))
+                .findFirst().orElseThrow();
+        assertEquals("ｺﾋﾟｰ用紙の購入", copy.title(), "the title stays as written");
+        assertEquals(SearchHit.MARK_START + "ｺﾋﾟｰ" + SearchHit.MARK_END + "用紙の購入", copy.markedTitle(),
+                "the half-width ｺﾋﾟｰ is marked for コピー");
+        SearchHit report = index.search(SearchQuery.of("出張")).hits().getFirst();
+        assertEquals("東京都への" + SearchHit.MARK_START + "出張" + SearchHit.MARK_END + "報告について", report.markedTitle(),
+                "a word inside the compound 出張報告 is marked");
+        SearchHit none = index.search(SearchQuery.of("都庁")).hits().getFirst();
+        assertEquals(none.title(), none.markedTitle(), "a title without the word is not marked");
+    }
+
+    @Test
     void newestFirstAndDatesAndFacetsNarrow() throws IOException {
         SearchQuery daiketsu = SearchQuery.of("代決");
         assertEquals(List.of("k4", "k3"), index.search(daiketsu.sorted(SearchQuery.Sort.NEWEST)).hits().stream()

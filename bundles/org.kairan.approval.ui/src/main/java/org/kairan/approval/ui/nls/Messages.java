@@ -55,6 +55,8 @@ public class Messages {
     public String kessai_read;
     public String kessai_absence;
     public String kessai_count;
+    public String kessai_outsideFolders;
+    public String kessai_notFound;
     public String kessai_col_title;
     public String kessai_col_number;
     public String kessai_col_drafter;

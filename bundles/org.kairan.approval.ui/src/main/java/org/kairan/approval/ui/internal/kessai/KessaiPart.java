@@ -92,7 +92,11 @@ public final class KessaiPart {
     private Button retention;
     private Inbox inbox = Inbox.EMPTY;
     private KessaiSettings settings;
+    /** The folder shown; null while a 案件 that is in no folder is shown on its own ({@link #outside}). */
     private InboxFolder folder = InboxFolder.AWAITING;
+    /** The id of the 案件 opened from elsewhere that is in no folder, or null. */
+    private String outsideId;
+    private InboxItem outside;
     private List<InboxItem> shown = List.of();
     private long reloads;
 
@@ -124,6 +128,8 @@ public final class KessaiPart {
         folders.setSelection(0);
         folders.addListener(SWT.Selection, e -> {
             folder = InboxFolder.values()[Math.max(0, folders.getSelectionIndex())];
+            outsideId = null;
+            outside = null;
             show();
         });
         SashForm right = new SashForm(sash, SWT.VERTICAL);
@@ -229,17 +235,66 @@ public final class KessaiPart {
     /** Reads the inbox in a job; only the newest read is shown. */
     void reload() {
         long generation = ++reloads;
+        String keep = outsideId;
         BackgroundCall.named(messages.kessai_tab_route, monitor -> new Loaded(service.inbox(),
-                service.settings().orElse(null))).quiet().onSuccess(loaded -> {
+                service.settings().orElse(null), keep == null ? null : service.find(keep).orElse(null)))
+                .quiet().onSuccess(loaded -> {
                     if (generation == reloads && !items.isDisposed()) {
                         inbox = loaded.inbox();
                         settings = loaded.settings();
+                        outside = loaded.found();
                         show();
                     }
                 }).start(ui);
     }
 
-    private record Loaded(Inbox inbox, KessaiSettings settings) {
+    private record Loaded(Inbox inbox, KessaiSettings settings, InboxItem found) {
+    }
+
+    /**
+     * Shows the 案件 selected in the folder that holds it (the first of 承認待ち … 送信待ち), or on its own when it
+     * is in none (an old decision found by search); the list gets the focus.
+     */
+    public void open(String kessaiId) {
+        long generation = ++reloads;
+        BackgroundCall.named(messages.kessai_tab_route, monitor -> new Loaded(service.inbox(),
+                service.settings().orElse(null), service.find(kessaiId).orElse(null))).quiet().onSuccess(loaded -> {
+                    if (generation != reloads || items.isDisposed()) {
+                        return;
+                    }
+                    inbox = loaded.inbox();
+                    settings = loaded.settings();
+                    InboxFolder holder = null;
+                    for (InboxFolder f : InboxFolder.values()) {
+                        if (holder == null && inbox.get(f).stream().anyMatch(i -> i.id().equals(kessaiId))) {
+                            holder = f;
+                        }
+                    }
+                    if (holder == null && loaded.found() == null) {
+                        show();
+                        MessageDialog.openInformation(shell(), messages.kessai_error_title, messages.kessai_notFound);
+                        return;
+                    }
+                    folder = holder;
+                    outsideId = holder == null ? kessaiId : null;
+                    outside = holder == null ? loaded.found() : null;
+                    if (holder == null) {
+                        folders.deselectAll();
+                    } else {
+                        folders.setSelection(holder.ordinal());
+                    }
+                    items.deselectAll();
+                    show();
+                    for (int i = 0; i < shown.size(); i++) {
+                        if (shown.get(i).id().equals(kessaiId)) {
+                            items.setSelection(i);
+                            items.showSelection();
+                            showSelected();
+                            break;
+                        }
+                    }
+                    items.setFocus();
+                }).start(ui);
     }
 
     private void show() {
@@ -248,10 +303,11 @@ public final class KessaiPart {
                     : MessageFormat.format(messages.kessai_folderCount, texts.folder(f), inbox.count(f)));
         }
         String selectedId = selected().map(InboxItem::id).orElse(null);
-        shown = inbox.get(folder);
+        shown = folder != null ? inbox.get(folder) : outside == null ? List.of() : List.of(outside);
         items.clearAll();
         items.setItemCount(shown.size());
-        count.setText(MessageFormat.format(messages.kessai_count, shown.size()));
+        count.setText(folder == null ? messages.kessai_outsideFolders
+                : MessageFormat.format(messages.kessai_count, shown.size()));
         count.getParent().layout(true);
         int waiting = inbox.count(InboxFolder.AWAITING) + inbox.count(InboxFolder.POST_REVIEW)
                 + inbox.count(InboxFolder.RETURNED);
