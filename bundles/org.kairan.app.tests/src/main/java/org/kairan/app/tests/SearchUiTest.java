@@ -192,7 +192,7 @@ class SearchUiTest {
                 || c.indexOf(SearchHit.MARK_END) >= 0), "no marker character is ever shown: " + screen.cells());
         assertEquals("決裁", roofRow.getText(1), "種別 in Japanese");
         assertEquals("回議中", roofRow.getText(2), "the state");
-        assertEquals("企画財政部 財政課 財政係", roofRow.getText(3), "the drafter's unit as the index keeps it");
+        assertEquals("財政課", roofRow.getText(3), "counted under the 決裁's 課");
         assertEquals(Wareki.format(today), roofRow.getText(4), "the date in 和暦");
         assertEquals(Wareki.format(earlier), screen.row(check).orElseThrow().getText(4),
                 "the 起案日 chosen when drafting");

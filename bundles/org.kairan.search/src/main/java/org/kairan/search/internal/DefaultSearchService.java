@@ -21,6 +21,8 @@ import org.kairan.client.sync.Replica;
 import org.kairan.client.sync.SyncService;
 import org.kairan.client.sync.SyncTopics;
 import org.kairan.core.kessai.Kessai;
+import org.kairan.core.organisation.DirectorySnapshot;
+import org.kairan.core.organisation.OrgUnit;
 import org.kairan.core.organisation.StaffMember;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.core.work.CoalescingRunner;
@@ -109,7 +111,7 @@ public final class DefaultSearchService implements SearchService, EventHandler {
         switch (event.getTopic()) {
             case SyncTopics.REPLICA_CHANGED -> {
                 if (!(data instanceof Set<?> types) || types.isEmpty() || types.contains(EntityTypes.KESSAI)
-                        || types.contains(EntityTypes.STAFF)) {
+                        || types.contains(EntityTypes.STAFF) || types.contains(EntityTypes.UNIT)) {
                     updating.request();
                 }
             }
@@ -224,13 +226,17 @@ public final class DefaultSearchService implements SearchService, EventHandler {
                 rebuilt = true;
             }
             Replica replica = sync.replica();
-            List<Long> versions = List.of(replica.version(EntityTypes.KESSAI), replica.version(EntityTypes.STAFF));
+            List<Long> versions = List.of(replica.version(EntityTypes.KESSAI), replica.version(EntityTypes.STAFF),
+                    replica.version(EntityTypes.UNIT));
             if (!asked && current == indexedBy && versions.equals(indexedVersions)) {
                 return; // nothing indexed changed since the last run over this index
             }
-            Map<String, StaffMember> staff = replica.directory(LocalDate.now()).staff().stream()
+            DirectorySnapshot directory = replica.directory(LocalDate.now());
+            Map<String, StaffMember> staff = directory.staff().stream()
                     .collect(Collectors.toMap(StaffMember::staffNo, Function.identity(), (a, b) -> a));
-            KessaiItems items = new KessaiItems(staff);
+            Map<String, String> unitNames = directory.units().stream()
+                    .collect(Collectors.toMap(OrgUnit::code, OrgUnit::name, (a, b) -> a));
+            KessaiItems items = new KessaiItems(staff, unitNames);
             List<IndexedItem> kessai = replica.all(EntityTypes.KESSAI, Kessai.class).stream().map(items::of).toList();
             int total = kessai.size();
             publish(new IndexState(current.count(), 0, total, rebuilt, null));

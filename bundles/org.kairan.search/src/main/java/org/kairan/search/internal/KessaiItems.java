@@ -21,10 +21,16 @@ import org.kairan.search.SearchKind;
 final class KessaiItems {
 
     private final Map<String, StaffMember> staff;
+    private final Map<String, String> unitNames;
 
-    /** @param staff the directory's people by 職員番号, for the readings of names */
-    KessaiItems(Map<String, StaffMember> staff) {
+    /**
+     * @param staff     the directory's people by 職員番号, for the readings of names
+     * @param unitNames the directory's units' names by 組織コード: a 決裁 is counted under its 課 (the
+     *                  drafter's 係 name stands in for a 課 the directory no longer has)
+     */
+    KessaiItems(Map<String, StaffMember> staff, Map<String, String> unitNames) {
         this.staff = staff;
+        this.unitNames = unitNames;
     }
 
     IndexedItem of(Kessai k) {
@@ -37,9 +43,10 @@ final class KessaiItems {
         }
         k.attachments().forEach(a -> addIfAny(texts, a.name()));
         List<String> readings = readings(k);
-        return new IndexedItem(SearchKind.KESSAI, k.id(), 0, k.title(), texts, readings, k.route().drafter().unitName(),
+        String unit = unitNames.getOrDefault(k.divisionCode(), k.route().drafter().unitName());
+        return new IndexedItem(SearchKind.KESSAI, k.id(), 0, k.title(), texts, readings, unit,
                 fiscalYear(k.draftDate()), k.classification(), k.status().label(), k.draftDate(),
-                stamp(k, texts, readings));
+                stamp(k, unit, texts, readings));
     }
 
     private List<String> readings(Kessai k) {
@@ -67,9 +74,9 @@ final class KessaiItems {
     }
 
     /** Changes whenever anything indexed changes (String and int hashes are the same in every JVM). */
-    private static String stamp(Kessai k, List<String> texts, List<String> readings) {
+    private static String stamp(Kessai k, String unit, List<String> texts, List<String> readings) {
         int hash = Objects.hash(k.title(), texts, readings, k.status().name(), k.classification(),
-                k.draftDate().toString(), k.route().drafter().unitName());
+                k.draftDate().toString(), unit);
         return Integer.toHexString(hash) + ":" + k.history().size();
     }
 
