@@ -24,6 +24,7 @@ import org.kairan.core.sync.SyncCommand;
 import org.kairan.server.audit.AuditActor;
 import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.directory.OrganisationStore;
+import org.kairan.server.documents.LibraryModule;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.kessai.KessaiModule;
 import org.kairan.server.login.AccountService;
@@ -42,8 +43,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * The demo city 伊織市: on the first start with {@code --demo} (an empty directory) its roster is
  * imported through the ordinary {@link RosterImporter}, and the demo accounts get the initial password
  * {@value #PASSWORD} with no second factor, so their first login enrols one. A few 回覧 ({@code circulars.json})
- * are posted by their authors through the command service, as if written on a desktop, and a few 決裁
- * ({@code kessai.json}) drafted and routed the same way.
+ * are posted by their authors through the command service, as if written on a desktop, a few 決裁
+ * ({@code kessai.json}) drafted and routed the same way, and the 課 document libraries filled
+ * ({@code library.json} and two documents for every 課; their text is extracted in the background).
  */
 public final class DemoCity {
 
@@ -59,10 +61,12 @@ public final class DemoCity {
     private final SessionUsers users;
     private final ObjectMapper json;
     private final DemoKessai demoKessai;
+    private final DemoLibrary demoLibrary;
 
+    /** @param library the document libraries to fill, {@code null} to leave them empty (kairan.demo.library=false) */
     public DemoCity(Database database, OrganisationStore store, RosterImporter importer, AccountService accounts,
             CommandService commands, SessionUsers users, ObjectMapper json, DirectoryCache directory, KessaiModule kessai,
-            FileStore files, RecordSettings records, Clock clock, ZoneId zone) {
+            FileStore files, LibraryModule library, RecordSettings records, Clock clock, ZoneId zone) {
         this.database = database;
         this.store = store;
         this.importer = importer;
@@ -72,6 +76,8 @@ public final class DemoCity {
         this.json = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         this.demoKessai = new DemoKessai(database, commands, users, directory, kessai, this.json, clock, zone, files,
                 records);
+        this.demoLibrary = library == null ? null : new DemoLibrary(database, commands, users, directory, files, library,
+                records, this.json, clock, zone);
     }
 
     /** Loads the demo city unless the directory already has staff; returns whether it did. */
@@ -91,8 +97,9 @@ public final class DemoCity {
         }
         int circulars = postCirculars();
         int kessai = demoKessai.load(resource("kessai.json"));
-        LOG.info("demo city loaded: {} staff rows; demo accounts {} with password {}; {} 回覧; {} 決裁",
-                report.staffAccepted(), demoAccounts, PASSWORD, circulars, kessai);
+        int documents = demoLibrary == null ? 0 : demoLibrary.load(resource("library.json"));
+        LOG.info("demo city loaded: {} staff rows; demo accounts {} with password {}; {} 回覧; {} 決裁; {} library documents",
+                report.staffAccepted(), demoAccounts, PASSWORD, circulars, kessai, documents);
         return true;
     }
 
