@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Extracts the text of library versions on a thread of its own, one version at a time in the order they were
- * added: PDFBox reads each page's text layer; a page without one (or almost none) is drawn at 300 dpi and
- * OCR'd ({@link TesseractOcr}); a scanned image is OCR'd frame by frame. Pages are kept as they are read and
+ * added: PDFBox reads each page's text layer; a page without one (or almost none) is drawn at 300 dpi,
+ * straightened when it is crooked vertical text ({@link Deskew}) and OCR'd ({@link TesseractOcr}); a scanned image
+ * is OCR'd frame by frame. Pages are kept as they are read and
  * the status is published about once a second (「OCR 12/40」), so a restart goes on after the last page kept.
  * A file that cannot be read fails with its reason and the next one is taken: nothing stops the queue. A
  * version that has worked for its turn ({@link DocumentSettings#slice()}) while others wait goes behind them
@@ -162,7 +163,7 @@ final class ExtractionWorker implements AutoCloseable {
                     return;
                 }
                 progress.add(result);
-                if (result.ocr() || progress.due()) {
+                if ((result.ocr() || progress.due()) && page < total) {
                     progress.keep(true, false);
                 }
                 if (System.nanoTime() - turnEnds > 0 && page < total && othersWaiting(job)) {
@@ -197,7 +198,7 @@ final class ExtractionWorker implements AutoCloseable {
         }
         try {
             PageSource.PageImage image = source.image(page);
-            String recognised = ocr.recognise(image.image(), image.dpi());
+            String recognised = ocr.recognise(Deskew.straightened(image.image()), image.dpi());
             return recognised.isBlank() && !layer.isBlank() ? new PageStore.PageResult(page, layer, false, null)
                     : new PageStore.PageResult(page, recognised, true, null);
         } catch (ExtractionProblem e) {
