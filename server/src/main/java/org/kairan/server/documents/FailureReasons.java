@@ -46,7 +46,7 @@ final class FailureReasons {
             sentences.add(switch (failure) {
                 case CORRUPT -> named + "を読めません（壊れています）";
                 case OCR_FAILED -> named + "のOCRに失敗しました";
-                case OCR_TIMEOUT -> named + "のOCRが" + settings.ocrTimeout().toSeconds() + "秒以内に終わりませんでした";
+                case OCR_TIMEOUT -> named + "のOCRが" + TesseractOcr.inJapanese(settings.ocrTimeout()) + "以内に終わりませんでした";
                 case OCR_UNAVAILABLE -> named + "は文字情報がなく、OCRを使えません"
                         + (details.containsKey(failure) ? "（" + details.get(failure) + "）" : "");
                 case OCR_DISABLED -> named + "は文字情報がありませんが、OCRが無効に設定されています（kairan.documents.ocr）";

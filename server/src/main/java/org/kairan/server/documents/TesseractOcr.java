@@ -80,8 +80,8 @@ final class TesseractOcr {
                         throw new InterruptedException("the server is stopping");
                     }
                     if (System.nanoTime() - deadline > 0) {
-                        throw new ExtractionProblem(ExtractionFailure.OCR_TIMEOUT, "OCRが" + settings.ocrTimeout().toSeconds()
-                                + "秒以内に終わりませんでした (OCR timed out)");
+                        throw new ExtractionProblem(ExtractionFailure.OCR_TIMEOUT, "OCRが" + inJapanese(settings.ocrTimeout())
+                                + "以内に終わりませんでした (OCR timed out)");
                     }
                 }
             } finally {
@@ -191,6 +191,11 @@ final class TesseractOcr {
             blank = 0;
         }
         return out.toString();
+    }
+
+    /** 60秒, or 500ミリ秒 for less than a second. */
+    static String inJapanese(java.time.Duration duration) {
+        return duration.toMillis() < 1000 ? duration.toMillis() + "ミリ秒" : duration.toSeconds() + "秒";
     }
 
     private static String lastLine(String text) {
