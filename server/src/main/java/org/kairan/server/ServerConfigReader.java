@@ -214,7 +214,7 @@ public final class ServerConfigReader {
         DocumentSettings standard = DocumentSettings.defaults();
         try {
             return new DocumentSettings(
-                    (int) number(p, "kairan.documents.maxPages", standard.maxPages()),
+                    (int) Math.min(Integer.MAX_VALUE, number(p, "kairan.documents.maxPages", standard.maxPages())),
                     p.containsKey("kairan.documents.ocr") ? bool(p, "kairan.documents.ocr") : standard.ocr(),
                     p.getProperty("kairan.documents.tesseract", standard.tesseract()),
                     p.getProperty("kairan.documents.languages", standard.languages()),

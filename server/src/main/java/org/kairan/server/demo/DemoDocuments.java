@@ -104,7 +104,7 @@ final class DemoDocuments implements AutoCloseable {
                 BufferedImage image = scanned(renderer.renderImageWithDPI(i, SCAN_DPI, ImageType.GRAY), seed + i);
                 PDPage page = new PDPage(PDRectangle.A4);
                 scan.addPage(page);
-                PDImageXObject jpeg = JPEGFactory.createFromImage(scan, image, 0.8f, SCAN_DPI);
+                PDImageXObject jpeg = JPEGFactory.createFromImage(scan, image, 0.9f, SCAN_DPI);
                 try (PDPageContentStream s = new PDPageContentStream(scan, page)) {
                     s.drawImage(jpeg, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
                 }
@@ -141,8 +141,8 @@ final class DemoDocuments implements AutoCloseable {
         for (int i = 0; i < pixels.length; i++) {
             int value = Math.min(242, pixels[i] & 0xff);
             int dice = random.nextInt(4096);
-            if (dice < 512) {
-                value += (dice & 15) - 8; // grain on one pixel in eight
+            if (dice < 256) {
+                value += (dice & 15) - 8; // grain on one pixel in sixteen
             } else if (dice == 4095) {
                 value = dice & 63; // a speck of dust
             }
