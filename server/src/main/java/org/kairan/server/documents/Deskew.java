@@ -36,7 +36,11 @@ final class Deskew {
 
     /** The page turned straight when it is vertical text turned by more than a trifle, else itself. */
     static BufferedImage straightened(BufferedImage page) {
-        Skew skew = skew(page);
+        return straightened(page, skew(page));
+    }
+
+    /** As {@link #straightened(BufferedImage)}, with the page's skew known. */
+    static BufferedImage straightened(BufferedImage page, Skew skew) {
         if (!skew.vertical() || Math.abs(skew.degrees()) < NEGLIGIBLE_DEGREES) {
             return page;
         }

@@ -60,6 +60,10 @@ public record DocumentSettings(int maxPages, boolean ocr, String tesseract, Stri
         return new DocumentSettings(maxPages, ocr, command, languages, ocrTimeout, slice);
     }
 
+    public DocumentSettings withLanguages(String value) {
+        return new DocumentSettings(maxPages, ocr, tesseract, value, ocrTimeout, slice);
+    }
+
     public DocumentSettings withOcrTimeout(Duration value) {
         return new DocumentSettings(maxPages, ocr, tesseract, languages, value, slice);
     }

@@ -198,7 +198,8 @@ final class ExtractionWorker implements AutoCloseable {
         }
         try {
             PageSource.PageImage image = source.image(page);
-            String recognised = ocr.recognise(Deskew.straightened(image.image()), image.dpi());
+            Deskew.Skew skew = Deskew.skew(image.image());
+            String recognised = ocr.recognise(Deskew.straightened(image.image(), skew), image.dpi(), skew.vertical());
             return recognised.isBlank() && !layer.isBlank() ? new PageStore.PageResult(page, layer, false, null)
                     : new PageStore.PageResult(page, recognised, true, null);
         } catch (ExtractionProblem e) {

@@ -251,12 +251,12 @@ public final class LibrarySamples {
     }
 
     /**
-     * Character error rate of {@code recognised} against {@code expected}, whitespace ignored: edit distance over
-     * the expected length.
+     * Character error rate of {@code recognised} against {@code expected}, whitespace ignored and widths folded
+     * (NFKC, as the desktop's search folds them: ％ and % are one character): edit distance over the expected length.
      */
     public static double characterErrorRate(String expected, String recognised) {
-        int[] a = expected.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)).toArray();
-        int[] b = recognised.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)).toArray();
+        int[] a = visible(expected);
+        int[] b = visible(recognised);
         int[] previous = new int[b.length + 1];
         int[] current = new int[b.length + 1];
         for (int j = 0; j <= b.length; j++) {
@@ -278,5 +278,11 @@ public final class LibrarySamples {
     /** The text without any whitespace (OCR puts spaces between Japanese words where the page had none). */
     public static String squeezed(String text) {
         return text.replaceAll("[\\s\\u3000]", "");
+    }
+
+    /** The code points of the text, widths folded (NFKC), whitespace left out. */
+    private static int[] visible(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).codePoints()
+                .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)).toArray();
     }
 }
