@@ -243,7 +243,9 @@ public final class KairanServer implements AutoCloseable {
 
     /**
      * Makes sure the change feed has its epoch and the whole directory (once), loads the demo city if
-     * configured and the directory is empty, then starts listening.
+     * configured and the directory is empty, starts the background work (PDFs of record, the libraries' text
+     * extraction), then starts listening; the demo city's document libraries are filled after that, in the
+     * background.
      */
     public void start() throws Exception {
         long head = database.inTransaction(c -> {
@@ -257,12 +259,13 @@ public final class KairanServer implements AutoCloseable {
             return feed.changes().head(c);
         });
         feed.signal().moved(head);
-        if (config.demo()) {
-            demo.loadIfEmpty();
-        }
+        boolean demoLoaded = config.demo() && demo.loadIfEmpty();
         kessai.start();
         library.start();
         jetty.start();
+        if (config.demo()) {
+            demo.fillLibrariesInBackground(demoLoaded);
+        }
         LOG.info("started: {} ({} database)", config, database.kind().label());
         logAuditHead("at start");
     }
@@ -332,6 +335,7 @@ public final class KairanServer implements AutoCloseable {
         }
         stopped = true;
         feed.events().close();
+        demo.close();
         library.close();
         kessai.close();
         try {

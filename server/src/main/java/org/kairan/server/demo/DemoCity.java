@@ -44,10 +44,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * imported through the ordinary {@link RosterImporter}, and the demo accounts get the initial password
  * {@value #PASSWORD} with no second factor, so their first login enrols one. A few 回覧 ({@code circulars.json})
  * are posted by their authors through the command service, as if written on a desktop, a few 決裁
- * ({@code kessai.json}) drafted and routed the same way, and the 課 document libraries filled
- * ({@code library.json} and two documents for every 課; their text is extracted in the background).
+ * ({@code kessai.json}) drafted and routed the same way; after start-up, in the background, the 課 document
+ * libraries are filled ({@code library.json} and two documents for every 課) and their text extracted.
  */
-public final class DemoCity {
+public final class DemoCity implements AutoCloseable {
 
     public static final String PASSWORD = "kairan-demo-2026";
     private static final Logger LOG = LoggerFactory.getLogger(DemoCity.class);
@@ -97,10 +97,31 @@ public final class DemoCity {
         }
         int circulars = postCirculars();
         int kessai = demoKessai.load(resource("kessai.json"));
-        int documents = demoLibrary == null ? 0 : demoLibrary.load(resource("library.json"));
-        LOG.info("demo city loaded: {} staff rows; demo accounts {} with password {}; {} 回覧; {} 決裁; {} library documents",
-                report.staffAccepted(), demoAccounts, PASSWORD, circulars, kessai, documents);
+        LOG.info("demo city loaded: {} staff rows; demo accounts {} with password {}; {} 回覧; {} 決裁",
+                report.staffAccepted(), demoAccounts, PASSWORD, circulars, kessai);
         return true;
+    }
+
+    /**
+     * Fills the 課 document libraries on a thread of its own, so the server listens meanwhile: the documents
+     * appear within seconds, and their text is extracted after them. What an earlier start did not finish (a
+     * server stopped meanwhile) is added at a later start — of the demo city only: a real city's directory with
+     * {@code --demo} given by mistake gets nothing. Nothing when the libraries are to stay empty.
+     *
+     * @param justLoaded whether this start loaded the demo city
+     */
+    public void fillLibrariesInBackground(boolean justLoaded) {
+        if (demoLibrary != null && (justLoaded || demoLibrary.begun(resource("library.json")))) {
+            demoLibrary.startFilling(resource("library.json"));
+        }
+    }
+
+    /** Stops filling the libraries (what was added stays); waits for the document being added. */
+    @Override
+    public void close() {
+        if (demoLibrary != null) {
+            demoLibrary.close();
+        }
     }
 
     /** A demo 回覧 as {@code circulars.json} lists it. */

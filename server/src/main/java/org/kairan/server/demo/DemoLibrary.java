@@ -53,7 +53,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * each 課 through the command service, as from a desktop; their text is extracted in the background after
  * start-up, like any upload.
  */
-final class DemoLibrary {
+final class DemoLibrary implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLibrary.class);
 
@@ -72,6 +72,8 @@ final class DemoLibrary {
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
+    private volatile boolean closing;
+    private Thread filling;
 
     DemoLibrary(Database database, CommandService commands, SessionUsers users, DirectoryCache directory,
             FileStore files, LibraryModule library, RecordSettings records, ObjectMapper json, Clock clock, ZoneId zone) {
@@ -87,7 +89,70 @@ final class DemoLibrary {
         this.zone = zone;
     }
 
-    /** Adds the demo documents; returns how many. None when the IPA fonts are missing. */
+    /** Whether an earlier start began filling the demo libraries (the first listed document is there). */
+    boolean begun(byte[] listing) {
+        try {
+            Entry first = json.readValue(listing, Entry[].class)[0];
+            String id = documentId(first);
+            return database.inTransaction(c -> {
+                try (var ps = c.prepareStatement("SELECT 1 FROM library_document WHERE id = ?")) {
+                    ps.setString(1, id);
+                    try (var rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("the demo library cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String documentId(Entry entry) {
+        return UUID.nameUUIDFromBytes(("demo-document/" + entry.unit() + "/" + entry.title())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Adds the missing demo documents on a thread of its own. */
+    synchronized void startFilling(byte[] listing) {
+        if (filling != null || closing) {
+            return;
+        }
+        filling = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                int added = load(listing);
+                if (added > 0) {
+                    LOG.info("demo city: {} library documents added in {} ms; their text is being extracted", added,
+                            (System.nanoTime() - started) / 1_000_000);
+                }
+            } catch (RuntimeException e) {
+                if (!closing) {
+                    LOG.warn("the demo libraries were not filled: {}", e.toString());
+                }
+            }
+        }, "kairan-demo-library");
+        filling.setDaemon(true);
+        filling.start();
+    }
+
+    /** Stops after the document being added (the rest is added at the next start). */
+    @Override
+    public void close() {
+        closing = true;
+        Thread running;
+        synchronized (this) {
+            running = filling;
+        }
+        if (running != null) {
+            try {
+                running.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Adds the demo documents (and versions) not there yet; returns how many. None when the IPA fonts are missing. */
     int load(byte[] listing) {
         List<Entry> entries;
         try {
@@ -106,6 +171,9 @@ final class DemoLibrary {
         int added = 0;
         try (DemoDocuments documents = new DemoDocuments(records.fonts())) {
             for (Entry entry : all) {
+                if (closing) {
+                    break;
+                }
                 if (add(documents, entry, fiscalYear - entry.fiscalYearsAgo())) {
                     added++;
                 }
@@ -155,10 +223,22 @@ final class DemoLibrary {
                                 plan)))));
     }
 
+    /** Adds the entry's versions not there yet; returns whether it added any. */
     private boolean add(DemoDocuments documents, Entry entry, int fiscalYear) throws IOException {
-        String id = UUID.nameUUIDFromBytes(("demo-document/" + entry.unit() + "/" + entry.title())
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        for (int v = 0; v < entry.versions().size(); v++) {
+        String id = documentId(entry);
+        int there = database.inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM library_version WHERE document_id = ?")) {
+                ps.setString(1, id);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+        if (there >= entry.versions().size()) {
+            return false;
+        }
+        for (int v = there; v < entry.versions().size(); v++) {
             List<DemoDocuments.Page> pages = entry.versions().get(v);
             long seed = id.hashCode() * 31L + v;
             byte[] bytes = !entry.scanned() ? documents.pdf(pages)

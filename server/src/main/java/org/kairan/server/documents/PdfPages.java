@@ -40,6 +40,8 @@ final class PdfPages implements PageSource {
         this.stripper.setLineSeparator("\n");
         this.stripper.setPageEnd("");
         this.renderer = new PDFRenderer(document);
+        // an embedded scan larger than the page image needs is read subsampled, not decoded whole into memory
+        this.renderer.setSubsamplingAllowed(true);
     }
 
     /** @throws ExtractionProblem CORRUPT (cut short, unparseable), ENCRYPTED, NO_PAGES */

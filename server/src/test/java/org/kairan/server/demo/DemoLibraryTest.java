@@ -29,6 +29,16 @@ class DemoLibraryTest {
     @Test
     void everyKaHasDocumentsAndTheScansAreOcrdInTheBackground() {
         try (DemoDesks desks = DemoDesks.startWithLibraries(dataDir)) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (SyncCommands.count(desks.running, "SELECT COUNT(*) FROM library_version") < 80) {
+                assertTrue(System.nanoTime() - deadline < 0, "the demo libraries are filled in the background after start-up");
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
             long withFewer = SyncCommands.count(desks.running, "SELECT COUNT(*) FROM org_unit u WHERE u.kind = 'DIVISION'"
                     + " AND (SELECT COUNT(*) FROM library_document d WHERE d.unit_code = u.code) < 2");
             assertEquals(0, withFewer, "every 課 has at least its 事務分掌 and 業務計画");
