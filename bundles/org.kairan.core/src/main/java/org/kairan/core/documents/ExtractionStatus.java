@@ -8,7 +8,8 @@ import java.util.Objects;
  * (at most about once a second), so a desktop can show 「OCR 12/40」.
  *
  * @param state      where it stands
- * @param pagesDone  pages read so far (at the end: pages that gave text or were found empty)
+ * @param pagesDone  pages read so far; at the end every page read, those that failed included (the reason names
+ *                   them)
  * @param pagesTotal pages to read, {@code 0} until known
  * @param ocrPages   how many of the pages done were OCR'd (no text layer)
  * @param failure    why it failed, {@code null} unless {@link ExtractionState#FAILED}
