@@ -25,6 +25,7 @@ import org.kairan.server.auth.SessionTokens;
 import org.kairan.core.auth.Totp;
 import org.kairan.server.circular.AcknowledgeCircularCommand;
 import org.kairan.server.circular.CircularStore;
+import org.kairan.server.documents.LibraryModule;
 import org.kairan.server.files.AttachmentFileCheck;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.kessai.KessaiModule;
@@ -40,6 +41,7 @@ import org.kairan.server.http.AdminHandler;
 import org.kairan.server.http.ApiJson;
 import org.kairan.server.http.AuthHandler;
 import org.kairan.server.http.DirectoryHandler;
+import org.kairan.server.http.DocumentsHandler;
 import org.kairan.server.http.FeedEventsHandler;
 import org.kairan.server.http.FilesHandler;
 import org.kairan.server.http.HealthHandler;
@@ -88,6 +90,7 @@ public final class KairanServer implements AutoCloseable {
     private final AuditLog audit;
     private final Feed feed;
     private final KessaiModule kessai;
+    private final LibraryModule library;
     private boolean stopped;
 
     /** The change feed's parts the server starts and stops. */
@@ -96,7 +99,7 @@ public final class KairanServer implements AutoCloseable {
 
     private KairanServer(ServerConfig config, Database database, Server jetty, ServerConnector connector,
             AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit, Feed feed,
-            KessaiModule kessai) {
+            KessaiModule kessai, LibraryModule library) {
         this.config = config;
         this.database = database;
         this.jetty = jetty;
@@ -107,6 +110,7 @@ public final class KairanServer implements AutoCloseable {
         this.audit = audit;
         this.feed = feed;
         this.kessai = kessai;
+        this.library = library;
     }
 
     /**
@@ -178,6 +182,10 @@ public final class KairanServer implements AutoCloseable {
                 new AcknowledgeCircularCommand(circulars, payloads),
                 new WithdrawCircularCommand(circulars, payloads)));
         handlers.addAll(kessai.commands());
+        LibraryModule library = new LibraryModule(database, changes, mapper, directory, users, files, config.kessai(),
+                config.documents(), new AttachmentCheck(config.records().maxAttachmentBytes()),
+                config.dataDir().resolve("files").resolve("ocr"), foreground, config.clock());
+        handlers.addAll(library.commands());
         KessaiRecords kessaiRecords = new KessaiRecords(database, kessai, files, directory, users, config.zone());
         CommandService commands = new CommandService(database, handlers, directory, users, audit, config.clock(),
                 foreground);
@@ -220,21 +228,24 @@ public final class KairanServer implements AutoCloseable {
                         sessions, accounts, roster, transfers, audit),
                 new SyncHandler(mapper, config.maxBodyBytes(), sessions, pulls, commands),
                 new KessaiHandler(mapper, config.maxBodyBytes(), sessions, kessaiRecords, files, config.clock()),
-                new FilesHandler(mapper, config.maxBodyBytes(), sessions, files, kessaiRecords),
+                new FilesHandler(mapper, config.maxBodyBytes(), sessions, files, kessaiRecords, library),
+                new DocumentsHandler(mapper, config.maxBodyBytes(), sessions, library.records(), files),
                 new NotFoundHandler(mapper));
         jetty.setHandler(new GracefulHandler(routes));
         jetty.setErrorHandler(new JsonErrorHandler(mapper));
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setStopAtShutdown(false);
         DemoCity demo = new DemoCity(database, organisation, roster, accounts, commands, users, mapper, directory,
-                kessai, files, config.records(), config.clock(), config.zone());
+                kessai, files, config.demoLibrary() ? library : null, config.records(), config.clock(), config.zone());
         return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
-                new Feed(changes, directoryFeed, signal, events), kessai);
+                new Feed(changes, directoryFeed, signal, events), kessai, library);
     }
 
     /**
      * Makes sure the change feed has its epoch and the whole directory (once), loads the demo city if
-     * configured and the directory is empty, then starts listening.
+     * configured and the directory is empty, starts the background work (PDFs of record, the libraries' text
+     * extraction), then starts listening; the demo city's document libraries are filled after that, in the
+     * background.
      */
     public void start() throws Exception {
         long head = database.inTransaction(c -> {
@@ -248,11 +259,13 @@ public final class KairanServer implements AutoCloseable {
             return feed.changes().head(c);
         });
         feed.signal().moved(head);
-        if (config.demo()) {
-            demo.loadIfEmpty();
-        }
+        boolean demoLoaded = config.demo() && demo.loadIfEmpty();
         kessai.start();
+        library.start();
         jetty.start();
+        if (config.demo()) {
+            demo.fillLibrariesInBackground(demoLoaded);
+        }
         LOG.info("started: {} ({} database)", config, database.kind().label());
         logAuditHead("at start");
     }
@@ -302,6 +315,11 @@ public final class KairanServer implements AutoCloseable {
         return feed.events().openStreams();
     }
 
+    /** The 課 document libraries (tests and benchmarks extract with it). */
+    public LibraryModule library() {
+        return library;
+    }
+
     public AuditLog auditLog() {
         return audit;
     }
@@ -317,6 +335,8 @@ public final class KairanServer implements AutoCloseable {
         }
         stopped = true;
         feed.events().close();
+        demo.close();
+        library.close();
         kessai.close();
         try {
             jetty.stop();

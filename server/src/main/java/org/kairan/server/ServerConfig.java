@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 import org.kairan.core.kessai.KessaiSettings;
+import org.kairan.server.documents.DocumentSettings;
 import org.kairan.server.record.RecordSettings;
 
 /**
@@ -25,6 +26,8 @@ import org.kairan.server.record.RecordSettings;
  * @param maxBodyBytes                largest request body accepted by ordinary routes
  * @param maxRosterBytes              largest roster upload
  * @param demo                        load the demo city on first start
+ * @param demoLibrary                 with the demo city, fill the 課 document libraries too (≈80 documents whose
+ *                                    text is extracted in the background)
  * @param keystore                    PKCS#12 keystore: serve HTTPS when set
  * @param keystorePassword            its password
  * @param allowPlainHttpOnNonLoopback serve plain HTTP on a non-loopback address (off: refuse to start)
@@ -32,12 +35,13 @@ import org.kairan.server.record.RecordSettings;
  * @param totpIssuer                  the name authenticator apps show beside the code (e.g. 伊織市 回覧)
  * @param kessai                      the city's 決裁 settings: 事務決裁規程, 代決順, 文書分類, 文書番号, file limit
  * @param records                     PDF of record (signing key, fonts) and attachment limits
+ * @param documents                   the document library's text extraction (page limit, OCR)
  * @param clock                       time source (tests move it)
  */
 public record ServerConfig(Path dataDir, String bindAddress, int port, String databaseUrl, String databaseUser,
         String databasePassword, Duration sessionIdleTimeout, long maxBodyBytes, long maxRosterBytes, boolean demo,
-        Path keystore, String keystorePassword, boolean allowPlainHttpOnNonLoopback, ZoneId zone, String totpIssuer,
-        KessaiSettings kessai, RecordSettings records, Clock clock) {
+        boolean demoLibrary, Path keystore, String keystorePassword, boolean allowPlainHttpOnNonLoopback, ZoneId zone,
+        String totpIssuer, KessaiSettings kessai, RecordSettings records, DocumentSettings documents, Clock clock) {
 
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -55,6 +59,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(kessai, "kessai");
+        Objects.requireNonNull(documents, "documents");
         if (totpIssuer == null || totpIssuer.isBlank() || totpIssuer.contains(":")) {
             throw new IllegalArgumentException("the TOTP issuer must be a non-blank name without ':'");
         }
@@ -72,9 +77,8 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
     /** Defaults for everything, with the given data directory. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_BIND, DEFAULT_PORT, null, null, null, DEFAULT_IDLE, DEFAULT_MAX_BODY,
-                DEFAULT_MAX_ROSTER, false, null, null, false, DEFAULT_ZONE, DEFAULT_TOTP_ISSUER, KessaiSettings.standard(),
-                RecordSettings.defaults(),
-                Clock.systemUTC());
+                DEFAULT_MAX_ROSTER, false, true, null, null, false, DEFAULT_ZONE, DEFAULT_TOTP_ISSUER, KessaiSettings.standard(),
+                RecordSettings.defaults(), DocumentSettings.defaults(), Clock.systemUTC());
     }
 
     public static Path defaultDataDir() {
@@ -138,6 +142,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         private long maxBodyBytes;
         private long maxRosterBytes;
         private boolean demo;
+        private boolean demoLibrary;
         private Path keystore;
         private String keystorePassword;
         private boolean allowPlainHttpOnNonLoopback;
@@ -145,6 +150,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         private String totpIssuer;
         private KessaiSettings kessai;
         private RecordSettings records;
+        private DocumentSettings documents;
         private Clock clock;
 
         private Builder(ServerConfig c) {
@@ -158,6 +164,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             maxBodyBytes = c.maxBodyBytes;
             maxRosterBytes = c.maxRosterBytes;
             demo = c.demo;
+            demoLibrary = c.demoLibrary;
             keystore = c.keystore;
             keystorePassword = c.keystorePassword;
             allowPlainHttpOnNonLoopback = c.allowPlainHttpOnNonLoopback;
@@ -165,6 +172,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             totpIssuer = c.totpIssuer;
             kessai = c.kessai;
             records = c.records;
+            documents = c.documents;
             clock = c.clock;
         }
 
@@ -202,6 +210,11 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             return this;
         }
 
+        public Builder demoLibrary(boolean value) {
+            demoLibrary = value;
+            return this;
+        }
+
         public Builder keystore(Path store, String password) {
             keystore = store;
             keystorePassword = password;
@@ -228,6 +241,11 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             return this;
         }
 
+        public Builder documents(DocumentSettings value) {
+            documents = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = value;
             return this;
@@ -235,8 +253,8 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
 
         public ServerConfig build() {
             return new ServerConfig(dataDir, bindAddress, port, databaseUrl, databaseUser, databasePassword,
-                    sessionIdleTimeout, maxBodyBytes, maxRosterBytes, demo, keystore, keystorePassword,
-                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, records, clock);
+                    sessionIdleTimeout, maxBodyBytes, maxRosterBytes, demo, demoLibrary, keystore, keystorePassword,
+                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, records, documents, clock);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Properties;
 
 import org.kairan.core.kessai.DecisionRulesException;
 import org.kairan.core.kessai.KessaiSettings;
+import org.kairan.server.documents.DocumentSettings;
 import org.kairan.server.record.RecordSettings;
 
 /**
@@ -56,7 +57,8 @@ public final class ServerConfigReader {
               --data DIR                    data directory [kairan.data] (default ~/.kairan/server)
               --port N                      port, 0 = a free one [kairan.port] (default 8470)
               --bind ADDR                   listen address [kairan.bind] (default 127.0.0.1)
-              --demo                        load the demo city on first start [kairan.demo]
+              --demo                        load the demo city on first start [kairan.demo]; its 課 document
+                                            libraries too unless kairan.demo.library=false
               --db-url URL, --db-user USER  PostgreSQL instead of the embedded H2 [kairan.db.url, kairan.db.user;
                                             the password only as kairan.db.password or env KAIRAN_DB_PASSWORD]
               --keystore FILE               PKCS#12 keystore: serve HTTPS [kairan.keystore; password as
@@ -73,7 +75,12 @@ public final class ServerConfigReader {
               --max-attachment-bytes N      largest attachment [kairan.attachment.maxBytes] (default 104857600)
             Properties only: kairan.record.organisation (O= of the generated certificate, default Kairan),
               kairan.record.gothicFont, kairan.record.minchoFont (ipag.ttf, ipam.ttf; default: the installed
-              Debian packages fonts-ipafont-gothic, fonts-ipafont-mincho)
+              Debian packages fonts-ipafont-gothic, fonts-ipafont-mincho);
+              the document library's text extraction: kairan.documents.maxPages (default 2000),
+              kairan.documents.ocr (default true), kairan.documents.tesseract (default tesseract, Debian packages
+              tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert), kairan.documents.languages (default
+              jpn+jpn_vert), kairan.documents.ocrTimeoutSeconds (per page, default 60),
+              kairan.documents.sliceSeconds (default 30)
             """;
 
     private final Map<String, String> environment;
@@ -156,6 +163,7 @@ public final class ServerConfigReader {
                     number(p, "kairan.maxBodyBytes", ServerConfig.DEFAULT_MAX_BODY),
                     number(p, "kairan.maxRosterBytes", ServerConfig.DEFAULT_MAX_ROSTER),
                     bool(p, "kairan.demo"),
+                    !p.containsKey("kairan.demo.library") || bool(p, "kairan.demo.library"),
                     keystore == null || keystore.isBlank() ? null : Path.of(expandHome(keystore)),
                     keystorePassword,
                     bool(p, "kairan.allowPlainHttpOnNonLoopback"),
@@ -163,6 +171,7 @@ public final class ServerConfigReader {
                     p.getProperty("kairan.totpIssuer", ServerConfig.DEFAULT_TOTP_ISSUER).strip(),
                     kessai(p),
                     records,
+                    documents(p),
                     Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
@@ -197,6 +206,22 @@ public final class ServerConfigReader {
             throw new ConfigException("決裁の設定に誤りがあります: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("決裁の設定に誤りがあります (kairan.kessai.*): " + e.getMessage());
+        }
+    }
+
+    /** The document library's text extraction ({@code kairan.documents.*}). */
+    private static DocumentSettings documents(Properties p) throws ConfigException {
+        DocumentSettings standard = DocumentSettings.defaults();
+        try {
+            return new DocumentSettings(
+                    (int) Math.min(Integer.MAX_VALUE, number(p, "kairan.documents.maxPages", standard.maxPages())),
+                    p.containsKey("kairan.documents.ocr") ? bool(p, "kairan.documents.ocr") : standard.ocr(),
+                    p.getProperty("kairan.documents.tesseract", standard.tesseract()),
+                    p.getProperty("kairan.documents.languages", standard.languages()),
+                    Duration.ofSeconds(number(p, "kairan.documents.ocrTimeoutSeconds", standard.ocrTimeout().toSeconds())),
+                    Duration.ofSeconds(number(p, "kairan.documents.sliceSeconds", standard.slice().toSeconds())));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("文書庫の設定に誤りがあります (kairan.documents.*): " + e.getMessage());
         }
     }
 

@@ -78,6 +78,42 @@ class ServerConfigReaderTest {
     }
 
     @Test
+    void documentLibrarySettingsComeFromProperties(@TempDir Path dir) throws Exception {
+        ServerConfig defaults = reader.read(List.of("--data", dir.toString()));
+        assertEquals(2_000, defaults.documents().maxPages(), "files of up to 2,000 pages are extracted by default");
+        assertTrue(defaults.documents().ocr(), "OCR is on by default");
+        assertEquals("tesseract", defaults.documents().tesseract(), "the tesseract on the PATH");
+        assertEquals("jpn+jpn_vert", defaults.documents().languages(), "horizontal and vertical Japanese");
+        assertEquals(Duration.ofSeconds(60), defaults.documents().ocrTimeout(), "a minute per page at most");
+        assertTrue(defaults.demoLibrary(), "the demo city fills its libraries unless told not to");
+        Path file = dir.resolve("kairan-server.properties");
+        Files.writeString(file, """
+                kairan.documents.maxPages=500
+                kairan.documents.ocr=false
+                kairan.documents.tesseract=/opt/tesseract/bin/tesseract
+                kairan.documents.languages=jpn
+                kairan.documents.ocrTimeoutSeconds=120
+                kairan.documents.sliceSeconds=10
+                kairan.demo.library=false
+                """);
+        ServerConfig config = reader.read(List.of("--config", file.toString()));
+        assertEquals(500, config.documents().maxPages());
+        assertFalse(config.documents().ocr());
+        assertEquals("/opt/tesseract/bin/tesseract", config.documents().tesseract());
+        assertEquals("jpn", config.documents().languages());
+        assertEquals(Duration.ofSeconds(120), config.documents().ocrTimeout());
+        assertEquals(Duration.ofSeconds(10), config.documents().slice());
+        assertFalse(config.demoLibrary());
+        Files.writeString(file, "kairan.documents.languages=jpn; rm -rf /\n");
+        assertTrue(assertThrows(ServerConfigReader.ConfigException.class, () -> reader.read(List.of("--config",
+                file.toString()))).getMessage().contains("kairan.documents.languages"),
+                "languages are Tesseract names joined by +, nothing else");
+        Files.writeString(file, "kairan.documents.maxPages=0\n");
+        assertTrue(assertThrows(ServerConfigReader.ConfigException.class, () -> reader.read(List.of("--config",
+                file.toString()))).getMessage().contains("kairan.documents.maxPages"), "a page limit of 0 is refused");
+    }
+
+    @Test
     void mistakesAreExplained() {
         assertTrue(assertThrows(ServerConfigReader.ConfigException.class, () -> reader.read(List.of("--port", "x")))
                 .getMessage().contains("kairan.port"), "a bad number names the setting");

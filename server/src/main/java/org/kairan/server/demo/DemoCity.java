@@ -24,6 +24,7 @@ import org.kairan.core.sync.SyncCommand;
 import org.kairan.server.audit.AuditActor;
 import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.directory.OrganisationStore;
+import org.kairan.server.documents.LibraryModule;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.kessai.KessaiModule;
 import org.kairan.server.login.AccountService;
@@ -42,10 +43,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * The demo city 伊織市: on the first start with {@code --demo} (an empty directory) its roster is
  * imported through the ordinary {@link RosterImporter}, and the demo accounts get the initial password
  * {@value #PASSWORD} with no second factor, so their first login enrols one. A few 回覧 ({@code circulars.json})
- * are posted by their authors through the command service, as if written on a desktop, and a few 決裁
- * ({@code kessai.json}) drafted and routed the same way.
+ * are posted by their authors through the command service, as if written on a desktop, a few 決裁
+ * ({@code kessai.json}) drafted and routed the same way; after start-up, in the background, the 課 document
+ * libraries are filled ({@code library.json} and two documents for every 課) and their text extracted.
  */
-public final class DemoCity {
+public final class DemoCity implements AutoCloseable {
 
     public static final String PASSWORD = "kairan-demo-2026";
     private static final Logger LOG = LoggerFactory.getLogger(DemoCity.class);
@@ -59,10 +61,12 @@ public final class DemoCity {
     private final SessionUsers users;
     private final ObjectMapper json;
     private final DemoKessai demoKessai;
+    private final DemoLibrary demoLibrary;
 
+    /** @param library the document libraries to fill, {@code null} to leave them empty (kairan.demo.library=false) */
     public DemoCity(Database database, OrganisationStore store, RosterImporter importer, AccountService accounts,
             CommandService commands, SessionUsers users, ObjectMapper json, DirectoryCache directory, KessaiModule kessai,
-            FileStore files, RecordSettings records, Clock clock, ZoneId zone) {
+            FileStore files, LibraryModule library, RecordSettings records, Clock clock, ZoneId zone) {
         this.database = database;
         this.store = store;
         this.importer = importer;
@@ -72,6 +76,8 @@ public final class DemoCity {
         this.json = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         this.demoKessai = new DemoKessai(database, commands, users, directory, kessai, this.json, clock, zone, files,
                 records);
+        this.demoLibrary = library == null ? null : new DemoLibrary(database, commands, users, directory, files, library,
+                records, this.json, clock, zone);
     }
 
     /** Loads the demo city unless the directory already has staff; returns whether it did. */
@@ -94,6 +100,28 @@ public final class DemoCity {
         LOG.info("demo city loaded: {} staff rows; demo accounts {} with password {}; {} 回覧; {} 決裁",
                 report.staffAccepted(), demoAccounts, PASSWORD, circulars, kessai);
         return true;
+    }
+
+    /**
+     * Fills the 課 document libraries on a thread of its own, so the server listens meanwhile: the documents
+     * appear within seconds, and their text is extracted after them. What an earlier start did not finish (a
+     * server stopped meanwhile) is added at a later start — of the demo city only: a real city's directory with
+     * {@code --demo} given by mistake gets nothing. Nothing when the libraries are to stay empty.
+     *
+     * @param justLoaded whether this start loaded the demo city
+     */
+    public void fillLibrariesInBackground(boolean justLoaded) {
+        if (demoLibrary != null && (justLoaded || demoLibrary.begun(resource("library.json")))) {
+            demoLibrary.startFilling(resource("library.json"));
+        }
+    }
+
+    /** Stops filling the libraries (what was added stays); waits for the document being added. */
+    @Override
+    public void close() {
+        if (demoLibrary != null) {
+            demoLibrary.close();
+        }
     }
 
     /** A demo 回覧 as {@code circulars.json} lists it. */

@@ -131,8 +131,7 @@ final class DemoKessai {
             return List.of();
         }
         List<FileRef> refs = new ArrayList<>();
-        try {
-            DemoDocuments documents = new DemoDocuments(records.fonts());
+        try (DemoDocuments documents = new DemoDocuments(records.fonts())) {
             for (Document document : entry.files()) {
                 byte[] pdf = documents.page(document.heading(), document.lines());
                 StoredFile stored = files.put(new ByteArrayInputStream(pdf), document.name(), entry.drafter());

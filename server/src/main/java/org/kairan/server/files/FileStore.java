@@ -35,6 +35,7 @@ import org.kairan.server.storage.Database;
 public final class FileStore {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final String UNKNOWN_TYPE = "application/octet-stream";
 
     private final Path root;
     private final long maxBytes;
@@ -63,6 +64,15 @@ public final class FileStore {
      * @throws FileRefusedException when it is too large, empty or an unusable PDF; nothing is kept then
      */
     public StoredFile put(InputStream in, String name, String uploader) throws IOException {
+        return put(in, name, uploader, check);
+    }
+
+    /**
+     * Keeps an upload, looked at by another check than the store's own (the document library's).
+     *
+     * @throws FileRefusedException when it is too large or the check refuses it; nothing is kept then
+     */
+    public StoredFile put(InputStream in, String name, String uploader, FileCheck check) throws IOException {
         Path incoming = root.resolve("incoming");
         Files.createDirectories(incoming);
         Path temp = Files.createTempFile(incoming, "upload-", ".part");
@@ -76,7 +86,7 @@ public final class FileStore {
                 throw new FileRefusedException(FileRefusal.TOO_LARGE, "「" + name + "」は上限の" + megabytes(maxBytes)
                         + "を超えています (the file is larger than the limit of " + maxBytes + " bytes)");
             }
-            if (size == 0) {
+            if (size == 0 && !check.takesEmpty()) {
                 throw new FileRefusedException(FileRefusal.EMPTY, "「" + name + "」は空（0バイト）のファイルです (the file is empty)");
             }
             FileCheck.Inspection inspection = check.inspect(temp, name);
@@ -87,7 +97,7 @@ public final class FileStore {
                 move(temp, target);
             }
             StoredFile stored = new StoredFile(hash, size, inspection.mediaType(), inspection.pages());
-            database.inTransaction(c -> record(c, stored, uploader));
+            database.inTransaction(c -> record(c, stored, uploader, inspection.attachmentRefusal()));
             return stored;
         } finally {
             Files.deleteIfExists(temp);
@@ -112,7 +122,7 @@ public final class FileStore {
             move(made, target);
         }
         StoredFile stored = new StoredFile(sha256, size, mediaType, pages);
-        record(c, stored, maker);
+        record(c, stored, maker, null);
         return stored;
     }
 
@@ -123,16 +133,30 @@ public final class FileStore {
         return Files.createTempFile(scratch, prefix, ".part");
     }
 
-    private StoredFile record(Connection c, StoredFile stored, String uploader) throws SQLException {
+    private StoredFile record(Connection c, StoredFile stored, String uploader, FileRefusal refusal)
+            throws SQLException {
+        int inserted;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO stored_file (sha256, size, media_type, pages,"
-                + " uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + " uploaded_by, uploaded_at, refusal) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             ps.setString(1, stored.sha256());
             ps.setLong(2, stored.size());
             ps.setString(3, stored.mediaType());
             ps.setInt(4, stored.pages());
             ps.setString(5, uploader);
             ps.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            ps.executeUpdate();
+            ps.setString(7, refusal == null ? null : refusal.name());
+            inserted = ps.executeUpdate();
+        }
+        if (inserted == 0 && !UNKNOWN_TYPE.equals(stored.mediaType())) {
+            // kept before under a type guessed from a name that said nothing; this look at its content knows better
+            try (PreparedStatement ps = c.prepareStatement("UPDATE stored_file SET media_type = ?, pages = ?"
+                    + " WHERE sha256 = ? AND media_type = ?")) {
+                ps.setString(1, stored.mediaType());
+                ps.setInt(2, stored.pages());
+                ps.setString(3, stored.sha256());
+                ps.setString(4, UNKNOWN_TYPE);
+                ps.executeUpdate();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO file_upload (sha256, staff_no) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
@@ -153,6 +177,20 @@ public final class FileStore {
             ps.setString(1, sha256);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new StoredFile(sha256, rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Why a 決裁 may not name the kept file (an empty, encrypted, damaged or page-less PDF a document library
+     * kept), or empty when it may.
+     */
+    public Optional<FileRefusal> attachmentRefusal(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT refusal FROM stored_file WHERE sha256 = ?")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null ? Optional.of(FileRefusal.valueOf(rs.getString(1)))
                         : Optional.empty();
             }
         }

@@ -10,6 +10,8 @@ import org.kairan.core.files.FileRefusal;
 import org.kairan.core.files.StoredFile;
 import org.kairan.core.protocol.ApiError;
 import org.kairan.core.protocol.ErrorCode;
+import org.kairan.server.documents.LibraryModule;
+import org.kairan.server.files.FileCheck;
 import org.kairan.server.files.FileRefusedException;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.kessai.KessaiRecords;
@@ -20,25 +22,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Files ({@code /api/files}): {@code PUT /api/files} keeps an upload (the body, with its name in
  * {@code X-Kairan-File-Name}, percent-encoded UTF-8) and answers its {@link StoredFile}; the same bytes
- * again give the same answer. {@code GET /api/files/{sha256}} sends a file to whoever uploaded it or may
- * see a 案件 naming it. Too large → 413, empty or an unusable PDF → 422, with the {@link FileRefusal} as
- * the error's field.
+ * again give the same answer. {@code PUT /api/files?purpose=library} keeps a file for a 課's document library:
+ * PDFs (damaged and encrypted ones too: their extraction says what is wrong) and scanned images (PNG, JPEG,
+ * TIFF), nothing else. {@code GET /api/files/{sha256}} sends a file to whoever uploaded it or may see a 案件
+ * or library document that has it. Too large → 413, empty or an unusable PDF (for a 決裁), a type a library
+ * does not take → 422, with the {@link FileRefusal} as the error's field.
  */
 public final class FilesHandler extends RouteFamilyHandler {
 
     private static final String PREFIX = "/api/files";
     static final String NAME_HEADER = "X-Kairan-File-Name";
 
+    /** {@code ?purpose=library}: the upload is for a document library. */
+    static final String LIBRARY = "library";
+
     private final SessionService sessions;
     private final FileStore files;
     private final KessaiRecords records;
+    private final LibraryModule library;
 
     public FilesHandler(ObjectMapper mapper, long maxBodyBytes, SessionService sessions, FileStore files,
-            KessaiRecords records) {
+            KessaiRecords records, LibraryModule library) {
         super(mapper, maxBodyBytes, PREFIX);
         this.sessions = sessions;
         this.files = files;
         this.records = records;
+        this.library = library;
     }
 
     @Override
@@ -51,7 +60,8 @@ public final class FilesHandler extends RouteFamilyHandler {
         }
         requireMethod(exchange, "GET");
         String sha256 = segments.getFirst();
-        if (segments.size() != 1 || !sha256.matches("[0-9a-f]{64}") || !records.mayDownload(who.user(), sha256)) {
+        if (segments.size() != 1 || !sha256.matches("[0-9a-f]{64}") || !(records.mayDownload(who.user(), sha256)
+                || library.records().mayDownload(who.user(), sha256))) {
             throw ApiException.notFound("no file " + sha256 + " that you may see");
         }
         StoredFile stored = records.describe(sha256).orElseThrow(() -> ApiException.notFound("no file " + sha256));
@@ -60,6 +70,12 @@ public final class FilesHandler extends RouteFamilyHandler {
     }
 
     private StoredFile upload(ApiExchange exchange, SessionService.Authenticated who) {
+        String purpose = exchange.queryParam("purpose");
+        if (purpose != null && !purpose.equals(LIBRARY)) {
+            throw ApiException.badRequest("purpose is \"library\" for a document library, or absent for a 決裁's"
+                    + " attachment", "purpose");
+        }
+        FileCheck check = purpose == null ? null : library.fileCheck();
         String header = exchange.header(NAME_HEADER);
         if (header == null || header.isBlank()) {
             throw ApiException.badRequest(NAME_HEADER + " must name the file (percent-encoded UTF-8)", NAME_HEADER);
@@ -73,7 +89,8 @@ public final class FilesHandler extends RouteFamilyHandler {
                     + files.maxBytes() / (1024 * 1024) + " MBを超えています (the file is larger than the limit)"));
         }
         try (InputStream body = exchange.bodyStream()) {
-            return files.put(body, name, who.user().staffNo());
+            return check == null ? files.put(body, name, who.user().staffNo())
+                    : files.put(body, name, who.user().staffNo(), check);
         } catch (FileRefusedException e) {
             throw refused(e);
         } catch (java.io.EOFException e) {

@@ -55,6 +55,11 @@ public final class AttachToKessaiCommand implements CommandHandler {
             return CommandVerdict.conflict(CommandCodes.FILE_MISSING, "添付「" + name
                     + "」がサーバーにありません。もう一度添付してください (the file was never uploaded)");
         }
+        Optional<CommandVerdict> unusable = KessaiParts.unusable(parts.files().attachmentRefusal(c,
+                attach.file().sha256()), name);
+        if (unusable.isPresent()) {
+            return unusable.get();
+        }
         Kessai kessai = stored.get().kessai();
         if (kessai.attachments().stream().anyMatch(a -> a.id().equals(attachmentId))) {
             return CommandVerdict.conflict(CommandCodes.ALREADY_EXISTS, "この添付は既にあります (the attachment exists)");

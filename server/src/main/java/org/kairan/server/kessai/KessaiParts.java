@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import org.kairan.core.files.FileRefusal;
 import org.kairan.core.kessai.CommandChain;
 import org.kairan.core.kessai.Kessai;
 import org.kairan.core.kessai.KessaiSettings;
@@ -75,6 +76,21 @@ record KessaiParts(KessaiStore store, KessaiSettings settings, CommandChain chai
 
     static CommandVerdict notFound(String id) {
         return CommandVerdict.conflict(CommandCodes.NOT_FOUND, "案件 " + id + " はないか、見る権限がありません (no such 案件 visible to you)");
+    }
+
+    /**
+     * The verdict on naming a kept file the attachment check refuses (a document library keeps empty, encrypted
+     * and damaged PDFs; a 決裁 never takes them), empty when it may be named.
+     */
+    static Optional<CommandVerdict> unusable(Optional<FileRefusal> refusal, String name) {
+        return refusal.map(r -> CommandVerdict.conflict(CommandCodes.FILE_NOT_ACCEPTED, "「" + name + "」は"
+                + switch (r) {
+                    case EMPTY -> "空のファイル（0バイト）";
+                    case ENCRYPTED -> "暗号化されたPDF";
+                    case CORRUPT -> "壊れたPDF";
+                    case NO_PAGES -> "ページのないPDF";
+                    case TOO_LARGE, UNSUPPORTED_TYPE -> "添付できないファイル";
+                } + "のため、決裁には添付できません (the file cannot be attached: " + r + ")"));
     }
 
     /** A refusal of the workflow as the command's verdict. */

@@ -82,6 +82,11 @@ public final class SaveKessaiDraftCommand implements CommandHandler {
                 return CommandVerdict.conflict(CommandCodes.FILE_MISSING, "添付「" + ref.name()
                         + "」がサーバーにありません。もう一度添付してください (the file was never uploaded)");
             }
+            Optional<CommandVerdict> unusable = KessaiParts.unusable(parts.files().attachmentRefusal(c, ref.sha256()),
+                    ref.name());
+            if (unusable.isPresent()) {
+                return unusable.get();
+            }
             int version = versions.merge(ref.name(), 1, Integer::sum);
             files.add(new Attachment(CommandPayload.uuid(ref.attachmentId(), "files.attachmentId"), ref.name(),
                     stored.get().mediaType(), stored.get().size(), stored.get().sha256(), stored.get().pages(), version,

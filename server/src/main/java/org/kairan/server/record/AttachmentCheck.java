@@ -1,12 +1,8 @@
 package org.kairan.server.record;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 import org.apache.pdfbox.Loader;
@@ -48,8 +44,6 @@ public final class AttachmentCheck {
         }
     }
 
-    private static final byte[] EOF_MARKER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
-
     private final long maxBytes;
 
     /** @param maxBytes the largest file accepted ({@link RecordSettings#maxAttachmentBytes()}) */
@@ -77,7 +71,7 @@ public final class AttachmentCheck {
         if (!PdfHeader.isPdf(file)) {
             return new Result(Reason.ACCEPTED, "「" + fileName + "」を添付できます (accepted)", false, 0);
         }
-        if (!endsWithEofMarker(file)) {
+        if (!PdfHeader.endsWithEofMarker(file)) {
             return refused(Reason.PDF_BROKEN, true, "「" + fileName + "」はPDFの終わりがなく、途中で切れているようです。"
                     + "元のファイルをもう一度保存して添付してください (the PDF is truncated: no %%EOF at its end)");
         }
@@ -107,20 +101,6 @@ public final class AttachmentCheck {
         } catch (IOException | RuntimeException e) {
             return refused(Reason.PDF_BROKEN, true, "「" + fileName + "」はPDFとして読めません。ファイルが壊れています"
                     + " (the PDF is corrupt: " + e.getMessage() + ")");
-        }
-    }
-
-    /** A complete PDF has %%EOF within its last 1,024 bytes (PDF readers look there). */
-    private static boolean endsWithEofMarker(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            int tail = (int) Math.min(size, PdfHeader.WINDOW);
-            ByteBuffer buffer = ByteBuffer.allocate(tail);
-            channel.position(size - tail);
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // read the tail
-            }
-            return PdfHeader.indexOf(buffer.array(), EOF_MARKER, 0) >= 0;
         }
     }
 

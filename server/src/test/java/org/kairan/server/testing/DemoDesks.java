@@ -69,9 +69,19 @@ public final class DemoDesks implements AutoCloseable {
 
     /** The demo city on H2 or PostgreSQL, numbering with 伊, taking files up to {@code maxFileBytes}. */
     public static DemoDesks start(Path dataDir, PostgresDatabase database, long maxFileBytes) {
+        // the 決裁 tests leave the demo's document libraries empty: ≈80 uploads and their extraction are not theirs
+        return start(dataDir, database, maxFileBytes, false);
+    }
+
+    /** The demo city on H2 with its 課 document libraries filled, as {@code --demo} starts it. */
+    public static DemoDesks startWithLibraries(Path dataDir) {
+        return start(dataDir, null, KessaiSettings.standard().maxFileBytes(), true);
+    }
+
+    private static DemoDesks start(Path dataDir, PostgresDatabase database, long maxFileBytes, boolean libraries) {
         ServerConfig base = RunningServer.config(dataDir, database);
         KessaiSettings standard = KessaiSettings.standard();
-        return new DemoDesks(RunningServer.start(base.toBuilder().demo(true).kessai(new KessaiSettings(
+        return new DemoDesks(RunningServer.start(base.toBuilder().demo(true).demoLibrary(libraries).kessai(new KessaiSettings(
                 standard.decisionRules(), standard.substituteOrder(), standard.classes(), standard.numberPattern(), "伊",
                 standard.numberAt(), maxFileBytes)).records(base.records().withMaxAttachmentBytes(maxFileBytes)).build()));
     }

@@ -14,5 +14,8 @@ public enum FileRefusal {
     /** Says it is a PDF but cannot be read (damaged, truncated). */
     CORRUPT,
     /** A PDF without pages. */
-    NO_PAGES
+    NO_PAGES,
+    /** For a document library ({@code PUT /api/files?purpose=library}): neither a PDF nor a PNG, JPEG or TIFF
+     *  image, by content or by name. */
+    UNSUPPORTED_TYPE
 }

@@ -32,6 +32,11 @@ public final class CommandCodes {
     public static final String FILE_MISSING = "FILE_MISSING";
     /** The 文書番号 could not be given (the 課 has no 略称 configured). */
     public static final String NUMBERING_FAILED = "NUMBERING_FAILED";
+    /**
+     * The named file cannot be used here: not one a document library takes (only PDFs and PNG, JPEG or TIFF
+     * images), or, for a 決裁, a file a library kept that the attachment check refuses (empty, encrypted, damaged).
+     */
+    public static final String FILE_NOT_ACCEPTED = "FILE_NOT_ACCEPTED";
 
     // rejections: the command itself is wrong
     /** The type is not one of {@link CommandTypes}. */

@@ -19,6 +19,13 @@ public final class CommandTypes {
     /** Say when one is away (不在), so that 代決者 act: {@code org.kairan.core.kessai.AbsenceNotice}. */
     public static final String SET_ABSENCE = "absence.set";
 
+    /** Add a document with its first file to a 課's library: {@code org.kairan.core.documents.AddDocument}. */
+    public static final String ADD_DOCUMENT = "document.add";
+    /** Add an uploaded file as a document's next version: {@code org.kairan.core.documents.AddDocumentVersion}. */
+    public static final String ADD_DOCUMENT_VERSION = "document.add-version";
+    /** Change a document's 表題, 文書分類, 年度, tags or 保存年限: {@code org.kairan.core.documents.EditDocument}. */
+    public static final String EDIT_DOCUMENT = "document.edit";
+
     private CommandTypes() {
     }
 }

@@ -23,6 +23,13 @@ public final class EntityTypes {
     /** {@code org.kairan.core.kessai.Absence}; id: its UUID. Visible to all staff (在席表示). */
     public static final String ABSENCE = "absence";
 
+    /** {@code org.kairan.core.documents.LibraryDocument}; id: its UUID. Visible to the members of its 課 (and of
+     *  the 係 below it) and to those who manage the units above the 課 (部長, 副市長, 市長). */
+    public static final String DOCUMENT = "document";
+    /** {@code org.kairan.core.documents.DocumentText}, the text of a document's current version in parts; id:
+     *  {@code <documentId>/<part>} ({@code DocumentText.feedId}). Visible like its document. */
+    public static final String DOCUMENT_TEXT = "document-text";
+
     private EntityTypes() {
     }
 

@@ -1,0 +1,42 @@
+package org.kairan.core.documents;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The files a library takes: PDFs and scanned images (PNG, JPEG, TIFF). The server decides by content; the
+ * name's extension is the fallback for a file whose content it cannot recognise (a damaged PDF is still
+ * kept, and its extraction fails with the reason).
+ */
+public final class LibraryFiles {
+
+    public static final String PDF = "application/pdf";
+    public static final String PNG = "image/png";
+    public static final String JPEG = "image/jpeg";
+    public static final String TIFF = "image/tiff";
+    /** What a library document's version may be. */
+    public static final Set<String> ACCEPTED_MEDIA_TYPES = Set.of(PDF, PNG, JPEG, TIFF);
+
+    private LibraryFiles() {
+    }
+
+    public static boolean accepts(String mediaType) {
+        return mediaType != null && ACCEPTED_MEDIA_TYPES.contains(mediaType);
+    }
+
+    /** The accepted media type a file name's extension says, if any (.pdf, .png, .jpg/.jpeg, .tif/.tiff). */
+    public static Optional<String> mediaTypeOfName(String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        return switch (name.substring(dot + 1).toLowerCase(Locale.ROOT)) {
+            case "pdf" -> Optional.of(PDF);
+            case "png" -> Optional.of(PNG);
+            case "jpg", "jpeg" -> Optional.of(JPEG);
+            case "tif", "tiff" -> Optional.of(TIFF);
+            default -> Optional.empty();
+        };
+    }
+}

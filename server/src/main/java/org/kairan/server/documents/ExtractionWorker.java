@@ -1,0 +1,391 @@
+package org.kairan.server.documents;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.kairan.core.documents.ExtractionFailure;
+import org.kairan.core.documents.ExtractionState;
+import org.kairan.core.documents.ExtractionStatus;
+import org.kairan.server.directory.DirectoryCache;
+import org.kairan.server.files.FileStore;
+import org.kairan.server.storage.Database;
+import org.kairan.server.sync.Foreground;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Extracts the text of library versions on a thread of its own, one version at a time in the order they were
+ * added: PDFBox reads each page's text layer; a page without one (or almost none) is drawn at 300 dpi,
+ * straightened when it is crooked vertical text ({@link Deskew}) and OCR'd ({@link TesseractOcr}); a scanned image
+ * is OCR'd frame by frame. Pages are kept as they are read and
+ * the status is published about once a second (「OCR 12/40」), so a restart goes on after the last page kept.
+ * A file that cannot be read fails with its reason and the next one is taken: nothing stops the queue. A
+ * version that has worked for its turn ({@link DocumentSettings#slice()}) while others wait goes behind them
+ * and goes on later. Each page waits for a quiet moment in the {@link Foreground} (at most
+ * {@link #AT_MOST_DEFERRED}), so people using the server are answered first.
+ */
+final class ExtractionWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractionWorker.class);
+    /** No command for this long is a quiet moment. */
+    static final Duration QUIET = Duration.ofMillis(150);
+    /** A page waits for a quiet moment no longer than this. */
+    static final Duration AT_MOST_DEFERRED = Duration.ofSeconds(20);
+    /** Progress is kept and published at most this often (and after every OCR'd page). */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+    /** Text kept in memory before it is written, whatever the time. */
+    private static final long BUFFERED_CHARS = 2_000_000;
+    /** How long the idle worker sleeps before it looks at the queue again without being woken. */
+    private static final long IDLE_SECONDS = 60;
+
+    private final Database database;
+    private final LibraryStore store;
+    private final PageStore pages;
+    private final FileStore files;
+    private final DirectoryCache directory;
+    private final DocumentSettings settings;
+    private final TesseractOcr ocr;
+    private final Foreground foreground;
+    private final Clock clock;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean closing;
+    private Thread thread;
+
+    ExtractionWorker(Database database, LibraryStore store, PageStore pages, FileStore files, DirectoryCache directory,
+            DocumentSettings settings, Path scratch, Foreground foreground, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.pages = pages;
+        this.files = files;
+        this.directory = directory;
+        this.settings = settings;
+        this.ocr = new TesseractOcr(settings, scratch, () -> closing);
+        this.foreground = foreground;
+        this.clock = clock;
+    }
+
+    /** Starts the thread; versions waiting from before (a restart) are taken first, in their order. */
+    synchronized void start() {
+        if (thread == null && !closing) {
+            thread = new Thread(this::run, "kairan-documents-extraction");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Something was added to the queue (call after its commit). */
+    void wake() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        while (!closing) {
+            wakeUp.drainPermits();
+            Optional<LibraryStore.VersionRow> next;
+            try {
+                next = database.inTransaction(store::nextInQueue);
+            } catch (RuntimeException e) {
+                LOG.warn("the extraction queue cannot be read: {}", e.toString());
+                next = Optional.empty();
+            }
+            if (next.isEmpty()) {
+                try {
+                    wakeUp.tryAcquire(IDLE_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                continue;
+            }
+            extractGuarded(next.get());
+        }
+    }
+
+    /** Extracts one version; whatever goes wrong fails that version only. */
+    private void extractGuarded(LibraryStore.VersionRow job) {
+        try {
+            extract(job);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.error("the text of {} version {} could not be extracted", job.documentId(), job.version(), e);
+            try {
+                finishWhole(job, job.pages(), new ExtractionProblem(ExtractionFailure.CORRUPT, "文字を取り出す途中で"
+                        + "予期しないエラーが起きました (unexpected error: " + e + ")"));
+            } catch (RuntimeException again) {
+                LOG.error("and its failure could not be recorded ({}); trying again shortly", again.toString());
+                pause(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    /**
+     * Extracts the next version now, on the calling thread, to its end or the end of its turn (benchmarks,
+     * tests); returns whether there was one.
+     */
+    boolean extractNext() {
+        Optional<LibraryStore.VersionRow> next = database.inTransaction(store::nextInQueue);
+        next.ifPresent(this::extractGuarded);
+        return next.isPresent();
+    }
+
+    private void extract(LibraryStore.VersionRow job) {
+        String id = job.documentId();
+        int version = job.version();
+        Path file = files.path(job.sha256());
+        long turnEnds = System.nanoTime() + settings.slice().toNanos();
+        try (PageSource source = Pages.open(file, job.mediaType(), settings.maxPages())) {
+            int total = source.pageCount();
+            Set<Integer> kept = database.inTransaction(c -> pages.kept(c, id, version));
+            Progress progress = new Progress(job, total);
+            progress.begin(kept.size());
+            for (int page = 1; page <= total; page++) {
+                if (kept.contains(page)) {
+                    continue;
+                }
+                if (closing) {
+                    progress.keep(false, false);
+                    return;
+                }
+                awaitQuiet();
+                PageStore.PageResult result = read(source, page, progress);
+                if (result == null) {
+                    progress.keep(false, false); // stopping: this page is read again at the next start
+                    return;
+                }
+                progress.add(result);
+                if ((result.ocr() || progress.due()) && page < total) {
+                    progress.keep(true, false);
+                }
+                if (System.nanoTime() - turnEnds > 0 && page < total && othersWaiting(job)) {
+                    progress.keep(true, true);
+                    LOG.info("{} version {}: turn used at page {} of {}, others go first", id, version, page, total);
+                    return;
+                }
+            }
+            progress.finish();
+        } catch (ExtractionProblem problem) {
+            finishWhole(job, job.pages(), problem);
+        } catch (IOException e) {
+            finishWhole(job, job.pages(), new ExtractionProblem(ExtractionFailure.CORRUPT, "ファイルを読めません"
+                    + " (the stored file cannot be read: " + e.getMessage() + ")"));
+        }
+    }
+
+    /** One page: its text layer, or its OCR when it has none; {@code null} when the server stopped meanwhile. */
+    private PageStore.PageResult read(PageSource source, int page, Progress progress) {
+        String layer;
+        try {
+            layer = source.text(page);
+        } catch (ExtractionProblem e) {
+            progress.noted(e);
+            return new PageStore.PageResult(page, "", false, e.failure());
+        }
+        if (!source.needsOcr(page, layer)) {
+            return new PageStore.PageResult(page, layer, false, null);
+        }
+        if (!settings.ocr()) {
+            return new PageStore.PageResult(page, layer, false, ExtractionFailure.OCR_DISABLED);
+        }
+        try {
+            PageSource.PageImage image = source.image(page);
+            Deskew.Skew skew = Deskew.skew(image.image());
+            String recognised = ocr.recognise(Deskew.straightened(image.image(), skew), image.dpi(), skew.vertical());
+            return recognised.isBlank() && !layer.isBlank() ? new PageStore.PageResult(page, layer, false, null)
+                    : new PageStore.PageResult(page, recognised, true, null);
+        } catch (ExtractionProblem e) {
+            progress.noted(e);
+            return new PageStore.PageResult(page, layer, false, e.failure());
+        } catch (IOException e) {
+            ExtractionProblem problem = new ExtractionProblem(ExtractionFailure.OCR_FAILED, "OCR用の一時ファイルを作れません"
+                    + " (scratch file: " + e.getMessage() + ")");
+            progress.noted(problem);
+            return new PageStore.PageResult(page, layer, false, problem.failure());
+        } catch (InterruptedException e) {
+            return null;
+        }
+    }
+
+    private boolean othersWaiting(LibraryStore.VersionRow job) {
+        return database.inTransaction(c -> store.othersWaiting(c, job.queueSeq()));
+    }
+
+    /** Waits for a quiet moment, in short steps so that a stop is not held up. */
+    private void awaitQuiet() {
+        long deadline = System.nanoTime() + AT_MOST_DEFERRED.toNanos();
+        try {
+            while (!closing && System.nanoTime() - deadline < 0) {
+                if (foreground.awaitQuiet(QUIET, Duration.ofMillis(250))) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The pages read of one version not yet kept, and when progress was last kept. */
+    private final class Progress {
+        private final LibraryStore.VersionRow job;
+        private final int total;
+        private final List<PageStore.PageResult> buffered = new ArrayList<>();
+        private final Map<ExtractionFailure, String> details = new EnumMap<>(ExtractionFailure.class);
+        private long bufferedChars;
+        private long lastKept = System.nanoTime();
+
+        Progress(LibraryStore.VersionRow job, int total) {
+            this.job = job;
+            this.total = total;
+        }
+
+        /** Marks the version as being extracted (kept, published with the next progress). */
+        void begin(int alreadyKept) {
+            database.inTransaction(c -> {
+                store.updateStatus(c, job.documentId(), job.version(), new ExtractionStatus(ExtractionState.EXTRACTING,
+                        alreadyKept, total, job.status().ocrPages(), null, null, clock.instant()), false);
+                return null;
+            });
+        }
+
+        void add(PageStore.PageResult result) {
+            buffered.add(result);
+            bufferedChars += result.text().length();
+        }
+
+        void noted(ExtractionProblem problem) {
+            details.putIfAbsent(problem.failure(), problem.reason());
+        }
+
+        boolean due() {
+            return bufferedChars > BUFFERED_CHARS || System.nanoTime() - lastKept >= PROGRESS_EVERY.toNanos();
+        }
+
+        /** Keeps the pages read and the status; publishes the document when asked. */
+        void keep(boolean publish, boolean turnUsed) {
+            database.inTransaction(c -> {
+                store.lock(c, job.documentId());
+                pages.insert(c, job.documentId(), job.version(), buffered, clock.instant());
+                PageStore.Summary summary = pages.summary(c, job.documentId(), job.version());
+                store.updateStatus(c, job.documentId(), job.version(), new ExtractionStatus(ExtractionState.EXTRACTING,
+                        processed(summary), total, summary.ocrPages(), null, null, clock.instant()), turnUsed);
+                if (publish) {
+                    store.publish(c, job.documentId(), directory.directory(c), pages);
+                }
+                return null;
+            });
+            buffered.clear();
+            bufferedChars = 0;
+            lastKept = System.nanoTime();
+        }
+
+        /** Keeps the last pages, decides EXTRACTED or FAILED, publishes the document and (if current) its text. */
+        void finish() {
+            ExtractionStatus status = database.inTransaction(c -> {
+                Optional<LibraryStore.DocumentRow> row = store.lock(c, job.documentId());
+                pages.insert(c, job.documentId(), job.version(), buffered, clock.instant());
+                PageStore.Summary summary = pages.summary(c, job.documentId(), job.version());
+                ExtractionStatus done = summary.problems().isEmpty()
+                        ? new ExtractionStatus(ExtractionState.EXTRACTED, processed(summary), total, summary.ocrPages(),
+                                null, null, clock.instant())
+                        : FailureReasons.partial(summary, processed(summary), total, details, clock.instant(), settings);
+                store.updateStatus(c, job.documentId(), job.version(), done, false);
+                publishAll(c, row.orElseThrow(), job.version());
+                return done;
+            });
+            buffered.clear();
+            LOG.info("{} version {}: {} ({} pages, {} OCR'd){}", job.documentId(), job.version(), status.state(),
+                    status.pagesTotal(), status.ocrPages(), status.reason() == null ? "" : ": " + status.reason());
+        }
+
+        private int processed(PageStore.Summary summary) {
+            return summary.pagesDone() + summary.problems().values().stream().mapToInt(Set::size).sum();
+        }
+    }
+
+    /** A version that could not be read at all: FAILED with the reason, no text. */
+    private void finishWhole(LibraryStore.VersionRow job, int pagesTotal, ExtractionProblem problem) {
+        database.inTransaction(c -> {
+            Optional<LibraryStore.DocumentRow> row = store.lock(c, job.documentId());
+            if (row.isEmpty()) {
+                return null;
+            }
+            store.updateStatus(c, job.documentId(), job.version(), new ExtractionStatus(ExtractionState.FAILED, 0,
+                    pagesTotal, 0, problem.failure(), problem.reason(), clock.instant()), false);
+            publishAll(c, row.get(), job.version());
+            return null;
+        });
+        LOG.info("{} version {}: FAILED ({}): {}", job.documentId(), job.version(), problem.failure(), problem.reason());
+    }
+
+    /** Publishes the document, and the version's text when it is the current (newest) version. */
+    private void publishAll(Connection c, LibraryStore.DocumentRow row, int version) throws SQLException {
+        store.publish(c, row.id(), directory.directory(c), pages);
+        int newest = store.versions(c, row.id()).getLast().version();
+        if (version == newest) {
+            LibraryStore.DocumentRow now = store.find(c, row.id()).orElseThrow();
+            pages.publish(c, now, version, now.audience());
+        }
+    }
+
+    /**
+     * Puts back in the queue the versions that failed only for want of OCR (switched off, or Tesseract not
+     * installed then): their pages without text are tried again. Returns how many.
+     */
+    int retryWantingOcr() {
+        if (!settings.ocr()) {
+            return 0;
+        }
+        List<LibraryStore.VersionRow> failed = database.inTransaction(store::failedForWantOfOcr);
+        for (LibraryStore.VersionRow v : failed) {
+            database.inTransaction(c -> {
+                store.lock(c, v.documentId());
+                pages.forgetPagesWanting(c, v.documentId(), v.version());
+                PageStore.Summary summary = pages.summary(c, v.documentId(), v.version());
+                store.updateStatus(c, v.documentId(), v.version(), new ExtractionStatus(ExtractionState.PENDING,
+                        summary.pagesDone(), v.status().pagesTotal(), summary.ocrPages(), null, null, clock.instant()),
+                        false);
+                store.publish(c, v.documentId(), directory.directory(c), pages);
+                return null;
+            });
+        }
+        return failed.size();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops after the page in progress (an OCR running is stopped); what was read is kept. */
+    @Override
+    public void close() {
+        closing = true;
+        wakeUp.release();
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        if (running != null) {
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (running.isAlive()) {
+                LOG.warn("the extraction worker did not stop within 30 s");
+            }
+        }
+    }
+}
