@@ -20,6 +20,8 @@ import org.kairan.client.Session;
 import org.kairan.client.sync.Replica;
 import org.kairan.client.sync.SyncService;
 import org.kairan.client.sync.SyncTopics;
+import org.kairan.core.documents.DocumentText;
+import org.kairan.core.documents.LibraryDocument;
 import org.kairan.core.kessai.Kessai;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.OrgUnit;
@@ -60,6 +62,9 @@ public final class DefaultSearchService implements SearchService, EventHandler {
     private static final Logger LOG = Logger.getLogger(DefaultSearchService.class.getName());
     /** The index directory beside the replica. */
     static final String DIRECTORY = "search-index";
+    /** The replica's record types the index is made from (people and units for readings and 課 names). */
+    private static final List<String> INDEXED_TYPES = List.of(EntityTypes.KESSAI, EntityTypes.DOCUMENT,
+            EntityTypes.DOCUMENT_TEXT, EntityTypes.STAFF, EntityTypes.UNIT);
 
     @Reference
     private SyncService sync;
@@ -110,8 +115,8 @@ public final class DefaultSearchService implements SearchService, EventHandler {
         Object data = event.getProperty(ClientTopics.DATA);
         switch (event.getTopic()) {
             case SyncTopics.REPLICA_CHANGED -> {
-                if (!(data instanceof Set<?> types) || types.isEmpty() || types.contains(EntityTypes.KESSAI)
-                        || types.contains(EntityTypes.STAFF) || types.contains(EntityTypes.UNIT)) {
+                if (!(data instanceof Set<?> types) || types.isEmpty()
+                        || INDEXED_TYPES.stream().anyMatch(types::contains)) {
                     updating.request();
                 }
             }
@@ -226,8 +231,7 @@ public final class DefaultSearchService implements SearchService, EventHandler {
                 rebuilt = true;
             }
             Replica replica = sync.replica();
-            List<Long> versions = List.of(replica.version(EntityTypes.KESSAI), replica.version(EntityTypes.STAFF),
-                    replica.version(EntityTypes.UNIT));
+            List<Long> versions = INDEXED_TYPES.stream().map(replica::version).toList();
             if (!asked && current == indexedBy && versions.equals(indexedVersions)) {
                 return; // nothing indexed changed since the last run over this index
             }
@@ -238,13 +242,15 @@ public final class DefaultSearchService implements SearchService, EventHandler {
                     .collect(Collectors.toMap(OrgUnit::code, OrgUnit::name, (a, b) -> a));
             KessaiItems items = new KessaiItems(staff, unitNames);
             List<IndexedItem> kessai = replica.all(EntityTypes.KESSAI, Kessai.class).stream().map(items::of).toList();
-            int total = kessai.size();
+            Map<String, List<DocumentText>> texts = replica.all(EntityTypes.DOCUMENT_TEXT, DocumentText.class).stream()
+                    .collect(Collectors.groupingBy(DocumentText::documentId));
+            List<IndexedItem> documents = replica.all(EntityTypes.DOCUMENT, LibraryDocument.class).stream()
+                    .flatMap(d -> DocumentItems.of(d, texts.getOrDefault(d.id(), List.of())).stream()).toList();
+            int total = kessai.size() + documents.size();
             publish(new IndexState(current.count(), 0, total, rebuilt, null));
-            new ReplicaIndexer(current).update(SearchKind.KESSAI, kessai, done -> {
-                if (done < total) {
-                    publish(new IndexState(state.items(), done, total, rebuilt, null));
-                }
-            });
+            ReplicaIndexer indexer = new ReplicaIndexer(current);
+            indexer.update(SearchKind.KESSAI, kessai, done -> progress(done, total));
+            indexer.update(SearchKind.DOCUMENT, documents, done -> progress(kessai.size() + done, total));
             publish(new IndexState(current.count(), 0, 0, rebuilt, null));
             indexedBy = current;
             indexedVersions = versions;
@@ -254,6 +260,12 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             LOG.log(Level.WARNING, "the search index could not be brought up to date", e);
             publish(new IndexState(state.items(), 0, 0, rebuilt, "検索索引を更新できません (cannot update the search index): "
                     + e.getMessage()));
+        }
+    }
+
+    private void progress(int done, int total) {
+        if (done < total) {
+            publish(new IndexState(state.items(), done, total, rebuilt, null));
         }
     }
 
