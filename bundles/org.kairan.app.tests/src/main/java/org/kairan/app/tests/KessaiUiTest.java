@@ -31,6 +31,7 @@ import org.kairan.client.sync.SyncService;
 import org.kairan.client.testing.DemoAccounts;
 import org.kairan.client.testing.KairanServerProcess;
 import org.kairan.core.kessai.KessaiStatus;
+import org.kairan.search.SearchKind;
 import org.kairan.search.SearchQuery;
 import org.kairan.search.SearchService;
 import org.osgi.framework.BundleContext;
@@ -197,6 +198,13 @@ class KessaiUiTest {
             driver.waitUntil("search finds the decided 決裁 by 「" + query + "」", () -> search.search(SearchQuery.of(query))
                     .hits().stream().anyMatch(h -> h.id().equals(decided.id()) && h.state().equals(KessaiStatus.DECIDED.label())));
         }
+        // and the 課's library, whose text the server extracted (the 見積書 is a scan: OCR'd by Tesseract)
+        driver.waitUntil("search finds the 予算編成方針 of the 課's library at its first page", () -> search.search(
+                SearchQuery.of("待機児童")).hits().stream().anyMatch(h -> h.kind() == SearchKind.DOCUMENT
+                        && h.title().equals("令和8年度 予算編成方針") && h.page() == 1));
+        driver.waitUntil("search finds the scanned 見積書 by words Tesseract read", () -> search.search(
+                SearchQuery.of("日常清掃 ビルサービス")).hits().stream().anyMatch(h -> h.kind() == SearchKind.DOCUMENT
+                        && h.title().startsWith("庁舎清掃業務 見積書")));
     }
 
     @Test
