@@ -143,6 +143,7 @@ final class ExtractionWorker implements AutoCloseable {
         int version = job.version();
         Path file = files.path(job.sha256());
         long turnEnds = System.nanoTime() + settings.slice().toNanos();
+        boolean finished = false;
         try (PageSource source = Pages.open(file, job.mediaType(), settings.maxPages())) {
             int total = source.pageCount();
             Set<Integer> kept = database.inTransaction(c -> pages.kept(c, id, version));
@@ -173,9 +174,14 @@ final class ExtractionWorker implements AutoCloseable {
                 }
             }
             progress.finish();
+            finished = true;
         } catch (ExtractionProblem problem) {
             finishWhole(job, job.pages(), problem);
         } catch (IOException e) {
+            if (finished) {
+                LOG.debug("{} version {}: closing the file failed: {}", id, version, e.toString());
+                return;
+            }
             finishWhole(job, job.pages(), new ExtractionProblem(ExtractionFailure.CORRUPT, "ファイルを読めません"
                     + " (the stored file cannot be read: " + e.getMessage() + ")"));
         }

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kairan.core.documents.AddDocument;
-import org.kairan.core.documents.AddDocumentVersion;
 import org.kairan.core.documents.DocumentFile;
 import org.kairan.core.documents.DocumentText;
 import org.kairan.core.documents.EditDocument;
