@@ -51,7 +51,8 @@ import org.osgi.framework.FrameworkUtil;
  * drafts two 決裁 about roof waterproofing through the 決裁 tab (one submitted, one kept as a draft), comes
  * to the search with Ctrl+K, finds both by 防水 — a word inside the compounds of their titles — with the word
  * highlighted, narrows by 決裁状態, finds the 課長 on their route by his name in かな and sorts newest first,
- * saves the narrowed search and runs it again, opens a hit in the 決裁 tab, and rebuilds the index with its
+ * saves the narrowed search and runs it again, opens a hit in the 決裁 tab; the 企画財政部長, not on the route,
+ * finds it too and it opens outside his folders; and rebuilds the index with its
  * progress bar. With -Dkairan.screenshots=DIR (or KAIRAN_SCREENSHOTS) it saves the results.
  */
 @Order(60)
@@ -261,6 +262,20 @@ class SearchUiTest {
         driver.waitUntil("sorted newest first: today's 「" + roof + "」, then the one of " + earlier, () -> screen.hits()
                 .stream().map(SearchHit::title).toList().equals(List.of(roof, check)));
 
+        // a period: from the day after the back-dated one, open-ended
+        LocalDate from = earlier.plusDays(1);
+        DateTime first = desktop.find(SearchUiConstants.ID_FROM, DateTime.class);
+        first.setDate(from.getYear(), from.getMonthValue() - 1, from.getDayOfMonth());
+        org.eclipse.swt.widgets.Button fromEnabled = screen.button(SearchUiConstants.ID_FROM_ENABLED);
+        fromEnabled.setSelection(true);
+        fromEnabled.notifyListeners(SWT.Selection, new Event());
+        screen.waitForQuery(q -> from.equals(q.from()) && q.to() == null, "the hits from " + from);
+        assertTrue(screen.row(roof).isPresent() && screen.row(check).isEmpty(), "the one drafted on " + earlier
+                + " is before the period");
+        fromEnabled.setSelection(false);
+        fromEnabled.notifyListeners(SWT.Selection, new Event());
+        screen.waitForQuery(q -> q.from() == null, "the hits of any date");
+
         // opening a hit: the 決裁 tab, the 案件 selected in its folder
         screen.select(roof);
         assertTrue(screen.button(SearchUiConstants.ID_OPEN).isEnabled(), "a 決裁 can be opened");
@@ -275,6 +290,27 @@ class SearchUiTest {
                 ApprovalUiConstants.PART_KESSAI.equals(activePart()) && kessaiScreen.items().getSelectionCount() == 1
                         && kessaiScreen.items().getSelection()[0].getText(0).equals(roof));
         assertEquals(InboxFolder.IN_ROUTE.ordinal(), kessaiScreen.folders().getSelectionIndex(), "in its folder, 回議中");
+
+        // another person at the same desktop: the 企画財政部長 sees the 課's 案件 without being on their route, so
+        // 「北庁舎…」 is in none of his folders — it opens on its own
+        kessaiScreen.waitUntilSent();
+        desktop.logInAs(DemoAccounts.PLANNING_FINANCE_DIRECTOR, TestServer.DEMO_PASSWORD);
+        screen.show();
+        assertEquals("", screen.box().getText(), "nothing of the previous person's search is left on screen");
+        assertEquals(0, screen.results().getItemCount(), "nor her hits");
+        assertTrue(SearchScreen.lines(screen.saved()).isEmpty(), "nor her saved searches");
+        screen.search("防水", roof);
+        assertTrue(screen.row(check).isEmpty(), "the 主事's draft is hers alone: " + screen.cells());
+        screen.select(roof);
+        screen.results().notifyListeners(SWT.DefaultSelection, new Event());
+        driver.waitUntil("the 決裁 tab shows 「" + roof + "」 on its own, selected", () ->
+                ApprovalUiConstants.PART_KESSAI.equals(activePart()) && kessaiScreen.items().getItemCount() == 1
+                        && kessaiScreen.items().getSelectionCount() == 1
+                        && kessaiScreen.items().getSelection()[0].getText(0).equals(roof));
+        assertEquals(-1, kessaiScreen.folders().getSelectionIndex(), "no folder is selected: it is in none of his");
+        assertEquals("どのフォルダーにもない案件を表示しています",
+                desktop.find(ApprovalUiConstants.ID_KESSAI_COUNT, org.eclipse.swt.widgets.Label.class).getText(),
+                "the list says why it holds this one 案件");
 
         // the index line, and a rebuild with its progress bar
         screen.show();

@@ -417,6 +417,11 @@ public final class KessaiPart {
     /** 新規起案, or the edit of a draft or of a 案件 sent back; 提出 queues the save and the submission. */
     private void draft(Kessai editing) {
         if (settings == null) {
+            // right after a login the replica's changes keep the list's reading going: ask the replica itself (a
+            // local read, as the directory below), rather than saying the settings are missing when they are not
+            settings = service.settings().orElse(null);
+        }
+        if (settings == null) {
             MessageDialog.openInformation(shell(), messages.kessai_error_title, messages.kessai_draft_noSettings);
             return;
         }
