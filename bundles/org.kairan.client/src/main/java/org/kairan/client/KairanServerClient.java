@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -56,6 +58,18 @@ public interface KairanServerClient {
 
     /** The session kept from an earlier run (not yet checked with the server), if any and not expired. */
     Optional<Session> storedSession();
+
+    /**
+     * The office's time zone as the server told it at the last login (kept with the stored session, so it holds
+     * offline too), else {@link Session#DEFAULT_ZONE}. Every "today" and every date shown on the desktop is
+     * reckoned in it, whatever the zone of the desktop's own clock.
+     */
+    ZoneId officeZone();
+
+    /** Today in the office's zone. */
+    default LocalDate officeToday() {
+        return LocalDate.now(officeZone());
+    }
 
     /**
      * Checks the stored session with the server and makes it current.

@@ -211,7 +211,7 @@ public final class LoginService {
         credentials.resetFailures(c, key);
         String token = sessions.open(c, user.staffNo(), now);
         audit.append(c, actor, AuditLog.LOGIN, AuditLog.SUCCESS, null);
-        return LoginResponse.authenticated(token, now.plus(sessions.idleTimeout()), user);
+        return LoginResponse.authenticated(token, now.plus(sessions.idleTimeout()), user, users.zone());
     }
 
     /** Records a failure already counted, and says what to answer for this very attempt. */

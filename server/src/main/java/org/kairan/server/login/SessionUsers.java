@@ -26,6 +26,11 @@ public final class SessionUsers {
         this.zone = zone;
     }
 
+    /** The office's time zone, told to a desktop at login. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
     }

@@ -89,6 +89,7 @@ class LoginFlowTest {
                 "password and code log in");
         assertEquals(LoginStatus.AUTHENTICATED, third.status(), "password and code log in");
         assertNotNull(third.sessionToken(), "a session token is issued");
+        assertEquals("Asia/Tokyo", third.officeZone(), "the desktop is told the office's zone, to reckon today in");
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.kairan.app.tests;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +49,11 @@ final class Desktop {
         this.driver = driver;
         this.client = client;
         this.server = server;
+    }
+
+    /** Today in the office's zone, as the desktop reckons it (the machine's own clock may run in UTC). */
+    LocalDate today() {
+        return client.officeToday();
     }
 
     Shell mainWindow() {

@@ -89,7 +89,7 @@ class DirectoryAsOfUiTest {
     @Test
     void aPastDayShowsTheOrganisationAsItWasAndTodayBringsItBack() throws Exception {
         desktop.clearSearch();
-        LocalDate today = LocalDate.now();
+        LocalDate today = desktop.today();
         assertTrue(asOfText().startsWith("基準日: 令和"), "the 基準日 is shown in 和暦: " + asOfText());
         assertEquals(List.of(today.getYear(), today.getMonthValue() - 1, today.getDayOfMonth()),
                 List.of(picker().getYear(), picker().getMonth(), picker().getDay()), "the picker starts at today");

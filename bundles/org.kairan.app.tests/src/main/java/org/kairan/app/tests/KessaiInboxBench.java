@@ -53,7 +53,7 @@ class KessaiInboxBench {
         KessaiScreen screen = new KessaiScreen(driver, desktop, kessai, sync);
 
         long seeding = System.nanoTime();
-        submitPurchases(server);
+        submitPurchases(server, client.officeToday());
         System.out.printf("seeded %,d 案件 through the command API in %d s%n", ITEMS,
                 (System.nanoTime() - seeding) / 1_000_000_000L);
 
@@ -112,7 +112,7 @@ class KessaiInboxBench {
     }
 
     /** 5,000 purchases of the 主事 of 財政係, each drafted and submitted, 50 of each per batch. */
-    private static void submitPurchases(TestServer server) {
+    private static void submitPurchases(TestServer server, LocalDate draftDate) {
         ServerApi api = server.api();
         String clerk = DemoAccounts.FINANCE_CLERK;
         String token = server.authenticator(clerk).map(a -> api.logIn(clerk, TestServer.DEMO_PASSWORD, a))
@@ -134,7 +134,7 @@ class KessaiInboxBench {
                 draft.put("decisionKind", "物品購入");
                 draft.put("amountYen", 10_000 + n);
                 draft.put("restricted", false);
-                draft.put("draftDate", LocalDate.now().toString());
+                draft.put("draftDate", draftDate.toString());
                 draft.put("files", List.of());
                 commands.add(command(CommandTypes.SAVE_KESSAI_DRAFT, draft));
                 commands.add(command(CommandTypes.ACT_ON_KESSAI, Map.of("kessaiId", id, "action", "SUBMIT", "round", 0,

@@ -230,7 +230,7 @@ class KessaiUiTest {
         screen.waitFor(InboxFolder.AWAITING, title);
         screen.withDialog(ApprovalUiConstants.ID_KESSAI_ABSENCE, ApprovalUiConstants.ID_ABSENCE_REASON, dialog -> {
             DateTime to = SwtDriver.find(dialog, ApprovalUiConstants.ID_ABSENCE_TO, DateTime.class);
-            LocalDate later = LocalDate.now().plusDays(2);
+            LocalDate later = desktop.today().plusDays(2);
             to.setDate(later.getYear(), later.getMonthValue() - 1, later.getDayOfMonth());
             SwtDriver.type(KessaiScreen.text(dialog, ApprovalUiConstants.ID_ABSENCE_REASON), "出張（東京）");
         });

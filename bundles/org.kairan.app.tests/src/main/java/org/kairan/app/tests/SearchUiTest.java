@@ -143,7 +143,7 @@ class SearchUiTest {
         String tag = UUID.randomUUID().toString().substring(0, 4);
         String roof = "北庁舎屋上防水改修の設計委託について（" + tag + "）";
         String check = "南庁舎屋上防水の定期点検について（" + tag + "）";
-        LocalDate today = LocalDate.now();
+        LocalDate today = desktop.today();
         // back-dated within the 年度 (the demo organisation is posted from 2026-04-01)
         LocalDate earlier = today.minusDays(60).isBefore(LocalDate.of(2026, 4, 1)) ? LocalDate.of(2026, 4, 1)
                 : today.minusDays(60);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +200,7 @@ class SyncUiTest {
         String admin = token(DemoAccounts.ADMIN);
         ServerApi.Answer answer = api.post("/api/admin/transfers", admin, List.of(Map.of("staffNo", staffNo,
                 "unitCode", unitCode, "position", position,
-                "effectiveFrom", LocalDate.now(ZoneId.of("Asia/Tokyo")).toString())));
+                "effectiveFrom", desktop.today().toString())));
         assertEquals(204, answer.status(), "the 人事異動 is applied: " + ServerApi.text(answer));
     }
 }

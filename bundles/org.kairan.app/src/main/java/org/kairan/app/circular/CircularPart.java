@@ -1,8 +1,6 @@
 package org.kairan.app.circular;
 
 import java.text.MessageFormat;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +59,6 @@ public final class CircularPart {
     private final UISynchronize ui;
     private final Messages messages;
     private final DateDisplay dates = new DateDisplay(Locale.getDefault());
-    private final ZoneId zone = ZoneId.systemDefault();
     private TableViewer viewer;
     private Label count;
     private Button unreadOnly;
@@ -127,7 +124,7 @@ public final class CircularPart {
         column(messages.circular_columnTo, 200, row -> unitName(row.circular().unitCode()));
         column(messages.circular_columnAuthor, 200, row -> nonEmpty(row.circular().authorName()));
         column(messages.circular_columnPosted, 170, row -> row.circular().postedAt() == null ? ""
-                : dates.moment(row.circular().postedAt(), zone, LocalDate.now(zone)));
+                : dates.moment(row.circular().postedAt(), sync.officeZone(), sync.officeToday()));
         column(messages.circular_columnAcknowledged, 90, row -> MessageFormat.format(messages.circular_people,
                 row.circular().acknowledgements().size()));
         viewer.addSelectionChangedListener(e -> showDetail());
@@ -151,7 +148,7 @@ public final class CircularPart {
         }
         SessionUser me = session.get().user();
         BackgroundCall.named(messages.circular_loadJob, monitor -> {
-            OrganisationDirectory read = new OrganisationDirectory(sync.replica().directory(LocalDate.now(zone)));
+            OrganisationDirectory read = new OrganisationDirectory(sync.replica().directory(sync.officeToday()));
             List<Circular> replicated = sync.replica().all(EntityTypes.CIRCULAR, Circular.class);
             List<CircularRow> built = CircularRows.of(replicated, pending(), me.staffNo(), me.name(), me.unitName());
             return new Loaded(read, built);
@@ -232,7 +229,7 @@ public final class CircularPart {
                 nonEmpty(c.authorUnitName()))).append('\n');
         if (c.postedAt() != null) {
             text.append(MessageFormat.format(messages.circular_detailPosted,
-                    dates.moment(c.postedAt(), zone, LocalDate.now(zone)))).append('\n');
+                    dates.moment(c.postedAt(), sync.officeZone(), sync.officeToday()))).append('\n');
         }
         text.append(MessageFormat.format(messages.circular_detailState, stateText(row.state()))).append("\n\n");
         text.append(c.body()).append("\n\n");
@@ -257,7 +254,7 @@ public final class CircularPart {
             return;
         }
         NewCircularDialog dialog = new NewCircularDialog(viewer.getControl().getShell(), messages, directory,
-                session.get().user(), LocalDate.now(zone), draft);
+                session.get().user(), sync.officeToday(), draft);
         if (dialog.open() == Window.OK) {
             enqueue(CommandTypes.POST_CIRCULAR, dialog.circular(), dialog.circular());
         }

@@ -145,12 +145,12 @@ public final class DirectoryPart {
 
     /** The day the tree is built for. */
     private LocalDate day() {
-        return chosenDay == null ? LocalDate.now() : chosenDay;
+        return chosenDay == null ? sync.officeToday() : chosenDay;
     }
 
     private void dayPicked() {
         LocalDate picked = LocalDate.of(asOfPicker.getYear(), asOfPicker.getMonth() + 1, asOfPicker.getDay());
-        showDay(picked.equals(LocalDate.now()) ? null : picked);
+        showDay(picked.equals(sync.officeToday()) ? null : picked);
     }
 
     /** Shows the organisation on {@code day} (null: today), keeping the search. */
@@ -238,7 +238,7 @@ public final class DirectoryPart {
         }
         shownFor = client.session().or(sync::session).orElse(null);
         loading = BackgroundCall.named(messages.directory_loadJob,
-                monitor -> sync.replica().hasData() ? sync.replica().directory(LocalDate.now()) : null)
+                monitor -> sync.replica().hasData() ? sync.replica().directory(sync.officeToday()) : null)
                 .onSuccess(snapshot -> {
                     if (viewer.getControl().isDisposed()) {
                         return;

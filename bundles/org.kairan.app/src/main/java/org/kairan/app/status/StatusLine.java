@@ -1,8 +1,6 @@
 package org.kairan.app.status;
 
 import java.text.MessageFormat;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -94,7 +92,7 @@ public final class StatusLine {
         show(progress, false);
         separator(line);
         Label today = new Label(line, SWT.NONE);
-        today.setText(dates.withWeekday(LocalDate.now()));
+        today.setText(dates.withWeekday(client.officeToday()));
         showUser(client.session().or(sync::session).orElse(null));
         showState();
         BackgroundCall.named(messages.status_checkJob, monitor -> sync.status()).onSuccess(status -> {
@@ -214,7 +212,7 @@ public final class StatusLine {
         show(conflicts, syncing && status.conflicts() > 0);
         lastSync.setText(status.lastSync() == null ? messages.status_neverSynced
                 : MessageFormat.format(messages.status_lastSync,
-                        dates.moment(status.lastSync(), ZoneId.systemDefault(), LocalDate.now())));
+                        dates.moment(status.lastSync(), client.officeZone(), client.officeToday())));
         show(lastSync, syncing);
         relayout();
     }

@@ -1,7 +1,5 @@
 package org.kairan.app.sync;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,7 +53,6 @@ public final class ActionsPart {
     private final Messages messages;
     private final ActionTexts texts;
     private final DateDisplay dates = new DateDisplay(Locale.getDefault());
-    private final ZoneId zone = ZoneId.systemDefault();
     private TableViewer viewer;
     private Label summary;
     private Button dismiss;
@@ -96,7 +93,8 @@ public final class ActionsPart {
         viewer.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(messages.action_columnWhen, 170, line -> dates.moment(line.action().queuedAt(), zone, LocalDate.now(zone)));
+        column(messages.action_columnWhen, 170, line -> dates.moment(line.action().queuedAt(), sync.officeZone(),
+                sync.officeToday()));
         column(messages.action_columnWhat, 380, line -> texts.what(line.action(), line.subject()));
         column(messages.action_columnState, 150, line -> texts.state(line.action().state()));
         column(messages.action_columnReason, 420, line -> texts.reason(line.action()));

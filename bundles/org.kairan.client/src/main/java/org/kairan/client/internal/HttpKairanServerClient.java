@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,7 @@ public final class HttpKairanServerClient implements KairanServerClient {
 
     private final JsonCodec json = new JsonCodec();
     private final AtomicReference<Session> session = new AtomicReference<>();
+    private volatile ZoneId officeZone;
     private final Clock clock;
     private ApiTransport transport;
     private SessionFile sessionFile;
@@ -150,8 +153,10 @@ public final class HttpKairanServerClient implements KairanServerClient {
             throw new ServerUnreachableException("empty login answer from " + server, null);
         }
         if (response.status() == LoginStatus.AUTHENTICATED) {
-            Session started = new Session(server, response.sessionToken(), response.expiresAt(), response.user());
+            Session started = new Session(server, response.sessionToken(), response.expiresAt(), response.user(),
+                    Session.zoneOf(response.officeZone()));
             session.set(started);
+            officeZone = started.zone();
             try {
                 sessionFile.write(started);
             } catch (IOException e) {
@@ -179,6 +184,21 @@ public final class HttpKairanServerClient implements KairanServerClient {
     }
 
     @Override
+    public ZoneId officeZone() {
+        ZoneId known = officeZone;
+        if (known == null) {
+            known = session().or(sessionFile::read).map(Session::zone).orElse(Session.DEFAULT_ZONE);
+            officeZone = known;
+        }
+        return known;
+    }
+
+    @Override
+    public LocalDate officeToday() {
+        return LocalDate.ofInstant(clock.instant(), officeZone());
+    }
+
+    @Override
     public Session resumeSession() throws KairanClientException {
         Session stored = storedSession()
                 .orElseThrow(() -> new SessionExpiredException("no stored session", null));
@@ -193,8 +213,9 @@ public final class HttpKairanServerClient implements KairanServerClient {
             setState(ConnectionState.UNREACHABLE);
             throw e;
         }
-        Session resumed = new Session(stored.server(), stored.token(), stored.expiresAt(), user);
+        Session resumed = new Session(stored.server(), stored.token(), stored.expiresAt(), user, stored.zone());
         session.set(resumed);
+        officeZone = resumed.zone();
         post(ClientTopics.SESSION, resumed);
         setState(ConnectionState.CONNECTED);
         return resumed;

@@ -30,7 +30,7 @@ import org.kairan.core.protocol.SessionUser;
 final class SessionFile {
 
     /** What is written; the token is a bearer credential. */
-    record Stored(String server, String token, Instant expiresAt, SessionUser user) {
+    record Stored(String server, String token, Instant expiresAt, SessionUser user, String zone) {
     }
 
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
@@ -58,7 +58,7 @@ final class SessionFile {
                 return Optional.empty();
             }
             return Optional.of(new Session(ServerAddress.parse(stored.server()), stored.token(), stored.expiresAt(),
-                    stored.user()));
+                    stored.user(), Session.zoneOf(stored.zone())));
         } catch (IOException | IllegalArgumentException e) {
             delete(); // unreadable or from an incompatible version: log in again
             return Optional.empty();
@@ -76,7 +76,7 @@ final class SessionFile {
             }
         }
         byte[] bytes = json.write(new Stored(session.server().toString(), session.token(), session.expiresAt(),
-                session.user()));
+                session.user(), session.zone().getId()));
         Path temp = posix
                 ? Files.createTempFile(dir, "session", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
                 : Files.createTempFile(dir, "session", ".tmp");

@@ -2,6 +2,8 @@ package org.kairan.client.sync;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +33,16 @@ public interface SyncService {
      * while the server cannot be reached; empty when none is open.
      */
     Optional<Session> session();
+
+    /** The office's time zone of the open session ({@link Session#zone()}), else {@link Session#DEFAULT_ZONE}. */
+    default ZoneId officeZone() {
+        return session().map(Session::zone).orElse(Session.DEFAULT_ZONE);
+    }
+
+    /** Today in the office's zone: the day the directory, 起案日 and 年度 are reckoned by. */
+    default LocalDate officeToday() {
+        return LocalDate.now(officeZone());
+    }
 
     /** The state now (also posted on {@link SyncTopics#STATUS} whenever it changes). */
     SyncStatus status();

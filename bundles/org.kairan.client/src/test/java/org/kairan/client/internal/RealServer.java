@@ -59,7 +59,7 @@ public final class RealServer implements AutoCloseable {
     public static HttpKairanServerClient clientResuming(Path workspace, Session session, ServerAddress via)
             throws KairanClientException, IOException {
         new SessionFile(workspace.resolve(".kairan"), new JsonCodec())
-                .write(new Session(via, session.token(), session.expiresAt(), session.user()));
+                .write(new Session(via, session.token(), session.expiresAt(), session.user(), session.zone()));
         HttpKairanServerClient client = client(workspace);
         client.resumeSession();
         return client;
@@ -75,6 +75,12 @@ public final class RealServer implements AutoCloseable {
 
     /** The same, with the client talking to {@code via} (a proxy in front of this server). */
     public Authenticator enrolThrough(HttpKairanServerClient client, String staffNo, ServerAddress via)
+            throws KairanClientException {
+        return enrolAt(via, client, staffNo);
+    }
+
+    /** The first login of a demo account at any server, such as one a test started in its own JVM. */
+    public static Authenticator enrolAt(ServerAddress via, HttpKairanServerClient client, String staffNo)
             throws KairanClientException {
         LoginResponse first = client.login(via, new LoginRequest(staffNo, DemoAccounts.PASSWORD, null));
         if (first.status() != LoginStatus.TOTP_ENROLMENT_REQUIRED) {

@@ -2,7 +2,6 @@ package org.kairan.search.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,7 +234,7 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             if (!asked && current == indexedBy && versions.equals(indexedVersions)) {
                 return; // nothing indexed changed since the last run over this index
             }
-            DirectorySnapshot directory = replica.directory(LocalDate.now());
+            DirectorySnapshot directory = replica.directory(sync.officeToday());
             Map<String, StaffMember> staff = directory.staff().stream()
                     .collect(Collectors.toMap(StaffMember::staffNo, Function.identity(), (a, b) -> a));
             Map<String, String> unitNames = directory.units().stream()
@@ -245,7 +244,8 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             Map<String, List<DocumentText>> texts = replica.all(EntityTypes.DOCUMENT_TEXT, DocumentText.class).stream()
                     .collect(Collectors.groupingBy(DocumentText::documentId));
             List<IndexedItem> documents = replica.all(EntityTypes.DOCUMENT, LibraryDocument.class).stream()
-                    .flatMap(d -> DocumentItems.of(d, texts.getOrDefault(d.id(), List.of())).stream()).toList();
+                    .flatMap(d -> DocumentItems.of(d, texts.getOrDefault(d.id(), List.of()), sync.officeZone()).stream())
+                    .toList();
             int total = kessai.size() + documents.size();
             publish(new IndexState(current.count(), 0, total, rebuilt, null));
             ReplicaIndexer indexer = new ReplicaIndexer(current);

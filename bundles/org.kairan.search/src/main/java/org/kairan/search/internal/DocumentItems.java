@@ -18,11 +18,9 @@ import org.kairan.search.SearchKind;
  * A library document as the index sees it: one item per page of the text the server extracted (so a hit
  * opens the PDF at its page), each with the document's 表題, file name and タグ; a document whose text has not
  * arrived yet (still extracting, or failed) is one item of its title, file name and tags, found by those.
- * Counted under its 課, 年度 and 文書分類; dated by the day it was added (Japan time).
+ * Counted under its 課, 年度 and 文書分類; dated by the day it was added in the office's zone.
  */
 final class DocumentItems {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private DocumentItems() {
     }
@@ -31,15 +29,16 @@ final class DocumentItems {
      * @param document the document
      * @param texts    the parts of its text the replica holds (any order; parts of another version than the
      *                 newest complete one are ignored)
+     * @param zone     the office's time zone
      */
-    static List<IndexedItem> of(LibraryDocument document, Collection<DocumentText> texts) {
+    static List<IndexedItem> of(LibraryDocument document, Collection<DocumentText> texts, ZoneId zone) {
         String fileName = document.current().map(DocumentVersion::fileName).orElse("");
         List<String> about = new ArrayList<>();
         if (!fileName.isBlank()) {
             about.add(fileName);
         }
         about.addAll(document.tags());
-        LocalDate day = LocalDate.ofInstant(document.createdAt(), JAPAN);
+        LocalDate day = LocalDate.ofInstant(document.createdAt(), zone);
         List<TextPage> pages = pages(texts);
         List<IndexedItem> items = new ArrayList<>();
         if (pages.isEmpty()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,7 @@ import org.kairan.search.SearchQuery;
 class DocumentIndexingTest {
 
     private static final Instant ADDED = Instant.parse("2026-04-01T00:30:00Z");
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     @TempDir
     Path dir;
@@ -56,8 +58,8 @@ class DocumentIndexingTest {
         LibraryDocument pending = document("p", "庁舎清掃業務仕様書", List.of("清掃", "委託"),
                 List.of(version(1, "仕様書.pdf")));
         try (SearchIndex index = SearchIndex.open(dir)) {
-            List<IndexedItem> items = new ArrayList<>(DocumentItems.of(rules, text));
-            items.addAll(DocumentItems.of(pending, List.of()));
+            List<IndexedItem> items = new ArrayList<>(DocumentItems.of(rules, text, TOKYO));
+            items.addAll(DocumentItems.of(pending, List.of(), TOKYO));
             new ReplicaIndexer(index).update(SearchKind.DOCUMENT, items, n -> { });
             List<SearchHit> found = hits(index, "代決の順序");
             assertEquals(1, found.size());
@@ -80,7 +82,7 @@ class DocumentIndexingTest {
                 part("t", 1, 1, 1, new TextPage(1, "歳出の見直しを徹底する。", false)),
                 part("t", 2, 1, 2, new TextPage(1, "新しい方針の一部。", false)));
         try (SearchIndex index = SearchIndex.open(dir)) {
-            new ReplicaIndexer(index).update(SearchKind.DOCUMENT, DocumentItems.of(twice, text), n -> { });
+            new ReplicaIndexer(index).update(SearchKind.DOCUMENT, DocumentItems.of(twice, text, TOKYO), n -> { });
             assertEquals(List.of("t"), hits(index, "歳出").stream().map(SearchHit::id).toList(),
                     "version 1's complete text stays until version 2's has all its parts");
             assertTrue(hits(index, "新しい方針").isEmpty());

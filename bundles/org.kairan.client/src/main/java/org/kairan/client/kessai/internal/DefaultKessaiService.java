@@ -243,7 +243,7 @@ public final class DefaultKessaiService implements KessaiService, EventHandler {
         List<QueuedAction> mine = sync.actions().stream().filter(a -> a.type().startsWith("kessai.")).toList();
         List<String> fingerprint = mine.stream().map(a -> a.key() + ":" + a.state()).toList();
         Instant now = clock.instant();
-        LocalDate day = LocalDate.ofInstant(now, clock.getZone());
+        LocalDate day = LocalDate.ofInstant(now, sync.officeZone());
         if (built != null && built.decoded() == decoded && built.actions().equals(fingerprint) && built.day().equals(day)) {
             return built;
         }
@@ -321,7 +321,8 @@ public final class DefaultKessaiService implements KessaiService, EventHandler {
         List<Long> versions = List.of(replica.version(EntityTypes.POSITION), replica.version(EntityTypes.UNIT),
                 replica.version(EntityTypes.STAFF), replica.version(EntityTypes.ASSIGNMENT));
         if (directory == null || !directory.versions().equals(versions)) {
-            directory = new Directory(versions, new OrganisationDirectory(replica.directory(LocalDate.now(clock))));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), sync.officeZone());
+            directory = new Directory(versions, new OrganisationDirectory(replica.directory(today)));
         }
         return directory.directory();
     }

@@ -2,7 +2,6 @@ package org.kairan.approval.ui.internal.kessai;
 
 import java.text.MessageFormat;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +70,6 @@ public final class KessaiPart {
     private final KessaiTexts texts;
     private final Messages messages;
     private final InboxNotifier notifier;
-    private final ZoneId zone = ZoneId.systemDefault();
     private final List<Button> actionButtons = new ArrayList<>();
     private MPart part;
     private String partLabel;
@@ -108,7 +106,7 @@ public final class KessaiPart {
         this.client = client;
         this.ui = ui;
         this.messages = messages;
-        this.texts = new KessaiTexts(messages, Locale.getDefault());
+        this.texts = new KessaiTexts(messages, Locale.getDefault(), sync::officeZone);
         this.notifier = new InboxNotifier(texts);
     }
 
@@ -425,7 +423,7 @@ public final class KessaiPart {
             MessageDialog.openInformation(shell(), messages.kessai_error_title, messages.kessai_draft_noSettings);
             return;
         }
-        OrganisationDirectory directory = new OrganisationDirectory(sync.replica().directory(LocalDate.now(zone)));
+        OrganisationDirectory directory = new OrganisationDirectory(sync.replica().directory(sync.officeToday()));
         DraftDialog dialog = new DraftDialog(shell(), texts, service, settings, directory, editing);
         if (dialog.open() != Window.OK || dialog.draft() == null) {
             return;
@@ -455,14 +453,14 @@ public final class KessaiPart {
 
     /** 決裁簿…: a 課 and a period, saved as CSV where the person chooses; the server checks the rights. */
     private void register() {
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = sync.officeToday();
         OrganisationDirectory directory = new OrganisationDirectory(sync.replica().directory(today));
         String own = client.session().or(sync::session).map(Session::user).map(u -> u.unitCode())
                 .flatMap(code -> org.kairan.core.kessai.Divisions.divisionOf(directory, code))
                 .map(org.kairan.core.organisation.OrgUnit::code).orElse(null);
         List<org.kairan.core.organisation.OrgUnit> divisions = directory.allUnits().stream()
                 .filter(u -> u.kind() == org.kairan.core.organisation.UnitKind.DIVISION).toList();
-        RegisterDialog dialog = new RegisterDialog(shell(), messages, directory, divisions, own);
+        RegisterDialog dialog = new RegisterDialog(shell(), messages, directory, divisions, own, today);
         if (dialog.open() != Window.OK) {
             return;
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.kairan.approval.ui.nls.Messages;
 import org.kairan.client.kessai.InboxFolder;
@@ -23,11 +24,13 @@ final class KessaiTexts {
 
     private final Messages messages;
     private final DateDisplay dates;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final Supplier<ZoneId> zone;
     private final boolean japanese;
 
-    KessaiTexts(Messages messages, Locale locale) {
+    /** @param zone the office's time zone, asked each time (it is known only after a login) */
+    KessaiTexts(Messages messages, Locale locale, Supplier<ZoneId> zone) {
         this.messages = messages;
+        this.zone = zone;
         this.dates = new DateDisplay(locale);
         this.japanese = locale.getLanguage().equals("ja") || locale.getLanguage().isEmpty();
     }
@@ -92,7 +95,13 @@ final class KessaiTexts {
     }
 
     String moment(Instant at) {
-        return at == null ? "" : dates.moment(at, zone, LocalDate.now(zone));
+        ZoneId office = zone.get();
+        return at == null ? "" : dates.moment(at, office, LocalDate.now(office));
+    }
+
+    /** Today in the office's zone. */
+    LocalDate today() {
+        return LocalDate.now(zone.get());
     }
 
     /** e.g. 財政係長 田中　直樹 → 「係長 田中　直樹」. */

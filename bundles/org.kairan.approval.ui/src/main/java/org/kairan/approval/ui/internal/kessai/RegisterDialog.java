@@ -35,10 +35,12 @@ final class RegisterDialog extends TitledDialog {
     private LocalDate first;
     private LocalDate last;
     private boolean sjis;
+    private final LocalDate today;
 
     RegisterDialog(Shell parent, Messages messages, OrganisationDirectory directory, List<OrgUnit> divisions,
-            String ownDivision) {
+            String ownDivision, LocalDate today) {
         super(parent, messages.kessai_register_title);
+        this.today = today;
         this.messages = messages;
         this.directory = directory;
         this.divisions = List.copyOf(divisions);
@@ -58,7 +60,6 @@ final class RegisterDialog extends TitledDialog {
         int own = divisions.stream().map(OrgUnit::code).toList().indexOf(ownDivision);
         unit.select(Math.max(0, own));
         GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(unit);
-        LocalDate today = LocalDate.now();
         from = date(page, messages.kessai_absence_from, LocalDate.of(today.getMonthValue() >= 4 ? today.getYear()
                 : today.getYear() - 1, 4, 1));
         to = date(page, messages.kessai_absence_to, today);

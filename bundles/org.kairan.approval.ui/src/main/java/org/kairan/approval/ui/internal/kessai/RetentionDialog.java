@@ -83,7 +83,7 @@ final class RetentionDialog extends TitledDialog {
         action(actions, texts.messages().kessai_retention_transfer, Disposition.TRANSFER);
         action(actions, texts.messages().kessai_retention_extend, Disposition.EXTEND);
         keptUntil = new DateTime(actions, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
-        LocalDate nextYear = LocalDate.now().plusYears(1);
+        LocalDate nextYear = texts.today().plusYears(1);
         keptUntil.setDate(nextYear.getYear(), nextYear.getMonthValue() - 1, nextYear.getDayOfMonth());
         load();
         return area;
