@@ -213,38 +213,35 @@ final class ViewerScreen {
     }
 
     static int luminance(ImageData data, int x, int y) {
-        RGB rgb = data.palette.getRGB(data.getPixel(x, y));
-        return (rgb.red * 299 + rgb.green * 587 + rgb.blue * 114) / 1000;
+        return luminance(data.palette.getRGB(data.getPixel(x, y)));
     }
 
-    /** The share of highlighter-yellow pixels (red and green well above blue) in a rectangle, 0..1. */
-    static double yellowShare(ImageData data, int left, int top, int width, int height) {
-        int yellow = 0;
-        int all = 0;
-        for (int y = Math.max(0, top); y < Math.min(data.height, top + height); y++) {
-            for (int x = Math.max(0, left); x < Math.min(data.width, left + width); x++) {
-                all++;
-                RGB rgb = data.palette.getRGB(data.getPixel(x, y));
-                if (rgb.red > 150 && rgb.green > 130 && rgb.blue < rgb.green - 50) {
-                    yellow++;
-                }
-            }
-        }
-        return all == 0 ? 0 : yellow / (double) all;
+    private static int luminance(RGB rgb) {
+        return (rgb.red * 299 + rgb.green * 587 + rgb.blue * 114) / 1000;
     }
 
     /** The share of dark pixels (text) in a rectangle of the image, 0..1. */
     static double darkShare(ImageData data, int left, int top, int width, int height) {
-        int dark = 0;
+        return share(data, left, top, width, height, rgb -> luminance(rgb) < 110);
+    }
+
+    /** The share of highlighter-yellow pixels (red and green well above blue) in a rectangle, 0..1. */
+    static double yellowShare(ImageData data, int left, int top, int width, int height) {
+        return share(data, left, top, width, height, rgb -> rgb.red > 150 && rgb.green > 130 && rgb.blue < rgb.green - 50);
+    }
+
+    private static double share(ImageData data, int left, int top, int width, int height,
+            java.util.function.Predicate<RGB> counted) {
+        int matching = 0;
         int all = 0;
         for (int y = Math.max(0, top); y < Math.min(data.height, top + height); y++) {
             for (int x = Math.max(0, left); x < Math.min(data.width, left + width); x++) {
                 all++;
-                if (luminance(data, x, y) < 110) {
-                    dark++;
+                if (counted.test(data.palette.getRGB(data.getPixel(x, y)))) {
+                    matching++;
                 }
             }
         }
-        return all == 0 ? 0 : dark / (double) all;
+        return all == 0 ? 0 : matching / (double) all;
     }
 }

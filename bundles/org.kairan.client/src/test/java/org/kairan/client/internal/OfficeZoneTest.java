@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kairan.client.ServerAddress;
 import org.kairan.client.Session;
 import org.kairan.client.testing.DemoAccounts;
-import org.kairan.server.KairanServer;
-import org.kairan.server.ServerConfig;
 
 /**
  * A desktop whose own clock runs in UTC (as the CI machine's and many a teleworker's laptop) reckons "today" in
@@ -36,7 +34,7 @@ class OfficeZoneTest {
     /** 12:00 in UTC on 26 November is 02:00 on 27 November in the office. */
     private static final Instant NOON_UTC = Instant.parse("2026-11-26T12:00:00Z");
 
-    private KairanServer server;
+    private InProcessServer server;
     private ServerAddress address;
 
     @TempDir
@@ -44,16 +42,14 @@ class OfficeZoneTest {
 
     @BeforeAll
     void startServer(@TempDir Path dataDir) throws Exception {
-        server = KairanServer.newServer(ServerConfig.defaults(dataDir).toBuilder().port(0).demo(true).zone(OFFICE)
-                .build());
-        server.start();
-        address = ServerAddress.parse(server.uri().toString());
+        server = new InProcessServer(dataDir, settings -> settings.zone(OFFICE));
+        address = server.address;
     }
 
     @AfterAll
     void stopServer() {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 

@@ -33,8 +33,6 @@ import org.kairan.core.protocol.LoginRequest;
 import org.kairan.core.protocol.LoginResponse;
 import org.kairan.core.protocol.LoginStatus;
 import org.kairan.core.protocol.TotpEnrolmentRequest;
-import org.kairan.server.KairanServer;
-import org.kairan.server.ServerConfig;
 
 /**
  * What the real server only does after a long time: the lock after ten failures in a row (the waits
@@ -70,7 +68,7 @@ class ServerTimeTest {
     }
 
     private final ShiftedClock clock = new ShiftedClock();
-    private KairanServer server;
+    private InProcessServer server;
     private ServerAddress address;
 
     @TempDir
@@ -78,16 +76,14 @@ class ServerTimeTest {
 
     @BeforeAll
     void startServer(@TempDir Path dataDir) throws Exception {
-        server = KairanServer.newServer(ServerConfig.defaults(dataDir).toBuilder().port(0).demo(true).clock(clock)
-                .build());
-        server.start();
-        address = ServerAddress.parse(server.uri().toString());
+        server = new InProcessServer(dataDir, settings -> settings.clock(clock));
+        address = server.address;
     }
 
     @AfterAll
     void stopServer() {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
