@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.kairan.core.documents.PageWords;
 import org.kairan.core.files.StoredFile;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.StaffMember;
@@ -169,6 +170,20 @@ public interface KairanServerClient {
      */
     void decideRetention(String kessaiId, org.kairan.core.kessai.RetentionList.Disposition disposition,
             java.time.LocalDate keptUntil) throws KairanClientException;
+
+    // --- document library (文書庫) of each 課
+
+    /**
+     * Where OCR found the words of a library document version's scanned pages
+     * ({@code GET /api/documents/{id}/versions/{n}/words}), for highlighting what a search found on a page without
+     * a text layer: one {@link PageWords} per OCR'd page, in page order, boxes in points of the page as it is drawn
+     * (origin top left). Pages with a text layer are not listed (their own text positions serve); an empty list
+     * when no page was OCR'd, or the extraction has not reached them yet.
+     *
+     * @throws RequestRejectedException {@code NOT_FOUND} for a document the user may not see (exactly as for one
+     *         that does not exist) or a version it does not have
+     */
+    List<PageWords> documentWords(String documentId, int version) throws KairanClientException;
 
     /**
      * Changes the logged-in user's password. The server ends the user's other sessions; this one stays.

@@ -32,6 +32,14 @@ final class Deskew {
      * @param vertical whether its text stands in columns (縦書き) rather than rows
      */
     record Skew(double degrees, boolean vertical) {
+
+        /**
+         * The angle {@link Deskew#straightened(BufferedImage, Skew)} turns the page back by: the skew for vertical
+         * text turned by more than a trifle, else 0 (the page is OCR'd as it is).
+         */
+        double applied() {
+            return vertical && Math.abs(degrees) >= NEGLIGIBLE_DEGREES ? degrees : 0;
+        }
     }
 
     /** The page turned straight when it is vertical text turned by more than a trifle, else itself. */
@@ -41,7 +49,7 @@ final class Deskew {
 
     /** As {@link #straightened(BufferedImage)}, with the page's skew known. */
     static BufferedImage straightened(BufferedImage page, Skew skew) {
-        if (!skew.vertical() || Math.abs(skew.degrees()) < NEGLIGIBLE_DEGREES) {
+        if (skew.applied() == 0) {
             return page;
         }
         BufferedImage straight = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
@@ -50,7 +58,7 @@ final class Deskew {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, page.getWidth(), page.getHeight());
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(page, AffineTransform.getRotateInstance(Math.toRadians(-skew.degrees()), page.getWidth() / 2.0,
+            g.drawImage(page, AffineTransform.getRotateInstance(Math.toRadians(-skew.applied()), page.getWidth() / 2.0,
                     page.getHeight() / 2.0), null);
         } finally {
             g.dispose();

@@ -1,5 +1,6 @@
 package org.kairan.server.documents;
 
+import java.awt.Dimension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.kairan.core.documents.ExtractionFailure;
 import org.kairan.core.documents.ExtractionState;
 import org.kairan.core.documents.ExtractionStatus;
+import org.kairan.core.documents.PageWords;
 import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.storage.Database;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Extracts the text of library versions on a thread of its own, one version at a time in the order they were
  * added: PDFBox reads each page's text layer; a page without one (or almost none) is drawn at 300 dpi,
  * straightened when it is crooked vertical text ({@link Deskew}) and OCR'd ({@link TesseractOcr}); a scanned image
- * is OCR'd frame by frame. Pages are kept as they are read and
+ * is OCR'd frame by frame. An OCR'd page's words are kept with its text, placed on the page as a viewer draws it
+ * ({@link RecognisedWords}), for the desktop to highlight what a search found. Pages are kept as they are read and
  * the status is published about once a second (「OCR 12/40」), so a restart goes on after the last page kept.
  * A file that cannot be read fails with its reason and the next one is taken: nothing stops the queue. A
  * version that has worked for its turn ({@link DocumentSettings#slice()}) while others wait goes behind them
@@ -205,9 +208,15 @@ final class ExtractionWorker implements AutoCloseable {
         try {
             PageSource.PageImage image = source.image(page);
             Deskew.Skew skew = Deskew.skew(image.image());
-            String recognised = ocr.recognise(Deskew.straightened(image.image(), skew), image.dpi(), skew.vertical());
-            return recognised.isBlank() && !layer.isBlank() ? new PageStore.PageResult(page, layer, false, null)
-                    : new PageStore.PageResult(page, recognised, true, null);
+            TesseractOcr.Recognised recognised = ocr.recognise(Deskew.straightened(image.image(), skew), image.dpi(),
+                    skew.vertical());
+            if (recognised.text().isBlank() && !layer.isBlank()) {
+                return new PageStore.PageResult(page, layer, false, null);
+            }
+            PageWords words = RecognisedWords.placed(page, recognised.words(),
+                    new Dimension(image.image().getWidth(), image.image().getHeight()), skew.applied(), image.pageWidth(),
+                    image.pageHeight());
+            return new PageStore.PageResult(page, recognised.text(), true, null, words);
         } catch (ExtractionProblem e) {
             progress.noted(e);
             return new PageStore.PageResult(page, layer, false, e.failure());

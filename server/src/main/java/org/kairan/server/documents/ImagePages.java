@@ -17,7 +17,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * A scanned image (PNG, JPEG, TIFF with one frame per page) through the JDK's ImageIO: every page is OCR'd at
- * the resolution the file records (300 dpi when it records none); a very large scan is read subsampled.
+ * the resolution the file records (300 dpi when it records none); a very large scan is read subsampled. Its size
+ * in points is its pixels at the recorded resolution, or at 72 dpi (one point a pixel) when it records none.
  */
 final class ImagePages implements PageSource {
 
@@ -87,16 +88,22 @@ final class ImagePages implements PageSource {
                 param.setSourceSubsampling(step, step, 0, 0);
             }
             IIOImage read = reader.readAll(index, param);
-            int dpi = Math.max(72, dpiOf(read.getMetadata()) / step);
-            return new PageImage(Pages.grey((java.awt.image.BufferedImage) read.getRenderedImage()), dpi);
+            int recorded = recordedDpi(read.getMetadata());
+            int dpi = Math.max(72, (recorded == 0 ? Pages.OCR_DPI : recorded) / step);
+            float pointsPerPixel = recorded == 0 ? 1f : 72f / recorded;
+            return new PageImage(Pages.grey((java.awt.image.BufferedImage) read.getRenderedImage()), dpi,
+                    reader.getWidth(index) * pointsPerPixel, reader.getHeight(index) * pointsPerPixel);
         } catch (IOException | RuntimeException e) {
             throw new ExtractionProblem(ExtractionFailure.CORRUPT, page + "ページ目の画像を読めません（壊れています）"
                     + " (frame " + page + " is damaged: " + e.getMessage() + ")");
         }
     }
 
-    /** The horizontal resolution the image records (standard metadata: millimetres per pixel), else 300. */
-    static int dpiOf(IIOMetadata metadata) {
+    /**
+     * The horizontal resolution the image records (standard metadata: millimetres per pixel), 0 when it records
+     * none or an implausible one (it is then OCR'd as 300 dpi and shown as 72).
+     */
+    static int recordedDpi(IIOMetadata metadata) {
         try {
             if (metadata != null && metadata.isStandardMetadataFormatSupported()) {
                 IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0");
@@ -112,7 +119,7 @@ final class ImagePages implements PageSource {
         } catch (RuntimeException e) {
             // no usable resolution recorded
         }
-        return Pages.OCR_DPI;
+        return 0;
     }
 
     @Override

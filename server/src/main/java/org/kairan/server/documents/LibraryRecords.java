@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.kairan.core.documents.DocumentText;
 import org.kairan.core.documents.DocumentVersion;
 import org.kairan.core.documents.LibraryDocument;
+import org.kairan.core.documents.PageWords;
 import org.kairan.core.protocol.SessionUser;
 import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.login.SessionUsers;
@@ -16,7 +17,7 @@ import org.kairan.server.sync.SyncScope;
 
 /**
  * Reading the library outside the feed, with the feed's visibility: a document, its text, a 課's documents, and
- * whether a file may be downloaded. Who may not see a document learns nothing of it — not even that it exists.
+ * where OCR found the words of a version, and whether a file may be downloaded. Who may not see a document learns nothing of it — not even that it exists.
  */
 public final class LibraryRecords {
 
@@ -64,6 +65,22 @@ public final class LibraryRecords {
             LibraryStore.DocumentRow row = store.find(c, id).orElseThrow();
             return Optional.of(row.textVersion() == 0 ? new DocumentText(id, 0, 1, 1, List.of())
                     : new DocumentText(id, row.textVersion(), 1, 1, pages.text(c, id, row.textVersion())));
+        });
+    }
+
+    /**
+     * Where OCR found the words of a version's OCR'd pages (none for pages with a text layer), if the user may see
+     * the document and it has that version.
+     */
+    public Optional<List<PageWords>> words(SessionUser user, String id, int version) {
+        return database.inTransaction(c -> {
+            SyncScope scope = scope(c, user);
+            Optional<LibraryDocument> document = store.published(c, id).filter(p -> scope.sees(p.audience()))
+                    .map(LibraryStore.Published::document);
+            if (document.flatMap(d -> d.version(version)).isEmpty()) {
+                return Optional.<List<PageWords>>empty();
+            }
+            return Optional.of(pages.words(c, id, version));
         });
     }
 

@@ -6,8 +6,12 @@ import java.io.IOException;
 /** The pages of one file, opened for extraction: a PDF's text layer and page images, or a scan's frames. */
 interface PageSource extends AutoCloseable {
 
-    /** A page as an image for OCR, and the resolution it has. */
-    record PageImage(BufferedImage image, int dpi) {
+    /**
+     * A page as an image for OCR, the resolution it has, and the size of the page as a viewer draws it (a PDF's
+     * crop box, turned as the page says; a scan's pixels at the resolution it records, else 72 dpi), in points:
+     * what OCR finds in the image is placed on the page by scaling the image to it.
+     */
+    record PageImage(BufferedImage image, int dpi, float pageWidth, float pageHeight) {
     }
 
     int pageCount();

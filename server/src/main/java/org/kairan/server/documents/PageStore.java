@@ -15,19 +15,26 @@ import java.util.TreeSet;
 
 import org.kairan.core.documents.DocumentText;
 import org.kairan.core.documents.ExtractionFailure;
+import org.kairan.core.documents.PageWords;
 import org.kairan.core.documents.TextPage;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.server.sync.ChangeFeed;
 import org.kairan.server.sync.FeedEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The extracted text, page by page ({@code library_page}), and its publication as {@code document-text}
- * parts: consecutive pages up to {@link DocumentText#MAX_PART_CHARS} characters each.
+ * The extracted text, page by page ({@code library_page}), with the words of each OCR'd page where they stand
+ * (JSON of {@link PageWords}, kept in the page's row, so a restart neither loses nor repeats them), and the text's
+ * publication as {@code document-text} parts: consecutive pages up to {@link DocumentText#MAX_PART_CHARS}
+ * characters each.
  */
 final class PageStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageStore.class);
 
     /**
      * What the worker got from one page.
@@ -36,12 +43,21 @@ final class PageStore {
      * @param text    its text (cut at {@link DocumentText#MAX_PART_CHARS} characters)
      * @param ocr     recognised from its image
      * @param problem why it could not be read or OCR'd, {@code null} when it was
+     * @param words   where OCR found its words, {@code null} for a page not OCR'd
      */
-    record PageResult(int page, String text, boolean ocr, ExtractionFailure problem) {
+    record PageResult(int page, String text, boolean ocr, ExtractionFailure problem, PageWords words) {
         PageResult {
             text = text == null ? "" : LibraryStore.clip(text, DocumentText.MAX_PART_CHARS);
         }
+
+        /** A page without OCR'd words. */
+        PageResult(int page, String text, boolean ocr, ExtractionFailure problem) {
+            this(page, text, ocr, problem, null);
+        }
     }
+
+    /** The words of a page are kept only up to this much JSON (a page of dense small print has about 100,000). */
+    static final int MAX_WORDS_JSON = 1_000_000;
 
     /** What the pages kept so far of a version add up to. */
     record Summary(int pagesDone, int ocrPages, Map<ExtractionFailure, TreeSet<Integer>> problems) {
@@ -76,7 +92,7 @@ final class PageStore {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO library_page (document_id, version, page, ocr,"
-                + " problem, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " problem, text, extracted_at, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (PageResult page : pages) {
                 ps.setString(1, documentId);
                 ps.setInt(2, version);
@@ -85,6 +101,7 @@ final class PageStore {
                 ps.setString(5, page.problem() == null ? null : page.problem().name());
                 ps.setString(6, page.text());
                 ps.setObject(7, LibraryStore.timestamp(now));
+                ps.setString(8, wordsJson(page.words()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -140,6 +157,49 @@ final class PageStore {
             }
         }
         return pages;
+    }
+
+    /** Where OCR found the words of the version's OCR'd pages, in page order (pages with a text layer have none). */
+    List<PageWords> words(Connection c, String documentId, int version) throws SQLException {
+        List<PageWords> pages = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT words FROM library_page"
+                + " WHERE document_id = ? AND version = ? AND ocr AND words IS NOT NULL ORDER BY page")) {
+            ps.setString(1, documentId);
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pages.add(read(rs.getString(1)));
+                }
+            }
+        }
+        return pages;
+    }
+
+    /** The words as kept: JSON, {@code null} for none or for more than {@link #MAX_WORDS_JSON} characters of it. */
+    private String wordsJson(PageWords words) {
+        if (words == null) {
+            return null;
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(words);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a page's words could not be written as JSON", e);
+        }
+        if (json.length() > MAX_WORDS_JSON) {
+            LOG.warn("page {}: {} words ({} characters of JSON) are too many to keep; its text is kept", words.page(),
+                    words.words().size(), json.length());
+            return null;
+        }
+        return json;
+    }
+
+    private PageWords read(String json) throws SQLException {
+        try {
+            return mapper.readValue(json, PageWords.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a page's words are not readable JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**

@@ -129,9 +129,12 @@ final class PdfPages implements PageSource {
     @Override
     public PageImage image(int page) throws ExtractionProblem {
         try {
-            PDRectangle box = document.getPage(page - 1).getCropBox();
+            PDPage p = document.getPage(page - 1);
+            PDRectangle box = p.getCropBox();
             int dpi = Pages.dpiFor(box.getWidth(), box.getHeight());
-            return new PageImage(renderer.renderImageWithDPI(page - 1, dpi, ImageType.GRAY), dpi);
+            boolean sideways = Math.floorMod(p.getRotation(), 180) == 90;
+            return new PageImage(renderer.renderImageWithDPI(page - 1, dpi, ImageType.GRAY), dpi,
+                    sideways ? box.getHeight() : box.getWidth(), sideways ? box.getWidth() : box.getHeight());
         } catch (IOException | RuntimeException e) {
             throw new ExtractionProblem(ExtractionFailure.CORRUPT, page + "ページ目を画像にできません（壊れています）"
                     + " (page " + page + " cannot be drawn: " + e.getMessage() + ")");

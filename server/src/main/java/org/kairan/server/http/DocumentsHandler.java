@@ -49,19 +49,27 @@ public final class DocumentsHandler extends RouteFamilyHandler {
         if (segments.size() == 2 && segments.get(1).equals("text")) {
             return Reply.ok(records.text(who.user(), id).orElseThrow(() -> notFound(id)));
         }
+        if (segments.size() == 4 && segments.get(1).equals("versions") && segments.get(3).equals("words")) {
+            int number = versionNumber(id, segments.get(2));
+            return Reply.ok(records.words(who.user(), id, number)
+                    .orElseThrow(() -> ApiException.notFound("no version " + number + " of document " + id)));
+        }
         if (segments.size() == 4 && segments.get(1).equals("versions") && segments.get(3).equals("file")) {
-            int number;
-            try {
-                number = Integer.parseInt(segments.get(2));
-            } catch (NumberFormatException e) {
-                throw ApiException.notFound("no version " + segments.get(2) + " of document " + id);
-            }
+            int number = versionNumber(id, segments.get(2));
             DocumentVersion version = visible(who, id).version(number)
                     .orElseThrow(() -> ApiException.notFound("no version " + number + " of document " + id));
             return Reply.ok(new Download(version.mediaType(), version.fileName(), version.size(),
                     () -> java.nio.file.Files.newInputStream(files.path(version.sha256()))));
         }
         throw ApiException.notFound("no such route: " + exchange.path());
+    }
+
+    private static int versionNumber(String id, String segment) {
+        try {
+            return Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("no version " + segment + " of document " + id);
+        }
     }
 
     private LibraryDocument visible(SessionService.Authenticated who, String id) {

@@ -17,6 +17,7 @@ import org.kairan.core.documents.DocumentText;
 import org.kairan.core.documents.ExtractionFailure;
 import org.kairan.core.documents.ExtractionState;
 import org.kairan.core.documents.ExtractionStatus;
+import org.kairan.core.documents.PageWords;
 import org.kairan.core.documents.TextPage;
 import org.kairan.server.ServerConfig;
 import org.kairan.server.testing.LibraryClient;
@@ -84,6 +85,12 @@ class LibraryRestartTest {
             assertEquals(6, again.text(token, scanned).pages().size(), "the text has every page");
             assertTrue(LibrarySamples.squeezed(again.text(token, scanned).pages().get(5).text()).contains("第6章"),
                     "page 6 reads as page 6");
+            List<PageWords> words = again.words(token, scanned, 1);
+            assertEquals(List.of(1, 2, 3, 4, 5, 6), words.stream().map(PageWords::page).toList(),
+                    "the words of the pages OCR'd before and after the restart are kept, each page once");
+            assertTrue(words.stream().allMatch(w -> !w.words().isEmpty()), "every page has its words");
+            assertTrue(LibrarySamples.squeezed(String.join("", words.get(5).words().stream().map(PageWords.Word::text)
+                    .toList())).contains("第6章"), "page 6's words are page 6's");
         } finally {
             second.close();
         }

@@ -199,6 +199,8 @@ abstract class LibrarySyncContractTest {
                     "exactly the answer for a document that does not exist");
             assertEquals(404, desks.running.get("/api/documents/" + id + "/text", token).statusCode(), "no text");
             assertEquals(404, download(staffNo, "/api/documents/" + id + "/versions/1/file").statusCode(), "no file");
+            assertEquals(404, desks.running.get("/api/documents/" + id + "/versions/1/words", token).statusCode(),
+                    "no OCR'd words");
             assertEquals(404, download(staffNo, "/api/files/" + sha).statusCode(), "not by its hash either");
             assertEquals("[]", desks.running.get("/api/documents?unit=" + ZAISEI_KA, token).body(),
                     "財政課's library lists nothing for them");

@@ -17,6 +17,7 @@ import org.kairan.core.documents.DocumentFile;
 import org.kairan.core.documents.DocumentText;
 import org.kairan.core.documents.DocumentVersion;
 import org.kairan.core.documents.LibraryDocument;
+import org.kairan.core.documents.PageWords;
 import org.kairan.core.files.StoredFile;
 import org.kairan.core.sync.CommandOutcome;
 import org.kairan.core.sync.CommandResult;
@@ -87,6 +88,17 @@ public final class LibraryClient {
         HttpResponse<String> response = running.get("/api/documents/" + id + "/text", token);
         assertEquals(200, response.statusCode(), "the text is readable: " + response.body());
         return running.read(response, DocumentText.class);
+    }
+
+    /** Where OCR found the words of the version's OCR'd pages ({@code GET /api/documents/{id}/versions/{n}/words}). */
+    public List<PageWords> words(String token, String id, int version) {
+        HttpResponse<String> response = running.get("/api/documents/" + id + "/versions/" + version + "/words", token);
+        assertEquals(200, response.statusCode(), "the words are readable: " + response.body());
+        try {
+            return running.json.readValue(response.body(), new TypeReference<List<PageWords>>() { });
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the words read as a list of PageWords: " + response.body(), e);
+        }
     }
 
     /** Waits until the version's extraction has finished (extracted or failed); returns the document then. */

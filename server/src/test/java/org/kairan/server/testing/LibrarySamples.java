@@ -5,6 +5,9 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
@@ -132,13 +135,19 @@ public final class LibrarySamples {
      * @param vertical 縦書き: each line a column, right to left
      */
     public static BufferedImage scannedPage(List<String> lines, float points, boolean vertical, long seed) {
+        return scannedPage(lines, points, vertical, seed, 0.3);
+    }
+
+    /** As {@link #scannedPage(List, float, boolean, long)}, turned clockwise by {@code degrees} about its centre. */
+    public static BufferedImage scannedPage(List<String> lines, float points, boolean vertical, long seed,
+            double degrees) {
         BufferedImage page = new BufferedImage(A4_WIDTH, A4_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = page.createGraphics();
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, A4_WIDTH, A4_HEIGHT);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.rotate(Math.toRadians(0.3), A4_WIDTH / 2.0, A4_HEIGHT / 2.0);
+            g.rotate(Math.toRadians(degrees), A4_WIDTH / 2.0, A4_HEIGHT / 2.0);
             g.setColor(new Color(30, 30, 30));
             float pixels = points / 72f * DPI;
             g.setFont(gothic().deriveFont(pixels));
@@ -172,6 +181,28 @@ public final class LibrarySamples {
             pixels[i] = (byte) Math.max(0, Math.min(255, value));
         }
         return page;
+    }
+
+    /**
+     * Where {@link #scannedPage(List, float, boolean, long, double)} drew a line (a column when vertical): the box
+     * in the scan's pixels that holds its characters from the top of the tallest to the foot of the lowest, turned
+     * as the page was.
+     */
+    public static Rectangle2D drawnAt(List<String> lines, int line, float points, boolean vertical, double degrees) {
+        float pixels = points / 72f * DPI;
+        Rectangle2D straight;
+        if (vertical) {
+            double x = A4_WIDTH - 300 - line * pixels * 1.6;
+            double last = 350 + (lines.get(line).length() - 1) * pixels * 1.15;
+            straight = new Rectangle2D.Double(x, 350 - pixels, pixels, last + pixels * 0.2 - (350 - pixels));
+        } else {
+            double baseline = 300 + line * pixels * 1.8;
+            double width = gothic().deriveFont(pixels).getStringBounds(lines.get(line),
+                    new FontRenderContext(null, true, true)).getWidth();
+            straight = new Rectangle2D.Double(240, baseline - pixels, width, pixels * 1.2);
+        }
+        return AffineTransform.getRotateInstance(Math.toRadians(degrees), A4_WIDTH / 2.0, A4_HEIGHT / 2.0)
+                .createTransformedShape(straight).getBounds2D();
     }
 
     /** Scanned pages wrapped in a PDF without a text layer (one JPEG per A4 page, as scanners write them). */

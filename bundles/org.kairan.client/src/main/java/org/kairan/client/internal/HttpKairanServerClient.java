@@ -29,6 +29,7 @@ import org.kairan.client.ServerAddress;
 import org.kairan.client.ServerUnreachableException;
 import org.kairan.client.Session;
 import org.kairan.client.SessionExpiredException;
+import org.kairan.core.documents.PageWords;
 import org.kairan.core.files.StoredFile;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.StaffMember;
@@ -74,6 +75,7 @@ public final class HttpKairanServerClient implements KairanServerClient {
     private static final TypeReference<PullResponse> PULL = new TypeReference<>() { };
     private static final TypeReference<CommandResults> COMMAND_RESULTS = new TypeReference<>() { };
     private static final TypeReference<StoredFile> STORED_FILE = new TypeReference<>() { };
+    private static final TypeReference<List<PageWords>> PAGE_WORDS = new TypeReference<>() { };
     /** The file's name on {@code PUT /api/files}, percent-encoded UTF-8. */
     static final String FILE_NAME_HEADER = "X-Kairan-File-Name";
     /** No charset: the server reads UTF-8 or Shift_JIS and says which (ImportReport.encoding). */
@@ -336,6 +338,13 @@ public final class HttpKairanServerClient implements KairanServerClient {
             body.put("keptUntil", keptUntil.toString());
         }
         authenticated(s -> transport.post(s.server().resolve("/api/kessai/retention/" + segment), s.token(), body, null));
+    }
+
+    @Override
+    public List<PageWords> documentWords(String documentId, int version) throws KairanClientException {
+        String segment = URLEncoder.encode(documentId, StandardCharsets.UTF_8).replace("+", "%20");
+        return authenticated(s -> transport.get(s.server().resolve("/api/documents/" + segment + "/versions/" + version
+                + "/words"), s.token(), PAGE_WORDS));
     }
 
     @Override
