@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kairan.approval.ui.internal.pdf.PageLayout;
 import org.kairan.approval.ui.nls.Messages;
+import org.kairan.core.documents.PageWords;
 
 /**
  * The PDF viewer embedded in an e4 part (the tests run with -nl ja): a 20-page Japanese 起案 opens at
@@ -204,6 +205,33 @@ class PdfViewerUiTest {
         assertTrue(words > 0.3, "電子決裁 is drawn under highlighter yellow (" + Math.round(words * 100) + " %)");
         double rest = ViewerScreen.yellowShare(shown, left + 9 * em, top, 3 * em, em / 2);
         assertEquals(0.0, rest, "起案文書 after it is not highlighted");
+    }
+
+    @Test
+    void onAScannedPageTheWordsAreHighlightedWhereTheServersOcrFoundThem() throws Exception {
+        Path scan = new TestPdfs(folder).scanned("紙の添付資料.pdf", 2);
+        // the heading of page 2 as the server's OCR reports it: 「第２頁」 and 「電子決裁の起案文書」, drawn at 90 px
+        // on 300 dpi paper from (300, 580) — in points (×72/300) a box from x 72, baseline 139
+        float em = 90 * 72f / 300;
+        float top = 580 * 72f / 300 - em * 0.88f;
+        PageWords read = new PageWords(2, 595.28f, 841.89f, List.of(
+                new PageWords.Word("第２頁", 72, top, 3 * em, em),
+                new PageWords.Word("電子決裁の起案文書", 72 + 4 * em, top, 9 * em, em)));
+        viewer.open(scan, 2, List.of("電子決裁"), List.of(read));
+        screen.waitUntil("the scan has opened", () -> viewer.getState() != PdfViewer.State.LOADING);
+        assertEquals(2, viewer.getPage(), "at the hit's page");
+        screen.waitUntil("the OCR'd word is highlighted", () -> viewer.getHighlightCount(2) == 1);
+        assertEquals(0, viewer.getHighlightCount(1), "page 1 has no OCR words given, so nothing is marked there");
+        screen.waitUntilDrawn(viewer, 2);
+        ImageData shown = ViewerScreen.pixels(viewer.pages().control());
+        PageLayout.Box page = viewer.pages().layout().box(1);
+        double scale = viewer.pages().layout().pixelsPerPoint();
+        int y = page.y() - viewer.pages().scrollY() + (int) ((top + em * 0.3) * scale);
+        int x = page.x() + (int) ((72 + 4 * em) * scale);
+        double words = ViewerScreen.yellowShare(shown, x, y, (int) (4 * em * scale), (int) (em * 0.4 * scale));
+        assertTrue(words > 0.3, "電子決裁 on the scan is under highlighter yellow (" + Math.round(words * 100) + " %)");
+        assertEquals(0.0, ViewerScreen.yellowShare(shown, x + (int) (5 * em * scale), y, (int) (3 * em * scale),
+                (int) (em * 0.4 * scale)), "起案文書 after it is not");
     }
 
     @Test

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.Status;
@@ -19,15 +21,18 @@ import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.kairan.approval.ui.internal.pdf.Glyph;
 import org.kairan.approval.ui.internal.pdf.Mark;
 import org.kairan.approval.ui.internal.pdf.MessagePanel;
 import org.kairan.approval.ui.internal.pdf.PageCanvas;
 import org.kairan.approval.ui.internal.pdf.PdfDocument;
 import org.kairan.approval.ui.internal.pdf.PdfOpener;
 import org.kairan.approval.ui.internal.pdf.PdfSource;
+import org.kairan.approval.ui.internal.pdf.ScannedText;
 import org.kairan.approval.ui.internal.pdf.ViewerToolbar;
 import org.kairan.approval.ui.internal.pdf.WordMarks;
 import org.kairan.approval.ui.nls.Messages;
+import org.kairan.core.documents.PageWords;
 
 /**
  * Shows a PDF: pages one below the other in a scrolling area, a page number field with 「3 / 20 ページ」,
@@ -71,9 +76,19 @@ public final class PdfViewer extends Composite {
     /** Pages around the hit's page in which the words are looked for (a 5,000-page file is not read whole). */
     static final int MARKED_PAGES = 200;
 
-    /** Where to open a document and what to highlight in it: page 1 and nothing for a plain open. */
-    private record Find(int page, List<String> words) {
-        static final Find NOTHING = new Find(1, List.of());
+    /**
+     * Where to open a document and what to highlight in it: page 1 and nothing for a plain open.
+     *
+     * @param scanned the OCR'd pages' words by page number (1-based), for pages without a text layer
+     */
+    private record Find(int page, List<String> words, Map<Integer, PageWords> scanned) {
+        static final Find NOTHING = new Find(1, List.of(), Map.of());
+
+        static Find of(int page, List<String> words, List<PageWords> scanned) {
+            return new Find(page, List.copyOf(words), scanned.stream()
+                    .collect(java.util.stream.Collectors.toUnmodifiableMap(PageWords::page, Function.identity(),
+                            (a, b) -> a)));
+        }
     }
 
     /** Counts open/clear calls, so that a document opened for an older call is closed, not shown. */
@@ -154,12 +169,20 @@ public final class PdfViewer extends Composite {
      * (compared after NFKC and lower-casing, spaces ignored), bringing the first on that page into view.
      */
     public void open(Path file, int page, List<String> words) {
-        start(new PdfSource.File(Objects.requireNonNull(file, "file")), new Find(page, List.copyOf(words)));
+        open(file, page, words, List.of());
     }
 
-    /** The same for a PDF held in memory. */
-    public void open(byte[] pdf, int page, List<String> words) {
-        start(new PdfSource.Bytes(Objects.requireNonNull(pdf, "pdf")), new Find(page, List.copyOf(words)));
+    /**
+     * The same, highlighting on scanned pages too: where a page has no text layer, the words are looked for in
+     * what the server's OCR read there ({@code GET /api/documents/{id}/versions/{n}/words}).
+     */
+    public void open(Path file, int page, List<String> words, List<PageWords> scanned) {
+        start(new PdfSource.File(Objects.requireNonNull(file, "file")), Find.of(page, words, scanned));
+    }
+
+    /** The same for a PDF held in memory (a scan wrapped into a PDF, say). */
+    public void open(byte[] pdf, int page, List<String> words, List<PageWords> scanned) {
+        start(new PdfSource.Bytes(Objects.requireNonNull(pdf, "pdf")), Find.of(page, words, scanned));
     }
 
     /** How many areas are highlighted on a page (1-based); 0 before the words were looked for there. */
@@ -323,7 +346,10 @@ public final class PdfViewer extends Composite {
                 }
                 List<Mark> found;
                 try {
-                    found = WordMarks.find(document.glyphs(page), find.words());
+                    List<Glyph> glyphs = document.glyphs(page);
+                    PageWords read = find.scanned().get(page + 1);
+                    found = WordMarks.find(glyphs.isEmpty() && read != null ? ScannedText.glyphs(read) : glyphs,
+                            find.words());
                 } catch (IOException | RuntimeException e) {
                     continue; // a page whose text PDFBox cannot read is shown without highlights
                 }
