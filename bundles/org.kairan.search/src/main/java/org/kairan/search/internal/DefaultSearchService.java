@@ -243,14 +243,16 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             List<IndexedItem> kessai = replica.all(EntityTypes.KESSAI, Kessai.class).stream().map(items::of).toList();
             Map<String, List<DocumentText>> texts = replica.all(EntityTypes.DOCUMENT_TEXT, DocumentText.class).stream()
                     .collect(Collectors.groupingBy(DocumentText::documentId));
+            NameReadings names = new NameReadings(staff.values());
             List<IndexedItem> documents = replica.all(EntityTypes.DOCUMENT, LibraryDocument.class).stream()
-                    .flatMap(d -> DocumentItems.of(d, texts.getOrDefault(d.id(), List.of()), sync.officeZone()).stream())
+                    .flatMap(d -> DocumentItems.of(d, texts.getOrDefault(d.id(), List.of()), sync.officeZone(), names)
+                            .stream())
                     .toList();
             int total = kessai.size() + documents.size();
             publish(new IndexState(current.count(), 0, total, rebuilt, null));
             ReplicaIndexer indexer = new ReplicaIndexer(current);
             indexer.update(SearchKind.KESSAI, kessai, done -> progress(done, total));
-            indexer.update(SearchKind.DOCUMENT, documents, done -> progress(kessai.size() + done, total));
+            indexer.update(SearchKind.DOCUMENT, documents, names::complete, done -> progress(kessai.size() + done, total));
             publish(new IndexState(current.count(), 0, 0, rebuilt, null));
             indexedBy = current;
             indexedVersions = versions;

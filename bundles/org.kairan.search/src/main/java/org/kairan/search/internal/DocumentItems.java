@@ -30,8 +30,10 @@ final class DocumentItems {
      * @param texts    the parts of its text the replica holds (any order; parts of another version than the
      *                 newest complete one are ignored)
      * @param zone     the office's time zone
+     * @param names    the directory's names, whose readings the items get when indexed ({@link NameReadings#complete})
      */
-    static List<IndexedItem> of(LibraryDocument document, Collection<DocumentText> texts, ZoneId zone) {
+    static List<IndexedItem> of(LibraryDocument document, Collection<DocumentText> texts, ZoneId zone,
+            NameReadings names) {
         String fileName = document.current().map(DocumentVersion::fileName).orElse("");
         List<String> about = new ArrayList<>();
         if (!fileName.isBlank()) {
@@ -42,14 +44,15 @@ final class DocumentItems {
         List<TextPage> pages = pages(texts);
         List<IndexedItem> items = new ArrayList<>();
         if (pages.isEmpty()) {
-            items.add(item(document, 0, about, day, ""));
+            items.add(item(document, 0, about, day, names.version()));
             return items;
         }
         for (TextPage page : pages) {
             List<String> text = new ArrayList<>();
             text.add(page.text());
             text.addAll(about);
-            items.add(item(document, page.page(), text, day, Integer.toHexString(page.text().hashCode())));
+            items.add(item(document, page.page(), text, day, Integer.toHexString(page.text().hashCode()) + ":"
+                    + names.version()));
         }
         return items;
     }

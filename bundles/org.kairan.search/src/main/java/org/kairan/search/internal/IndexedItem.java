@@ -38,6 +38,12 @@ record IndexedItem(SearchKind kind, String id, int page, String title, List<Stri
         Objects.requireNonNull(stamp, "stamp");
     }
 
+    /** The same item with other readings of people (the stamp is left as it is). */
+    IndexedItem withPersonReadings(List<String> readings) {
+        return new IndexedItem(kind, id, page, title, texts, readings, unit, fiscalYear, classification, state, day,
+                stamp);
+    }
+
     /** The unique key in the index. */
     String key() {
         return key(kind, id, page);

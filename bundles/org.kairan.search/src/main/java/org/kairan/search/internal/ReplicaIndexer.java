@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 
 import org.kairan.search.SearchKind;
 
@@ -36,6 +37,15 @@ final class ReplicaIndexer {
      * @param progress told the number of items looked at so far
      */
     Outcome update(SearchKind kind, List<IndexedItem> items, IntConsumer progress) throws IOException {
+        return update(kind, items, UnaryOperator.identity(), progress);
+    }
+
+    /**
+     * The same, completing each item that is to be indexed first — work too costly to do for every item the
+     * replica holds at every run (its stamp must already say what the completion depends on).
+     */
+    Outcome update(SearchKind kind, List<IndexedItem> items, UnaryOperator<IndexedItem> complete, IntConsumer progress)
+            throws IOException {
         Map<String, String> stamps = index.stamps(kind);
         Set<String> present = new HashSet<>();
         List<IndexedItem> changed = new ArrayList<>();
@@ -48,7 +58,8 @@ final class ReplicaIndexer {
         int looked = items.size() - changed.size();
         progress.accept(looked);
         for (int from = 0; from < changed.size(); from += COMMIT_EVERY) {
-            List<IndexedItem> batch = changed.subList(from, Math.min(changed.size(), from + COMMIT_EVERY));
+            List<IndexedItem> batch = changed.subList(from, Math.min(changed.size(), from + COMMIT_EVERY))
+                    .parallelStream().map(complete).toList();
             index.putAll(batch);
             index.commit();
             looked += batch.size();

@@ -17,6 +17,7 @@ import org.kairan.core.documents.DocumentVersion;
 import org.kairan.core.documents.ExtractionStatus;
 import org.kairan.core.documents.LibraryDocument;
 import org.kairan.core.documents.TextPage;
+import org.kairan.core.organisation.StaffMember;
 import org.kairan.search.SearchHit;
 import org.kairan.search.SearchKind;
 import org.kairan.search.SearchQuery;
@@ -58,8 +59,8 @@ class DocumentIndexingTest {
         LibraryDocument pending = document("p", "庁舎清掃業務仕様書", List.of("清掃", "委託"),
                 List.of(version(1, "仕様書.pdf")));
         try (SearchIndex index = SearchIndex.open(dir)) {
-            List<IndexedItem> items = new ArrayList<>(DocumentItems.of(rules, text, TOKYO));
-            items.addAll(DocumentItems.of(pending, List.of(), TOKYO));
+            List<IndexedItem> items = new ArrayList<>(DocumentItems.of(rules, text, TOKYO, NameReadings.NONE));
+            items.addAll(DocumentItems.of(pending, List.of(), TOKYO, NameReadings.NONE));
             new ReplicaIndexer(index).update(SearchKind.DOCUMENT, items, n -> { });
             List<SearchHit> found = hits(index, "代決の順序");
             assertEquals(1, found.size());
@@ -76,13 +77,45 @@ class DocumentIndexingTest {
     }
 
     @Test
+    void namesInTheTextAreFoundByTheDirectorysReadingsTypedInKana() throws IOException {
+        List<StaffMember> staff = List.of(
+                new StaffMember("310004", "東海林　大輔", "しょうじ　だいすけ", null, null),
+                new StaffMember("410002", "髙橋　遥", "たかはし　はるか", null, null),
+                new StaffMember("120005", "林　優子", "はやし　ゆうこ", null, null));
+        NameReadings names = new NameReadings(staff);
+        LibraryDocument minutes = document("m", "建築確認事務の打合せ記録", List.of(), List.of(version(1, "打合せ.pdf")));
+        List<DocumentText> text = List.of(part("m", 1, 1, 1,
+                new TextPage(1, "出席者　建築住宅係長　東海林大輔、危機管理課　髙橋", false),
+                new TextPage(2, "森林の保全について意見があった。差異が生じた場合は協議する。", false)));
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            ReplicaIndexer indexer = new ReplicaIndexer(index);
+            indexer.update(SearchKind.DOCUMENT, DocumentItems.of(minutes, text, TOKYO, names), names::complete, n -> { });
+            assertEquals(List.of(1), pages(index, "しょうじ"), "東海林大輔 (no space) by the directory's reading");
+            assertEquals(List.of(1), pages(index, "しょうじ だいすけ"));
+            assertEquals(List.of(1), pages(index, "たかはし"), "the family name 髙橋 alone, which the dictionary cannot read");
+            assertEquals(List.of(), pages(index, "はやし"), "林 alone in 森林 is not taken for 林 優子");
+
+            NameReadings more = new NameReadings(List.of(staff.get(0), staff.get(1), staff.get(2),
+                    new StaffMember("120009", "森林　太郎", "もりばやし　たろう", null, null)));
+            ReplicaIndexer.Outcome again = indexer.update(SearchKind.DOCUMENT,
+                    DocumentItems.of(minutes, text, TOKYO, more), more::complete, n -> { });
+            assertEquals(2, again.indexed(), "a change of the directory's names indexes the pages again");
+            assertEquals(List.of(2), pages(index, "もりばやし"));
+        }
+    }
+
+    private static List<Integer> pages(SearchIndex index, String text) throws IOException {
+        return hits(index, text).stream().map(SearchHit::page).sorted().toList();
+    }
+
+    @Test
     void theTextOfAVersionStillArrivingDoesNotReplaceTheWholeTextBefore() throws IOException {
         LibraryDocument twice = document("t", "予算編成方針", List.of(), List.of(version(1, "方針.pdf"), version(2, "方針v2.pdf")));
         List<DocumentText> text = List.of(
                 part("t", 1, 1, 1, new TextPage(1, "歳出の見直しを徹底する。", false)),
                 part("t", 2, 1, 2, new TextPage(1, "新しい方針の一部。", false)));
         try (SearchIndex index = SearchIndex.open(dir)) {
-            new ReplicaIndexer(index).update(SearchKind.DOCUMENT, DocumentItems.of(twice, text, TOKYO), n -> { });
+            new ReplicaIndexer(index).update(SearchKind.DOCUMENT, DocumentItems.of(twice, text, TOKYO, NameReadings.NONE), n -> { });
             assertEquals(List.of("t"), hits(index, "歳出").stream().map(SearchHit::id).toList(),
                     "version 1's complete text stays until version 2's has all its parts");
             assertTrue(hits(index, "新しい方針").isEmpty());
