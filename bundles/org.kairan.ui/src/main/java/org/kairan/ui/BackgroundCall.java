@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -16,6 +17,13 @@ import org.eclipse.e4.ui.di.UISynchronize;
  * @param <T> the result type
  */
 public final class BackgroundCall<T> {
+
+    /**
+     * The job family of every call not made {@link #quiet()}: what a person started (a save, a submission …).
+     * {@code Job.getJobManager().find(USER_WORK)} is empty when none is under way — a logout or a test can wait
+     * for it.
+     */
+    public static final Object USER_WORK = new Object();
 
     /** The blocking part; runs in a worker thread. */
     @FunctionalInterface
@@ -60,30 +68,43 @@ public final class BackgroundCall<T> {
     /** Schedules the job and returns it (to cancel or join). */
     public Job start(UISynchronize ui) {
         Objects.requireNonNull(ui, "ui");
-        Job job = Job.create(name, monitor -> {
-            monitor.beginTask(name, IProgressMonitor.UNKNOWN);
-            try {
-                T result = work.run(monitor);
-                if (monitor.isCanceled()) {
-                    return Status.CANCEL_STATUS;
-                }
-                ui.asyncExec(() -> onSuccess.accept(result));
-            } catch (Exception e) {
-                if (monitor.isCanceled()) {
-                    return Status.CANCEL_STATUS;
-                }
-                ui.asyncExec(() -> onFailure.accept(e));
-            } catch (LinkageError | AssertionError e) {
-                // a broken installation must still end the wait on screen, not leave it busy forever
-                ui.asyncExec(() -> onFailure.accept(new IllegalStateException(e.toString(), e)));
-            } finally {
-                monitor.done();
+        boolean quiet = system;
+        Job job = new Job(name) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                return BackgroundCall.this.run(ui, monitor);
             }
-            return Status.OK_STATUS;
-        });
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return !quiet && family == USER_WORK;
+            }
+        };
         job.setSystem(system);
         job.setUser(false);
         job.schedule();
         return job;
+    }
+
+    private IStatus run(UISynchronize ui, IProgressMonitor monitor) {
+        monitor.beginTask(name, IProgressMonitor.UNKNOWN);
+        try {
+            T result = work.run(monitor);
+            if (monitor.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            ui.asyncExec(() -> onSuccess.accept(result));
+        } catch (Exception e) {
+            if (monitor.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            ui.asyncExec(() -> onFailure.accept(e));
+        } catch (LinkageError | AssertionError e) {
+            // a broken installation must still end the wait on screen, not leave it busy forever
+            ui.asyncExec(() -> onFailure.accept(new IllegalStateException(e.toString(), e)));
+        } finally {
+            monitor.done();
+        }
+        return Status.OK_STATUS;
     }
 }

@@ -3,6 +3,7 @@ package org.kairan.app.tests;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -16,6 +17,7 @@ import org.kairan.client.kessai.InboxFolder;
 import org.kairan.client.kessai.InboxItem;
 import org.kairan.client.kessai.KessaiService;
 import org.kairan.client.sync.SyncService;
+import org.kairan.ui.BackgroundCall;
 
 /**
  * The 決裁 tab as a test drives it: folders, the list, the buttons and the dialogs they open, found by their
@@ -112,7 +114,9 @@ final class KessaiScreen {
 
     /** Waits until every action of the user was answered by the server (before another person logs in). */
     void waitUntilSent() {
-        driver.waitUntil("every queued action is answered", () -> sync.actions().stream().allMatch(a -> a.state().isSettled()));
+        // a draft submitted from the dialog is two actions queued by one job (save, then submit): wait for the job too
+        driver.waitUntil("every queued action is answered", () -> Job.getJobManager().find(BackgroundCall.USER_WORK)
+                .length == 0 && sync.actions().stream().allMatch(a -> a.state().isSettled()));
     }
 
     /** Clicks a button that opens a dialog, lets {@code fill} fill it, and presses its OK button. */
