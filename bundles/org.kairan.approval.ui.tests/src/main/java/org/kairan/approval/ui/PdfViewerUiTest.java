@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -176,6 +177,33 @@ class PdfViewerUiTest {
                 top + (int) (200 * scale), (int) (40 * scale), (int) (300 * scale));
         assertEquals(0.0, rightMargin, "the blank right margin stays white");
         assertTrue(ViewerScreen.luminance(shown, 2, 2) < 160, "around the pages lies the grey desk, not white");
+    }
+
+    @Test
+    void aSearchHitOpensAtItsPageWithTheWordsHighlightedEvenWhenTypedInHalfWidth() {
+        viewer.open(twentyPages, 7, List.of("電子決裁", "ネットワーク 更新", "第7頁", "見つからない語"));
+        screen.waitUntil("the viewer has opened the hit", () -> viewer.getState() != PdfViewer.State.LOADING);
+        assertEquals(7, viewer.getPage(), "the document opens at the hit's page");
+        screen.waitUntil("the words are highlighted on page 7", () -> viewer.getHighlightCount(7) > 0);
+        // the heading 「第７頁　電子決裁の起案文書」 holds 第７頁 (full-width, typed half-width) and 電子決裁; each of
+        // the 30 lines holds ネットワーク更新 (typed with a space)
+        assertEquals(32, viewer.getHighlightCount(7), "every occurrence on the page, one area each");
+        screen.waitUntil("the pages on either side are highlighted too, without 第7頁 (their headings say 第６頁, 第８頁)",
+                () -> viewer.getHighlightCount(6) == 31 && viewer.getHighlightCount(8) == 31);
+        screen.waitUntilDrawn(viewer, 7);
+        screen.screenshot(screen.window(), "pdf-viewer-highlight-ja");
+
+        ImageData shown = ViewerScreen.pixels(viewer.pages().control());
+        PageLayout.Box page = viewer.pages().layout().box(6);
+        double scale = viewer.pages().layout().pixelsPerPoint();
+        int em = (int) (TestPdfs.HEADING_SIZE * scale);
+        int top = page.y() - viewer.pages().scrollY()
+                + (int) ((TestPdfs.HEADING_BASELINE - TestPdfs.HEADING_SIZE * 0.8) * scale);
+        int left = page.x() + (int) (TestPdfs.HEADING_LEFT * scale);
+        double words = ViewerScreen.yellowShare(shown, left + 4 * em + em / 4, top, 3 * em, em / 2);
+        assertTrue(words > 0.3, "電子決裁 is drawn under highlighter yellow (" + Math.round(words * 100) + " %)");
+        double rest = ViewerScreen.yellowShare(shown, left + 9 * em, top, 3 * em, em / 2);
+        assertEquals(0.0, rest, "起案文書 after it is not highlighted");
     }
 
     @Test

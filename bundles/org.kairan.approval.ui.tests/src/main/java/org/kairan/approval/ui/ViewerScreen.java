@@ -217,6 +217,22 @@ final class ViewerScreen {
         return (rgb.red * 299 + rgb.green * 587 + rgb.blue * 114) / 1000;
     }
 
+    /** The share of highlighter-yellow pixels (red and green well above blue) in a rectangle, 0..1. */
+    static double yellowShare(ImageData data, int left, int top, int width, int height) {
+        int yellow = 0;
+        int all = 0;
+        for (int y = Math.max(0, top); y < Math.min(data.height, top + height); y++) {
+            for (int x = Math.max(0, left); x < Math.min(data.width, left + width); x++) {
+                all++;
+                RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+                if (rgb.red > 150 && rgb.green > 130 && rgb.blue < rgb.green - 50) {
+                    yellow++;
+                }
+            }
+        }
+        return all == 0 ? 0 : yellow / (double) all;
+    }
+
     /** The share of dark pixels (text) in a rectangle of the image, 0..1. */
     static double darkShare(ImageData data, int left, int top, int width, int height) {
         int dark = 0;

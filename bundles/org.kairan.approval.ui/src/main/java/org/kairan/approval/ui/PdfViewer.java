@@ -1,7 +1,11 @@
 package org.kairan.approval.ui;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -15,12 +19,14 @@ import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.kairan.approval.ui.internal.pdf.Mark;
 import org.kairan.approval.ui.internal.pdf.MessagePanel;
 import org.kairan.approval.ui.internal.pdf.PageCanvas;
 import org.kairan.approval.ui.internal.pdf.PdfDocument;
 import org.kairan.approval.ui.internal.pdf.PdfOpener;
 import org.kairan.approval.ui.internal.pdf.PdfSource;
 import org.kairan.approval.ui.internal.pdf.ViewerToolbar;
+import org.kairan.approval.ui.internal.pdf.WordMarks;
 import org.kairan.approval.ui.nls.Messages;
 
 /**
@@ -35,6 +41,9 @@ import org.kairan.approval.ui.nls.Messages;
  * <p>
  * Keys in the page area: Page Up/Down, Home/End, the arrows and Space; Ctrl + + / Ctrl + - zoom,
  * Ctrl + 0 fits the width. Texts come from {@link Messages} ({@code @Inject @Translation Messages}).
+ * <p>
+ * A search hit opens at its page with the words searched for highlighted ({@link #open(Path, int, List)}): they
+ * are found in the pages' text layer, the hit's page first and then the pages around it, in the background.
  * UI thread only.
  */
 public final class PdfViewer extends Composite {
@@ -59,9 +68,18 @@ public final class PdfViewer extends Composite {
     private final PageCanvas pages;
     private final MessagePanel message;
     private State state = State.EMPTY;
+    /** Pages around the hit's page in which the words are looked for (a 5,000-page file is not read whole). */
+    static final int MARKED_PAGES = 200;
+
+    /** Where to open a document and what to highlight in it: page 1 and nothing for a plain open. */
+    private record Find(int page, List<String> words) {
+        static final Find NOTHING = new Find(1, List.of());
+    }
+
     /** Counts open/clear calls, so that a document opened for an older call is closed, not shown. */
     private int generation;
     private Job opening;
+    private Job marking;
 
     public PdfViewer(Composite parent, int style, Messages messages) {
         super(parent, style);
@@ -123,12 +141,31 @@ public final class PdfViewer extends Composite {
 
     /** Opens a PDF file in the background and shows its first page (or why it cannot be shown). */
     public void open(Path file) {
-        start(new PdfSource.File(Objects.requireNonNull(file, "file")));
+        start(new PdfSource.File(Objects.requireNonNull(file, "file")), Find.NOTHING);
     }
 
     /** Opens a PDF held in memory (a download from the server); the viewer keeps the array, do not change it. */
     public void open(byte[] pdf) {
-        start(new PdfSource.Bytes(Objects.requireNonNull(pdf, "pdf")));
+        start(new PdfSource.Bytes(Objects.requireNonNull(pdf, "pdf")), Find.NOTHING);
+    }
+
+    /**
+     * Opens a PDF file at a page (1-based; brought into range) and highlights the words wherever they stand
+     * (compared after NFKC and lower-casing, spaces ignored), bringing the first on that page into view.
+     */
+    public void open(Path file, int page, List<String> words) {
+        start(new PdfSource.File(Objects.requireNonNull(file, "file")), new Find(page, List.copyOf(words)));
+    }
+
+    /** The same for a PDF held in memory. */
+    public void open(byte[] pdf, int page, List<String> words) {
+        start(new PdfSource.Bytes(Objects.requireNonNull(pdf, "pdf")), new Find(page, List.copyOf(words)));
+    }
+
+    /** How many areas are highlighted on a page (1-based); 0 before the words were looked for there. */
+    public int getHighlightCount(int page) {
+        checkWidget();
+        return state == State.SHOWING ? pages.marks(page - 1).size() : 0;
     }
 
     /** Closes the document shown, if any, and shows that no document is selected. */
@@ -219,7 +256,7 @@ public final class PdfViewer extends Composite {
         return state == State.SHOWING ? pages.control().setFocus() : super.setFocus();
     }
 
-    private void start(PdfSource source) {
+    private void start(PdfSource source, Find find) {
         checkWidget();
         generation++;
         closeDocument();
@@ -233,7 +270,7 @@ public final class PdfViewer extends Composite {
                 return Status.CANCEL_STATUS;
             }
             try {
-                display.asyncExec(() -> opened(ticket, outcome));
+                display.asyncExec(() -> opened(ticket, outcome, find));
             } catch (SWTException e) {
                 discard(outcome); // the display is gone
             }
@@ -244,7 +281,7 @@ public final class PdfViewer extends Composite {
         job.schedule();
     }
 
-    private void opened(int ticket, PdfOpener.Outcome outcome) {
+    private void opened(int ticket, PdfOpener.Outcome outcome, Find find) {
         if (isDisposed() || ticket != generation) {
             discard(outcome);
             return;
@@ -256,6 +293,10 @@ public final class PdfViewer extends Composite {
                 stackLayout.topControl = pages.control();
                 stack.layout();
                 pages.setDocument(opened.document());
+                pages.showPage(find.page() - 1);
+                if (!find.words().isEmpty()) {
+                    mark(ticket, opened.document(), find);
+                }
             }
             case PdfOpener.Failed failed -> showMessage(failed.problem().describe(messages, failed.detail()), State.FAILED);
         }
@@ -267,7 +308,55 @@ public final class PdfViewer extends Composite {
         }
     }
 
+    /** Looks for the words page by page in the background, the hit's page first, and highlights them. */
+    private void mark(int ticket, PdfDocument document, Find find) {
+        Display display = getDisplay();
+        int count = document.pages().size();
+        int first = Math.clamp(find.page() - 1, 0, count - 1);
+        List<Integer> order = IntStream.range(0, count).boxed()
+                .sorted(Comparator.comparingInt((Integer p) -> Math.abs(p - first)).thenComparingInt(p -> p))
+                .limit(MARKED_PAGES).toList();
+        Job job = Job.create(messages.pdf_markJob, monitor -> {
+            for (int page : order) {
+                if (monitor.isCanceled() || document.isClosed()) {
+                    return Status.CANCEL_STATUS;
+                }
+                List<Mark> found;
+                try {
+                    found = WordMarks.find(document.glyphs(page), find.words());
+                } catch (IOException | RuntimeException e) {
+                    continue; // a page whose text PDFBox cannot read is shown without highlights
+                }
+                int onPage = page;
+                try {
+                    display.asyncExec(() -> marked(ticket, document, onPage, found, onPage == first));
+                } catch (SWTException e) {
+                    return Status.CANCEL_STATUS; // the display is gone
+                }
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.setPriority(Job.SHORT);
+        marking = job;
+        job.schedule();
+    }
+
+    private void marked(int ticket, PdfDocument document, int page, List<Mark> found, boolean first) {
+        if (isDisposed() || ticket != generation || pages.document() != document) {
+            return;
+        }
+        pages.setMarks(page, found);
+        if (first && !found.isEmpty()) {
+            pages.reveal(page, found.getFirst());
+        }
+    }
+
     private void closeDocument() {
+        if (marking != null) {
+            marking.cancel();
+            marking = null;
+        }
         if (opening != null) {
             opening.cancel();
             opening = null;

@@ -25,6 +25,7 @@ public class Messages {
     public String pdf_pagesAccessible;
     public String pdf_openJob;
     public String pdf_renderJob;
+    public String pdf_markJob;
     public String pdf_errorMissing;
     public String pdf_errorEmpty;
     public String pdf_errorDamaged;

@@ -37,6 +37,9 @@ public final class PageCanvas {
     private static final int LINE = 40;
     private static final Color DESK = new Color(0x6E, 0x73, 0x78);
     private static final Color EDGE = new Color(0x45, 0x48, 0x4C);
+    /** Highlighter yellow, laid over the page at {@link #MARK_ALPHA} so the words stay legible. */
+    private static final Color MARK = new Color(0xFF, 0xD0, 0x00);
+    private static final int MARK_ALPHA = 110;
 
     private final Canvas canvas;
     private final Display display;
@@ -44,6 +47,7 @@ public final class PageCanvas {
     private final PageRendering rendering;
     private final PageImages images;
     private final Map<Integer, Integer> failed = new HashMap<>();
+    private final Map<Integer, List<Mark>> marks = new HashMap<>();
     private final Runnable viewChanged;
     private PdfDocument document;
     private Zoom zoom = Zoom.FIT_WIDTH;
@@ -98,6 +102,7 @@ public final class PageCanvas {
         rendering.stop();
         images.clear();
         failed.clear();
+        marks.clear();
         document = newDocument;
         layout = null; // nothing of the old document's place to keep
         scrollX = 0;
@@ -120,6 +125,36 @@ public final class PageCanvas {
 
     public Zoom zoom() {
         return zoom;
+    }
+
+    /** Highlights areas of a page (0-based) of the document shown, replacing what it had. */
+    public void setMarks(int page, List<Mark> onPage) {
+        if (document != null && page >= 0 && page < layout.pageCount()) {
+            marks.put(page, List.copyOf(onPage));
+            redrawPage(page);
+        }
+    }
+
+    /** The areas highlighted on a page (0-based). */
+    public List<Mark> marks(int page) {
+        return marks.getOrDefault(page, List.of());
+    }
+
+    /** Scrolls an area of a page (0-based) into view, a third of the way down, unless it is in view already. */
+    public void reveal(int page, Mark mark) {
+        if (document == null || page < 0 || page >= layout.pageCount()) {
+            return;
+        }
+        PageLayout.Box box = layout.box(page);
+        int top = box.y() + (int) (mark.y() * box.height());
+        int bottom = top + (int) Math.ceil(mark.height() * box.height());
+        int height = viewport().height;
+        int left = box.x() + (int) (mark.x() * box.width());
+        int width = viewport().width;
+        int x = left < scrollX || left > scrollX + width - 40 ? left - width / 4 : scrollX;
+        if (top < scrollY || bottom > scrollY + height || x != scrollX) {
+            scrollTo(x, top < scrollY || bottom > scrollY + height ? top - height / 3 : scrollY);
+        }
     }
 
     /** The zoom shown now in percent (what fit width or fit page came to). */
@@ -320,7 +355,23 @@ public final class PageCanvas {
             } else {
                 gc.drawImage(image, 0, 0, size.width, size.height, x, y, box.width(), box.height());
             }
+            highlight(gc, marks.getOrDefault(page, List.of()), x, y, box);
         }
+    }
+
+    private static void highlight(GC gc, List<Mark> onPage, int x, int y, PageLayout.Box box) {
+        if (onPage.isEmpty()) {
+            return;
+        }
+        gc.setAlpha(MARK_ALPHA);
+        gc.setBackground(MARK);
+        for (Mark mark : onPage) {
+            int left = x + (int) Math.floor(mark.x() * box.width()) - 1;
+            int top = y + (int) Math.floor(mark.y() * box.height()) - 1;
+            gc.fillRectangle(left, top, (int) Math.ceil(mark.width() * box.width()) + 2,
+                    (int) Math.ceil(mark.height() * box.height()) + 2);
+        }
+        gc.setAlpha(255);
     }
 
     private void placeholder(GC gc, int page, int x, int y, PageLayout.Box box) {

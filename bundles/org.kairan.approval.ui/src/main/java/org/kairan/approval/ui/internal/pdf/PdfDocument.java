@@ -80,6 +80,22 @@ public final class PdfDocument implements AutoCloseable {
         }
     }
 
+    /**
+     * The characters of a page's text layer (0-based page) and where they stand; none for a scanned page, or
+     * when the document was closed meanwhile.
+     */
+    public List<Glyph> glyphs(int page) throws IOException {
+        lock.lock();
+        try {
+            return closeRequested ? List.of() : PageText.glyphs(document, page, pages.get(page));
+        } finally {
+            lock.unlock();
+            if (closeRequested) {
+                closeIfIdle();
+            }
+        }
+    }
+
     @Override
     public void close() {
         closeRequested = true;
