@@ -192,12 +192,9 @@ final class DocumentDetails {
                 return;
             }
             if (opened instanceof byte[] pdf) {
-                viewer.open(pdf);
-                if (page > 1) {
-                    viewer.showPage(page);
-                }
+                viewer.open(pdf, Math.max(1, page), words);
             } else {
-                PreviewAt.open(viewer, (Path) opened, page, words);
+                viewer.open((Path) opened, Math.max(1, page), words);
             }
         }).onFailure(failure -> {
             if (!viewer.isDisposed() && request == opens) {
