@@ -161,7 +161,8 @@ class LibraryUiTest {
         desktop.screenshot("library-progress-ja");
 
         driver.waitUntil("the text PDF is extracted", () -> stateOf(budget).equals("抽出済"));
-        driver.waitUntil("the PDF cut short fails with the reason", () -> stateOf(broken).startsWith("失敗（「" + broken));
+        driver.waitUntil("the PDF cut short fails with the reason, in words", () -> stateOf(broken)
+                .startsWith("失敗（PDFの終わりがなく、途中で切れているようです"));
         driver.waitUntil("the scanned page is OCR'd", () -> stateOf(scan).equals("OCR済"));
         TableItem budgetRow = row(budget).orElseThrow();
         assertEquals("予算編成方針" + tag, budgetRow.getText(0), "titled by the file's name");
@@ -181,7 +182,7 @@ class LibraryUiTest {
         select(broken);
         driver.waitUntil("the failed one says why in its details", () -> SwtDriver.all(
                 desktop.find(LibraryUiConstants.ID_DETAILS, org.eclipse.swt.widgets.Composite.class),
-                c -> c instanceof Label l && l.getText().contains("「" + broken + "」")).size() > 0);
+                c -> c instanceof Label l && l.getText().contains("途中で切れている")).size() > 0);
         select(scan);
         driver.waitUntil("the scan is previewed too", () -> viewer.getState() == PdfViewer.State.SHOWING);
         desktop.screenshot("library-ja");

@@ -118,7 +118,7 @@ public final class LibraryPart {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createTable(sash);
         details = new DocumentDetails(sash, texts, viewerMessages, library, ui, sync.officeZone());
-        sash.setWeights(55, 45);
+        sash.setWeights(62, 38);
         reload();
     }
 
@@ -158,18 +158,24 @@ public final class LibraryPart {
     }
 
     private void createTable(Composite parent) {
-        table = new Table(parent, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION);
+        Composite left = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(left);
+        table = new Table(left, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
+        Label hint = new Label(left, SWT.WRAP);
+        hint.setText(messages.library_dropHint);
+        hint.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).hint(200, SWT.DEFAULT).applyTo(hint);
         table.setData(LibraryUiConstants.WIDGET_ID, LibraryUiConstants.ID_TABLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        table.setToolTipText(messages.library_dropHint);
-        column(messages.library_col_title, 220);
-        column(messages.library_col_file, 180);
-        column(messages.library_col_version, 40);
-        column(messages.library_col_pages, 56);
-        column(messages.library_col_year, 96);
-        column(messages.library_col_class, 96);
-        column(messages.library_col_state, 200);
+        column(messages.library_col_title, 190);
+        column(messages.library_col_file, 170);
+        column(messages.library_col_version, 36);
+        column(messages.library_col_pages, 52);
+        column(messages.library_col_year, 90);
+        column(messages.library_col_class, 90);
+        column(messages.library_col_state, 260);
         table.addListener(SWT.Selection, e -> selectionChanged());
         DropTarget target = new DropTarget(table, DND.DROP_COPY | DND.DROP_MOVE | DND.DROP_LINK | DND.DROP_DEFAULT);
         target.setTransfer(FileTransfer.getInstance());
