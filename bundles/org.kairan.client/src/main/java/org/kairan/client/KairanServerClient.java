@@ -129,7 +129,20 @@ public interface KairanServerClient {
      *         (empty, encrypted, damaged, without pages), the message in Japanese
      * @throws IOException the file cannot be read here
      */
-    StoredFile uploadFile(Path file, String name, String mediaType) throws KairanClientException, IOException;
+    default StoredFile uploadFile(Path file, String name, String mediaType) throws KairanClientException, IOException {
+        return uploadFile(file, name, mediaType, null);
+    }
+
+    /**
+     * Uploads a file for a purpose ({@code PUT /api/files?purpose=...}): {@code library} for a 課's document
+     * library (PDFs and scanned images; anything else is refused with 422 {@code UNPROCESSABLE}, field
+     * {@code UNSUPPORTED_TYPE}); {@code null} for a 決裁's attachment, as {@link #uploadFile(Path, String, String)}.
+     *
+     * @throws RequestRejectedException as {@link #uploadFile(Path, String, String)}
+     * @throws IOException the file cannot be read here
+     */
+    StoredFile uploadFile(Path file, String name, String mediaType, String purpose)
+            throws KairanClientException, IOException;
 
     /**
      * Downloads a file by its SHA-256 ({@code GET /api/files/{sha256}}) into {@code target}, which is created or

@@ -244,6 +244,12 @@ public class Messages {
     public String action_reasonRouteInvalid;
     public String action_reasonFileMissing;
     public String action_reasonFileRefused;
+    public String action_addDocument;
+    public String action_addDocumentVersion;
+    public String action_editDocument;
+    public String action_reasonUnsupportedType;
+    public String action_reasonFileNotAccepted;
+    public String action_reasonInvalid;
     public String action_reasonOther;
     public String circular_loadFailed;
     public String circular_queueJob;

@@ -27,6 +27,9 @@ public final class ActionTexts {
             case CommandTypes.ACT_ON_KESSAI -> messages.action_actOnKessai;
             case CommandTypes.ATTACH_TO_KESSAI -> messages.action_attachToKessai;
             case CommandTypes.SET_ABSENCE -> messages.action_setAbsence;
+            case CommandTypes.ADD_DOCUMENT -> messages.action_addDocument;
+            case CommandTypes.ADD_DOCUMENT_VERSION -> messages.action_addDocumentVersion;
+            case CommandTypes.EDIT_DOCUMENT -> messages.action_editDocument;
             default -> messages.action_other;
         };
         return MessageFormat.format(pattern, subject == null || subject.isBlank() ? "—" : subject, action.type());
@@ -62,6 +65,9 @@ public final class ActionTexts {
             case CommandCodes.ROUTE_INVALID -> detailed(messages.action_reasonRouteInvalid, action);
             case CommandCodes.FILE_MISSING -> detailed(messages.action_reasonFileMissing, action);
             case "EMPTY", "TOO_LARGE", "ENCRYPTED", "CORRUPT", "NO_PAGES" -> detailed(messages.action_reasonFileRefused, action);
+            case "UNSUPPORTED_TYPE" -> detailed(messages.action_reasonUnsupportedType, action);
+            case CommandCodes.FILE_NOT_ACCEPTED -> detailed(messages.action_reasonFileNotAccepted, action);
+            case CommandCodes.INVALID -> detailed(messages.action_reasonInvalid, action);
             default -> MessageFormat.format(messages.action_reasonOther, action.code(),
                     action.message() == null ? "" : action.message());
         };

@@ -31,6 +31,10 @@ import org.kairan.core.kessai.Kessai;
 import org.kairan.core.kessai.KessaiAction;
 import org.kairan.core.kessai.KessaiDraft;
 import org.kairan.core.circular.PostCircular;
+import org.kairan.core.documents.AddDocument;
+import org.kairan.core.documents.AddDocumentVersion;
+import org.kairan.core.documents.EditDocument;
+import org.kairan.core.documents.LibraryDocument;
 import org.kairan.core.sync.CommandTypes;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.ui.BackgroundCall;
@@ -132,6 +136,12 @@ public final class ActionsPart {
         return sync.replica().get(EntityTypes.KESSAI, id, Kessai.class).map(Kessai::title).orElse(null);
     }
 
+    /** The document's title with the new version's file, e.g. 予算編成方針（予算編成方針_改訂.pdf）. */
+    private String documentTitle(String id, String fileName) {
+        return sync.replica().get(EntityTypes.DOCUMENT, id, LibraryDocument.class)
+                .map(d -> d.title() + "（" + fileName + "）").orElse(fileName);
+    }
+
     private String subjectOf(QueuedAction action) {
         return switch (action.type()) {
             case CommandTypes.POST_CIRCULAR -> sync.payloadOf(action, PostCircular.class).title();
@@ -141,6 +151,10 @@ public final class ActionsPart {
             case CommandTypes.SAVE_KESSAI_DRAFT -> sync.payloadOf(action, KessaiDraft.class).title();
             case CommandTypes.ACT_ON_KESSAI -> kessaiTitle(sync.payloadOf(action, KessaiAction.class).kessaiId());
             case CommandTypes.ATTACH_TO_KESSAI -> kessaiTitle(sync.payloadOf(action, AttachFile.class).kessaiId());
+            case CommandTypes.ADD_DOCUMENT -> sync.payloadOf(action, AddDocument.class).file().name();
+            case CommandTypes.ADD_DOCUMENT_VERSION -> documentTitle(sync.payloadOf(action, AddDocumentVersion.class)
+                    .documentId(), sync.payloadOf(action, AddDocumentVersion.class).file().name());
+            case CommandTypes.EDIT_DOCUMENT -> sync.payloadOf(action, EditDocument.class).title();
             default -> null;
         };
     }

@@ -269,14 +269,17 @@ public final class HttpKairanServerClient implements KairanServerClient {
     }
 
     @Override
-    public StoredFile uploadFile(Path file, String name, String mediaType) throws KairanClientException, IOException {
+    public StoredFile uploadFile(Path file, String name, String mediaType, String purpose)
+            throws KairanClientException, IOException {
+        String route = purpose == null ? "/api/files"
+                : "/api/files?purpose=" + URLEncoder.encode(purpose, StandardCharsets.UTF_8);
         String encodedName = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         Files.size(file); // a file missing here is this desktop's problem, not the connection's: IOException
         StoredFile stored;
         try {
             stored = authenticated(s -> {
                 try {
-                    return transport.putFile(s.server().resolve("/api/files"), s.token(), file, mediaType,
+                    return transport.putFile(s.server().resolve(route), s.token(), file, mediaType,
                             Map.of(FILE_NAME_HEADER, encodedName), STORED_FILE);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);

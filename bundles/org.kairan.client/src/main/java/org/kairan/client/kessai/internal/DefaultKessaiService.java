@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import org.kairan.client.ClientTopics;
 import org.kairan.client.KairanServerClient;
 import org.kairan.client.Session;
+import org.kairan.client.internal.FileCache;
 import org.kairan.client.kessai.FileUnavailableException;
 import org.kairan.client.kessai.Inbox;
 import org.kairan.client.kessai.InboxFolder;

@@ -32,6 +32,7 @@ import org.kairan.core.files.StoredFile;
 import org.kairan.core.protocol.ApiError;
 import org.kairan.core.sync.CommandBatch;
 import org.kairan.core.sync.CommandCodes;
+import org.kairan.core.sync.CommandTypes;
 import org.kairan.core.sync.CommandOutcome;
 import org.kairan.core.sync.CommandResult;
 import org.kairan.core.sync.PullResponse;
@@ -359,7 +360,8 @@ final class SyncEngine implements AutoCloseable {
     private Optional<CommandResult> uploadFilesOf(QueuedAction action) throws KairanClientException, SQLException {
         for (OutboxFile file : queue.notUploaded(action.key())) {
             try {
-                StoredFile stored = client.uploadFile(outbox.path(file.sha256()), file.name(), file.mediaType());
+                StoredFile stored = client.uploadFile(outbox.path(file.sha256()), file.name(), file.mediaType(),
+                        uploadPurpose(action.type()));
                 if (!file.sha256().equals(stored.sha256())) {
                     throw new ServerUnreachableException("the server kept other content for " + file.name() + " ("
                             + stored.sha256() + ") than was sent (" + file.sha256() + "); it is sent again", null);
@@ -378,6 +380,18 @@ final class SyncEngine implements AutoCloseable {
         }
         return Optional.empty();
     }
+
+    /**
+     * What the server checks an action's file for: a document library's file ({@code purpose=library}: PDFs and
+     * scanned images) for the {@code document.*} commands, a 決裁 attachment otherwise.
+     */
+    static String uploadPurpose(String commandType) {
+        return commandType.equals(CommandTypes.ADD_DOCUMENT) || commandType.equals(CommandTypes.ADD_DOCUMENT_VERSION)
+                ? LIBRARY_PURPOSE : null;
+    }
+
+    /** {@code PUT /api/files?purpose=library}. */
+    static final String LIBRARY_PURPOSE = "library";
 
     /** A client error other than a timeout or "busy": the server refuses this file whenever it is sent. */
     static boolean refusesFile(int status) {

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.kairan.client.ClientTopics;
 import org.kairan.client.ServerAddress;
 import org.kairan.client.Session;
+import org.kairan.client.documents.internal.DefaultLibraryService;
 import org.kairan.client.internal.HttpKairanServerClient;
 import org.kairan.client.internal.RealServer;
 import org.kairan.client.kessai.InboxNotice;
@@ -26,8 +27,8 @@ import org.osgi.service.event.Event;
 
 /**
  * One person's desktop against the real server: the real client logged in (through a {@code via} address, e.g. a
- * {@link org.kairan.client.testing.NetworkCable}, when given), the sync service and the 決裁 service on its own
- * workspace, wired as EventAdmin would wire them.
+ * {@link org.kairan.client.testing.NetworkCable}, when given), the sync service, the 決裁 service and the
+ * library service on its own workspace, wired as EventAdmin would wire them.
  */
 final class ServerDesktop implements AutoCloseable {
 
@@ -37,6 +38,8 @@ final class ServerDesktop implements AutoCloseable {
     final HttpKairanServerClient client;
     final DefaultSyncService sync;
     final DefaultKessaiService kessai;
+    /** The 課 libraries on this desktop (no events of its own: it reads the replica and the queue when asked). */
+    final DefaultLibraryService library;
     final List<InboxNotice> notices = new CopyOnWriteArrayList<>();
     private volatile boolean forwarding;
 
@@ -58,6 +61,7 @@ final class ServerDesktop implements AutoCloseable {
                 notices.add((InboxNotice) data);
             }
         });
+        this.library = new DefaultLibraryService(sync, client);
         forwarding = true;
     }
 

@@ -1,4 +1,4 @@
-package org.kairan.client.kessai.internal;
+package org.kairan.client.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,32 +21,34 @@ import org.kairan.client.kessai.FileUnavailableException;
 import org.kairan.client.kessai.FileUnavailableException.Reason;
 
 /**
- * Files opened on this desktop, kept under {@code files/} in the user's directory (owner-only) by their SHA-256,
- * so that what was opened once opens again offline. A download goes to a temporary file, is checked against
+ * Files opened on this desktop — 決裁 attachments, PDFs of record, library documents — kept under {@code files/}
+ * in the user's directory (owner-only) by their SHA-256, so that what was opened once opens again offline. One
+ * cache for every service of this bundle: the same content opened as a 決裁 attachment and as a library version
+ * is stored once. A download goes to a temporary file, is checked against
  * the hash and only then takes its place: the cache never holds a damaged file.
  */
-final class FileCache {
+public final class FileCache {
 
-    static final String DIRECTORY = "files";
+    public static final String DIRECTORY = "files";
 
     /** Fetches the bytes into a file. */
     @FunctionalInterface
-    interface Download {
+    public interface Download {
         void into(Path target) throws KairanClientException;
     }
 
     private final Path directory;
 
-    FileCache(Path userDirectory) {
+    public FileCache(Path userDirectory) {
         this.directory = userDirectory.resolve(DIRECTORY);
     }
 
     /** Where a file is (or would be) cached: its hash, with the extension of its name so viewers know it. */
-    Path path(String sha256, String name) {
+    public Path path(String sha256, String name) {
         return directory.resolve(sha256 + extension(name));
     }
 
-    static String extension(String name) {
+    public static String extension(String name) {
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
         return ext.matches("\\.[a-z0-9]{1,8}") ? ext : "";
@@ -57,7 +59,7 @@ final class FileCache {
      *
      * @param name for messages and the extension
      */
-    Path open(String sha256, String name, Optional<Path> local, Download download) throws FileUnavailableException {
+    public Path open(String sha256, String name, Optional<Path> local, Download download) throws FileUnavailableException {
         Path cached = path(sha256, name);
         if (Files.isRegularFile(cached)) {
             return cached;
@@ -83,7 +85,7 @@ final class FileCache {
                     + "開けません。接続してから開いてください (not on this desktop yet, and the server cannot be reached)", e);
         } catch (RequestRejectedException e) {
             throw new FileUnavailableException(Reason.NOT_AVAILABLE, "「" + name + "」をサーバーから受け取れませんでした"
-                    + (e.status() == 403 || e.status() == 404 ? "（閲覧できる案件に含まれていないか、サーバーにありません）" : "")
+                    + (e.status() == 403 || e.status() == 404 ? "（閲覧できる案件・文書に含まれていないか、サーバーにありません）" : "")
                     + " (HTTP " + e.status() + ": " + e.getMessage() + ")", e);
         } catch (KairanClientException e) {
             throw new FileUnavailableException(Reason.NOT_AVAILABLE, "「" + name + "」を開けません (" + e.getMessage() + ")", e);
@@ -105,7 +107,7 @@ final class FileCache {
         }
     }
 
-    static String sha256Of(Path file) throws IOException {
+    public static String sha256Of(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

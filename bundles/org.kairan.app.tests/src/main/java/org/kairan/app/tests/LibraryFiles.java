@@ -1,0 +1,99 @@
+package org.kairan.app.tests;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * Files a 課 files in its library, made by the UI tests with PDFBox and the installed IPA Gothic: a text PDF with
+ * Japanese lines, a scanned page (Japanese drawn into a 300 dpi image, no text layer: the server OCRs it), and a PDF
+ * cut short.
+ */
+final class LibraryFiles {
+
+    private static final List<Path> GOTHIC = List.of(Path.of("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"),
+            Path.of("/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf"), Path.of("/usr/share/fonts/ipa-gothic/ipag.ttf"));
+
+    private LibraryFiles() {
+    }
+
+    static Path gothic() {
+        return GOTHIC.stream().filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new IllegalStateException("IPA Gothic (fonts-ipafont-gothic) is installed"));
+    }
+
+    /** A one-page text PDF of {@code lines} in IPA Gothic 12 pt. */
+    static byte[] textPdf(List<String> lines) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType0Font font = PDType0Font.load(document, gothic().toFile());
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            try (PDPageContentStream s = new PDPageContentStream(document, page)) {
+                s.beginText();
+                s.setFont(font, 12);
+                s.setLeading(20);
+                s.newLineAtOffset(60, 770);
+                for (String line : lines) {
+                    s.showText(line);
+                    s.newLine();
+                }
+                s.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A PDF whose one page is a 300 dpi scan of {@code lines} (large type, no text layer). */
+    static byte[] scannedPdf(List<String> lines) throws Exception {
+        int width = 2480;
+        int height = 1200; // the top of an A4 page is enough for a few lines, and OCRs faster
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(new Color(25, 25, 25));
+            g.setFont(Font.createFont(Font.TRUETYPE_FONT, gothic().toFile()).deriveFont(16f / 72f * 300f));
+            int y = 260;
+            for (String line : lines) {
+                g.drawString(line, 240, y);
+                y += 120;
+            }
+        } finally {
+            g.dispose();
+        }
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(new PDRectangle(width * 72f / 300f, height * 72f / 300f));
+            document.addPage(page);
+            PDImageXObject scan = LosslessFactory.createFromImage(document, image);
+            try (PDPageContentStream s = new PDPageContentStream(document, page)) {
+                s.drawImage(scan, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The PDF cut off after 60 % of its bytes, as an interrupted copy leaves it. */
+    static byte[] cutShort(byte[] pdf) {
+        return Arrays.copyOf(pdf, pdf.length * 6 / 10);
+    }
+}
