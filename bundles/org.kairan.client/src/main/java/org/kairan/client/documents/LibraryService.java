@@ -9,6 +9,7 @@ import org.kairan.client.kessai.FileUnavailableException;
 import org.kairan.client.sync.QueuedAction;
 import org.kairan.core.documents.EditDocument;
 import org.kairan.core.documents.LibraryDocument;
+import org.kairan.core.documents.PageWords;
 import org.kairan.core.kessai.DocumentClass;
 import org.kairan.core.organisation.OrgUnit;
 
@@ -99,6 +100,14 @@ public interface LibraryService {
      *         such document or version here
      */
     Path open(String documentId, int versionNumber) throws FileUnavailableException;
+
+    /**
+     * Where the server's OCR found the words of a version's scanned pages, for highlighting a search's words on
+     * them ({@code GET /api/documents/{id}/versions/{n}/words}); kept beside the cached file once the extraction
+     * has finished, so it holds offline. Empty for a version without OCR'd pages, and offline before they were
+     * fetched once (the scan then shows without highlights).
+     */
+    List<PageWords> scannedWords(String documentId, int versionNumber);
 
     /** The 年度 a day falls in (April to March), e.g. 2026 for 2027-03-31. */
     static int fiscalYearOf(java.time.LocalDate day) {

@@ -96,6 +96,28 @@ public final class FileCache {
         }
     }
 
+    /**
+     * What was worked out once from a cached file and kept beside it (e.g. {@code .words.json}: where OCR found
+     * the words of a scan), if anything.
+     */
+    public Optional<byte[]> beside(String sha256, String suffix) throws IOException {
+        Path kept = directory.resolve(sha256 + suffix);
+        return Files.isRegularFile(kept) ? Optional.of(Files.readAllBytes(kept)) : Optional.empty();
+    }
+
+    /** Keeps bytes beside a file, whole or not at all (written aside, then moved into place). */
+    public void keepBeside(String sha256, String suffix, byte[] bytes) throws IOException {
+        createOwnerOnly(directory);
+        Path partial = Files.createTempFile(directory, "beside-", ".part");
+        try {
+            Files.write(partial, bytes);
+            Files.move(partial, directory.resolve(sha256 + suffix), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
     private static void deleteQuietly(Path file) {
         if (file == null) {
             return;

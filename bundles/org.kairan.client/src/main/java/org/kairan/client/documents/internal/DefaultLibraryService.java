@@ -13,11 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import org.kairan.client.KairanClientException;
 import org.kairan.client.KairanServerClient;
 import org.kairan.client.Session;
 import org.kairan.client.documents.LibraryEntry;
 import org.kairan.client.documents.LibraryService;
 import org.kairan.client.internal.FileCache;
+import org.kairan.client.internal.JsonCodec;
 import org.kairan.client.kessai.FileUnavailableException;
 import org.kairan.client.kessai.FileUnavailableException.Reason;
 import org.kairan.client.sync.OutboxFile;
@@ -30,6 +34,7 @@ import org.kairan.core.documents.DocumentFile;
 import org.kairan.core.documents.DocumentVersion;
 import org.kairan.core.documents.EditDocument;
 import org.kairan.core.documents.LibraryDocument;
+import org.kairan.core.documents.PageWords;
 import org.kairan.core.kessai.DocumentClass;
 import org.kairan.core.kessai.KessaiSettings;
 import org.kairan.core.organisation.Assignment;
@@ -61,6 +66,10 @@ public final class DefaultLibraryService implements LibraryService {
     private KairanServerClient client;
 
     private Decoded decoded;
+
+    private static final String WORDS_SUFFIX = ".words.json";
+    private static final TypeReference<List<PageWords>> WORDS = new TypeReference<>() { };
+    private final JsonCodec json = new JsonCodec();
 
     /** For Declarative Services. */
     public DefaultLibraryService() {
@@ -274,6 +283,30 @@ public final class DefaultLibraryService implements LibraryService {
         Optional<Path> local = sync.stagedFile(file.sha256()).map(f -> userDirectory.resolve("outbox").resolve(f.sha256()));
         return new FileCache(userDirectory).open(file.sha256(), file.name(), local,
                 target -> client.downloadFile(file.sha256(), target));
+    }
+
+    @Override
+    public List<PageWords> scannedWords(String documentId, int versionNumber) {
+        Optional<DocumentVersion> version = find(documentId).flatMap(d -> d.version(versionNumber));
+        Optional<Path> userDirectory = sync.userDirectory();
+        if (version.isEmpty() || version.get().extraction().ocrPages() == 0 || userDirectory.isEmpty()) {
+            return List.of();
+        }
+        FileCache cache = new FileCache(userDirectory.get());
+        String sha256 = version.get().sha256();
+        try {
+            Optional<byte[]> kept = cache.beside(sha256, WORDS_SUFFIX);
+            if (kept.isPresent()) {
+                return json.mapper().readValue(kept.get(), WORDS);
+            }
+            List<PageWords> words = client.documentWords(documentId, versionNumber);
+            if (version.get().extraction().state().finished()) {
+                cache.keepBeside(sha256, WORDS_SUFFIX, json.write(words));
+            }
+            return words;
+        } catch (KairanClientException | IOException e) {
+            return List.of(); // offline before they were fetched once: the scan shows without highlights
+        }
     }
 
     /** The file of a version: of the replica's document, or of the user's unsent action naming it. */

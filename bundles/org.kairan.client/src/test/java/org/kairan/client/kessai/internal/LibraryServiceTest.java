@@ -2,6 +2,7 @@ package org.kairan.client.kessai.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +35,7 @@ import org.kairan.core.documents.AddDocument;
 import org.kairan.core.documents.EditDocument;
 import org.kairan.core.documents.ExtractionState;
 import org.kairan.core.documents.LibraryDocument;
+import org.kairan.core.documents.PageWords;
 import org.kairan.core.files.FileRefusal;
 
 /**
@@ -225,6 +230,31 @@ class LibraryServiceTest {
         FileUnavailableException none = assertThrows(FileUnavailableException.class, () -> kacho.library.open(id, 7),
                 "a version that does not exist cannot be opened");
         assertTrue(none.getMessage().contains("第7版"), none.getMessage());
+    }
 
+    @Test
+    void whereOcrFoundTheWordsOfAScanIsFetchedOnceAndKeptForOffline() throws Exception {
+        ServerDesktop kacho = desktopOf(KACHO);
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Optional<LibraryDocument> scan = Optional.empty();
+        while (scan.isEmpty()) { // the demo library's 見積書 is a scan the server OCRs after it starts
+            kacho.syncNow();
+            scan = kacho.library.entries(ZAISEI_KA).stream().map(LibraryEntry::document).filter(Objects::nonNull)
+                    .filter(d -> d.title().startsWith("庁舎清掃業務 見積書"))
+                    .filter(d -> d.current().map(v -> v.extraction().state().finished()).orElse(false)).findFirst();
+            if (scan.isEmpty() && System.nanoTime() > end) {
+                throw new AssertionError("the demo 見積書 is not OCR'd within 90 s");
+            }
+            Thread.sleep(scan.isEmpty() ? 500 : 0);
+        }
+        String id = scan.get().id();
+        int version = scan.get().current().orElseThrow().number();
+        List<PageWords> words = kacho.library.scannedWords(id, version);
+        assertFalse(words.isEmpty(), "the OCR'd page's words arrive");
+        assertTrue(words.getFirst().words().stream().map(PageWords.Word::text).collect(Collectors.joining())
+                .contains("清掃"), "with what the page says: " + words.getFirst().words());
+        city.cable.unplug();
+        assertEquals(words, kacho.library.scannedWords(id, version), "offline, from beside the cached file");
+        assertEquals(List.of(), kacho.library.scannedWords(id, version + 1), "nothing for a version it does not have");
     }
 }

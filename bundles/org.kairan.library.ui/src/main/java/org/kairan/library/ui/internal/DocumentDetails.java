@@ -23,6 +23,7 @@ import org.kairan.client.documents.LibraryService;
 import org.kairan.core.documents.DocumentVersion;
 import org.kairan.core.documents.LibraryDocument;
 import org.kairan.core.documents.LibraryFiles;
+import org.kairan.core.documents.PageWords;
 import org.kairan.library.ui.LibraryUiConstants;
 import org.kairan.ui.BackgroundCall;
 
@@ -176,6 +177,10 @@ final class DocumentDetails {
      * Previews a version of the shown document at {@code page} (1-based, 0 for the first) with {@code words}
      * highlighted: the file is fetched (or taken from the cache) in a job.
      */
+    /** A version ready to show: a PDF file, or a scan wrapped into a PDF; and where OCR found its words. */
+    private record Opened(Object file, List<PageWords> scanned) {
+    }
+
     void preview(int number, int page, List<String> words) {
         if (line == null) {
             return;
@@ -186,15 +191,16 @@ final class DocumentDetails {
         String mediaType = mediaTypeOf(line, number);
         BackgroundCall.named(texts.messages().library_openJob, monitor -> {
             Path file = library.open(documentId, number);
-            return LibraryFiles.PDF.equals(mediaType) ? (Object) file : ImagePdf.of(file);
+            List<PageWords> scanned = words.isEmpty() ? List.of() : library.scannedWords(documentId, number);
+            return new Opened(LibraryFiles.PDF.equals(mediaType) ? file : ImagePdf.of(file), scanned);
         }).onSuccess(opened -> {
             if (viewer.isDisposed() || request != opens) {
                 return;
             }
-            if (opened instanceof byte[] pdf) {
-                viewer.open(pdf, Math.max(1, page), words);
+            if (opened.file() instanceof byte[] pdf) {
+                viewer.open(pdf, Math.max(1, page), words, opened.scanned());
             } else {
-                viewer.open((Path) opened, Math.max(1, page), words);
+                viewer.open((Path) opened.file(), Math.max(1, page), words, opened.scanned());
             }
         }).onFailure(failure -> {
             if (!viewer.isDisposed() && request == opens) {
