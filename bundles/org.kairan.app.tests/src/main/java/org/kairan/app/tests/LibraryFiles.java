@@ -38,37 +38,56 @@ final class LibraryFiles {
                 .orElseThrow(() -> new IllegalStateException("IPA Gothic (fonts-ipafont-gothic) is installed"));
     }
 
-    /** A one-page text PDF of {@code lines} in IPA Gothic 12 pt. */
-    static byte[] textPdf(List<String> lines) throws IOException {
+    /** A text PDF in IPA Gothic 12 pt: a page of lines for each list. */
+    @SafeVarargs
+    static byte[] textPdf(List<String>... pages) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType0Font font = PDType0Font.load(document, gothic().toFile());
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            try (PDPageContentStream s = new PDPageContentStream(document, page)) {
-                s.beginText();
-                s.setFont(font, 12);
-                s.setLeading(20);
-                s.newLineAtOffset(60, 770);
-                for (String line : lines) {
-                    s.showText(line);
-                    s.newLine();
+            for (List<String> lines : pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream s = new PDPageContentStream(document, page)) {
+                    s.beginText();
+                    s.setFont(font, 12);
+                    s.setLeading(20);
+                    s.newLineAtOffset(60, 770);
+                    for (String line : lines) {
+                        s.showText(line);
+                        s.newLine();
+                    }
+                    s.endText();
                 }
-                s.endText();
             }
             document.save(out);
             return out.toByteArray();
         }
     }
 
-    /** A PDF whose one page is a 300 dpi scan of {@code lines} (large type, no text layer). */
-    static byte[] scannedPdf(List<String> lines) throws Exception {
-        int width = 2480;
-        int height = 1200; // the top of an A4 page is enough for a few lines, and OCRs faster
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    /** A PDF of 300 dpi scans (large type, no text layer): a page of lines for each list. */
+    @SafeVarargs
+    static byte[] scannedPdf(List<String>... pages) throws Exception {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (List<String> lines : pages) {
+                BufferedImage image = scan(lines);
+                PDPage page = new PDPage(new PDRectangle(image.getWidth() * 72f / 300f, image.getHeight() * 72f / 300f));
+                document.addPage(page);
+                PDImageXObject scan = LosslessFactory.createFromImage(document, image);
+                try (PDPageContentStream s = new PDPageContentStream(document, page)) {
+                    s.drawImage(scan, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The top of an A4 sheet at 300 dpi with the lines typed on it: enough for a few lines, and it OCRs fast. */
+    private static BufferedImage scan(List<String> lines) throws Exception {
+        BufferedImage image = new BufferedImage(2480, 1200, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(new Color(25, 25, 25));
             g.setFont(Font.createFont(Font.TRUETYPE_FONT, gothic().toFile()).deriveFont(16f / 72f * 300f));
@@ -80,16 +99,7 @@ final class LibraryFiles {
         } finally {
             g.dispose();
         }
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage(new PDRectangle(width * 72f / 300f, height * 72f / 300f));
-            document.addPage(page);
-            PDImageXObject scan = LosslessFactory.createFromImage(document, image);
-            try (PDPageContentStream s = new PDPageContentStream(document, page)) {
-                s.drawImage(scan, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
+        return image;
     }
 
     /** The PDF cut off after 60 % of its bytes, as an interrupted copy leaves it. */

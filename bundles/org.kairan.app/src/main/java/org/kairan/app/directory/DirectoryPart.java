@@ -38,6 +38,7 @@ import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.ViewerColumns;
 import org.kairan.ui.DateDisplay;
+import org.kairan.ui.DayPicker;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -129,7 +130,7 @@ public final class DirectoryPart {
         asOfLabel = new Label(bar, SWT.NONE);
         asOfLabel.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_AS_OF_LABEL);
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(asOfLabel);
-        asOfPicker = new DateTime(bar, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        asOfPicker = DayPicker.create(bar, sync.officeToday());
         asOfPicker.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_AS_OF);
         asOfPicker.setToolTipText(messages.directory_asOfTooltip);
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(asOfPicker);
@@ -149,7 +150,7 @@ public final class DirectoryPart {
     }
 
     private void dayPicked() {
-        LocalDate picked = LocalDate.of(asOfPicker.getYear(), asOfPicker.getMonth() + 1, asOfPicker.getDay());
+        LocalDate picked = DayPicker.dayOf(asOfPicker);
         showDay(picked.equals(sync.officeToday()) ? null : picked);
     }
 
@@ -168,7 +169,7 @@ public final class DirectoryPart {
         asOfLabel.setText(MessageFormat.format(messages.directory_asOf, dates.withWeekday(day)));
         if (asOfPicker.getYear() != day.getYear() || asOfPicker.getMonth() != day.getMonthValue() - 1
                 || asOfPicker.getDay() != day.getDayOfMonth()) {
-            asOfPicker.setDate(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth());
+            DayPicker.show(asOfPicker, day);
         }
         today.setEnabled(chosenDay != null);
         asOfLabel.getParent().layout(true);

@@ -25,6 +25,7 @@ import org.kairan.search.Facet;
 import org.kairan.search.FacetCount;
 import org.kairan.search.SearchQuery;
 import org.kairan.search.ui.SearchUiConstants;
+import org.kairan.ui.DayPicker;
 
 /**
  * The narrowing beside the hits: for each facet (種別, 課, 年度, 文書分類, 決裁状態) a heading and one check box per
@@ -53,7 +54,8 @@ final class FacetPanel {
     /** Data key of the facet panel's own controls: what each stands for (heading, value, more). */
     private static final String KEY = "org.kairan.search.facetKey";
 
-    FacetPanel(Composite parent, SearchTexts texts, Runnable changed) {
+    /** @param today the office's today, where the period's days start */
+    FacetPanel(Composite parent, SearchTexts texts, LocalDate today, Runnable changed) {
         this.texts = texts;
         this.changed = changed;
         var m = texts.messages();
@@ -84,9 +86,9 @@ final class FacetPanel {
         Composite period = new Composite(body, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(6, 3).applyTo(period);
         fromEnabled = check(period, m.search_from, SearchUiConstants.ID_FROM_ENABLED);
-        from = date(period, SearchUiConstants.ID_FROM);
+        from = date(period, SearchUiConstants.ID_FROM, today);
         toEnabled = check(period, m.search_to, SearchUiConstants.ID_TO_ENABLED);
-        to = date(period, SearchUiConstants.ID_TO);
+        to = date(period, SearchUiConstants.ID_TO, today);
         fromEnabled.addListener(SWT.Selection, e -> periodChanged());
         toEnabled.addListener(SWT.Selection, e -> periodChanged());
         from.addListener(SWT.Selection, e -> periodChanged());
@@ -123,8 +125,8 @@ final class FacetPanel {
         return button;
     }
 
-    private static DateTime date(Composite parent, String id) {
-        DateTime date = new DateTime(parent, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+    private static DateTime date(Composite parent, String id, LocalDate today) {
+        DateTime date = DayPicker.create(parent, today);
         date.setData(SearchUiConstants.WIDGET_ID, id);
         date.setEnabled(false);
         return date;
@@ -251,7 +253,7 @@ final class FacetPanel {
     }
 
     private static LocalDate day(DateTime date) {
-        return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+        return DayPicker.dayOf(date);
     }
 
     /** Takes the narrowing of a saved search (without calling back). */
@@ -266,7 +268,7 @@ final class FacetPanel {
         enabled.setSelection(day != null);
         date.setEnabled(day != null);
         if (day != null) {
-            date.setDate(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth());
+            DayPicker.show(date, day);
         }
     }
 

@@ -96,7 +96,7 @@ public final class SearchPart {
         Composite left = new Composite(sash, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(left);
         saved = new SavedSearchPanel(left, texts, this::runSaved, this::forget);
-        facets = new FacetPanel(left, texts, this::searchAgain);
+        facets = new FacetPanel(left, texts, sync.officeToday(), this::searchAgain);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(facets.control());
         createResults(sash);
         sash.setWeights(21, 79);

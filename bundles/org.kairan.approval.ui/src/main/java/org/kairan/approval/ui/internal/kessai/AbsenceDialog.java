@@ -14,11 +14,13 @@ import org.eclipse.swt.widgets.Text;
 import org.kairan.approval.ui.ApprovalUiConstants;
 import org.kairan.approval.ui.nls.Messages;
 import org.kairan.ui.TitledDialog;
+import org.kairan.ui.DayPicker;
 
 /** 不在の設定: first and last day away and why; while away, 代決者 act and the person 後閲s afterwards. */
 final class AbsenceDialog extends TitledDialog {
 
     private final Messages messages;
+    private final LocalDate today;
     private DateTime from;
     private DateTime to;
     private Text reason;
@@ -26,9 +28,11 @@ final class AbsenceDialog extends TitledDialog {
     private LocalDate last;
     private String why = "";
 
-    AbsenceDialog(Shell parent, Messages messages) {
+    /** @param today the office's today, where both days start */
+    AbsenceDialog(Shell parent, Messages messages, LocalDate today) {
         super(parent, messages.kessai_absence_title);
         this.messages = messages;
+        this.today = today;
     }
 
     @Override
@@ -48,14 +52,14 @@ final class AbsenceDialog extends TitledDialog {
 
     private DateTime date(Composite page, String label, String id) {
         new Label(page, SWT.NONE).setText(label);
-        DateTime date = new DateTime(page, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        DateTime date = DayPicker.create(page, today);
         date.setData(ApprovalUiConstants.WIDGET_ID, id);
         date.addListener(SWT.Selection, e -> check());
         return date;
     }
 
     private static LocalDate day(DateTime date) {
-        return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+        return DayPicker.dayOf(date);
     }
 
     private void check() {

@@ -39,6 +39,7 @@ import org.kairan.core.kessai.RouteException;
 import org.kairan.core.kessai.RouteStep;
 import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.ui.TitledDialog;
+import org.kairan.ui.DayPicker;
 
 /**
  * 起案: subject, 文書分類, 決裁区分 and amount, 起案日, text and files; the route the 事務決裁規程 gives appears
@@ -100,7 +101,7 @@ final class DraftDialog extends TitledDialog {
         settings.rules().kinds().forEach(kind::add);
         amount = text(page, messages.kessai_draft_amount, ApprovalUiConstants.ID_DRAFT_AMOUNT, 1);
         new Label(page, SWT.NONE).setText(messages.kessai_draft_date);
-        date = new DateTime(page, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        date = DayPicker.create(page, texts.today());
         restricted = new Button(page, SWT.CHECK);
         restricted.setText(messages.kessai_draft_restricted);
         restricted.setData(ApprovalUiConstants.WIDGET_ID, ApprovalUiConstants.ID_DRAFT_RESTRICTED);
@@ -196,8 +197,7 @@ final class DraftDialog extends TitledDialog {
         select(documentClass, settings.classes().stream().map(DocumentClass::name).toList(), editing.classification());
         select(kind, settings.rules().kinds(), editing.decisionKind());
         amount.setText(Long.toString(editing.amountYen()));
-        date.setDate(editing.draftDate().getYear(), editing.draftDate().getMonthValue() - 1,
-                editing.draftDate().getDayOfMonth());
+        DayPicker.show(date, editing.draftDate());
         restricted.setSelection(editing.restricted());
         body.setText(editing.body());
         editing.currentAttachments().forEach(a -> files.add(new FileRef(a.id(), a.name(), a.sha256())));
@@ -222,7 +222,7 @@ final class DraftDialog extends TitledDialog {
     }
 
     private LocalDate draftDate() {
-        return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+        return DayPicker.dayOf(date);
     }
 
     private long amountYen() {

@@ -441,7 +441,7 @@ public final class KessaiPart {
 
     private void absence() {
         Optional<String> me = me();
-        AbsenceDialog dialog = new AbsenceDialog(shell(), messages);
+        AbsenceDialog dialog = new AbsenceDialog(shell(), messages, sync.officeToday());
         if (me.isEmpty() || dialog.open() != Window.OK) {
             return;
         }

@@ -16,6 +16,7 @@ import org.kairan.approval.ui.nls.Messages;
 import org.kairan.core.organisation.OrgUnit;
 import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.ui.TitledDialog;
+import org.kairan.ui.DayPicker;
 
 /**
  * 決裁簿の出力: a 課, a period (the 年度 so far by default) and the encoding Excel needs; the server decides
@@ -75,13 +76,11 @@ final class RegisterDialog extends TitledDialog {
 
     private static DateTime date(Composite page, String label, LocalDate day) {
         new Label(page, SWT.NONE).setText(label);
-        DateTime date = new DateTime(page, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
-        date.setDate(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth());
-        return date;
+        return DayPicker.create(page, day);
     }
 
     private static LocalDate day(DateTime date) {
-        return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+        return DayPicker.dayOf(date);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.kairan.core.kessai.RetentionList;
 import org.kairan.core.kessai.RetentionList.Disposition;
 import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.TitledDialog;
+import org.kairan.ui.DayPicker;
 
 /**
  * 保存年限の満了: the decided records past their retention as of a day, and for the selected one 廃棄, 移管 or
@@ -58,7 +59,7 @@ final class RetentionDialog extends TitledDialog {
         GridLayoutFactory.fillDefaults().numColumns(4).applyTo(top);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
         new Label(top, SWT.NONE).setText(texts.messages().kessai_retention_asOf);
-        asOf = new DateTime(top, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        asOf = DayPicker.create(top, texts.today());
         Button show = new Button(top, SWT.PUSH);
         show.setText(texts.messages().kessai_retention_show);
         show.addListener(SWT.Selection, e -> load());
@@ -82,9 +83,7 @@ final class RetentionDialog extends TitledDialog {
         action(actions, texts.messages().kessai_retention_dispose, Disposition.DISPOSE);
         action(actions, texts.messages().kessai_retention_transfer, Disposition.TRANSFER);
         action(actions, texts.messages().kessai_retention_extend, Disposition.EXTEND);
-        keptUntil = new DateTime(actions, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
-        LocalDate nextYear = texts.today().plusYears(1);
-        keptUntil.setDate(nextYear.getYear(), nextYear.getMonthValue() - 1, nextYear.getDayOfMonth());
+        keptUntil = DayPicker.create(actions, texts.today().plusYears(1));
         load();
         return area;
     }
@@ -96,7 +95,7 @@ final class RetentionDialog extends TitledDialog {
     }
 
     private static LocalDate day(DateTime date) {
-        return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+        return DayPicker.dayOf(date);
     }
 
     private void load() {
