@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -35,7 +34,6 @@ import org.xml.sax.XMLReader;
  */
 final class ExcelText {
 
-    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
 
     /**
      * The number formats Excel builds in whose pattern depends on the language it runs in: a Japanese Excel shows
@@ -87,7 +85,7 @@ final class ExcelText {
     private static List<Sheet> sheets(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
         List<Sheet> sheets = new ArrayList<>();
         try (InputStream in = reader.getWorkbookData()) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
             try {
                 while (xml.hasNext()) {
                     if (xml.next() == XMLStreamConstants.START_ELEMENT && "sheet".equals(xml.getLocalName())) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -36,7 +35,6 @@ final class WordText {
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main";
     private static final String MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
 
     private WordText() {
     }
@@ -57,7 +55,7 @@ final class WordText {
         List<Boolean> sectionStartsPage = sectionStarts(document);
         Pagination pages = new Pagination(maxCharacters);
         try (InputStream in = document.getInputStream()) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
             try {
                 new Body(xml, sectionStartsPage, pages).read();
             } finally {
@@ -75,7 +73,7 @@ final class WordText {
     private static List<Boolean> sectionStarts(PackagePart document) throws IOException, XMLStreamException {
         List<Boolean> starts = new ArrayList<>();
         try (InputStream in = document.getInputStream()) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
             try {
                 int inSection = 0;
                 while (xml.hasNext()) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -29,7 +28,6 @@ public final class OfficeContent {
     private static final String WORD_MAIN = LibraryFiles.DOCX + ".main+xml";
     private static final String EXCEL_MAIN = LibraryFiles.XLSX + ".main+xml";
     private static final int MAX_CONTENT_TYPES = 1 << 20;
-    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
 
     private OfficeContent() {
     }
@@ -49,7 +47,7 @@ public final class OfficeContent {
             return Optional.empty(); // not a readable zip: the name decides
         }
         try {
-            XMLStreamReader reader = XML.createXMLStreamReader(new ByteArrayInputStream(types));
+            XMLStreamReader reader = XMLHelper.newXMLInputFactory().createXMLStreamReader(new ByteArrayInputStream(types));
             try {
                 while (reader.hasNext()) {
                     if (reader.next() == XMLStreamConstants.START_ELEMENT) {
