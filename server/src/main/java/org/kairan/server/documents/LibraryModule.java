@@ -53,7 +53,7 @@ public final class LibraryModule implements AutoCloseable {
         this.worker = new ExtractionWorker(database, store, pages, files, directory, settings, scratch, foreground, clock);
         this.parts = new LibraryParts(store, pages, classes, files, new CommandPayload(mapper), database, worker);
         this.records = new LibraryRecords(database, store, pages, directory, users);
-        this.fileCheck = new LibraryFileCheck(attachments);
+        this.fileCheck = new LibraryFileCheck(attachments, OfficePages::countAtUpload);
     }
 
     /** The sync commands of the library. */

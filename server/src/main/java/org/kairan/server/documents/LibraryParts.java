@@ -158,7 +158,8 @@ record LibraryParts(LibraryStore store, PageStore pages, KessaiSettings settings
         }
         if (!LibraryFiles.accepts(stored.get().mediaType())) {
             throw new Refused(CommandVerdict.conflict(CommandCodes.FILE_NOT_ACCEPTED, "「" + name + "」は文書庫に登録"
-                    + "できない種類のファイルです。PDFか画像（PNG・JPEG・TIFF）を登録してください (only PDFs and images)"));
+                    + "できない種類のファイルです。PDF、画像（PNG・JPEG・TIFF）、Word・Excel（.docx・.xlsx）を登録してください"
+                    + " (only PDFs, images and .docx or .xlsx files)"));
         }
         return stored.get();
     }

@@ -11,7 +11,10 @@ import org.kairan.core.documents.ExtractionFailure;
 import org.kairan.core.documents.LibraryFiles;
 import org.kairan.server.files.LibraryFileCheck;
 
-/** Opens a kept file for extraction, by its content; what cannot be opened fails with its reason. */
+/**
+ * Opens a kept file for extraction, by its content (a PDF, an image, a Word or Excel file); what cannot be opened
+ * fails with its reason.
+ */
 final class Pages {
 
     /** The resolution pages are rendered at for OCR. */
@@ -38,6 +41,9 @@ final class Pages {
                     + "として登録してください (the file is empty)");
         }
         Optional<String> type = LibraryFileCheck.mediaTypeByContent(file);
+        if (type.isEmpty() && LibraryFiles.isOffice(mediaType)) {
+            type = Optional.of(mediaType); // a password-protected or damaged one: opening it says which
+        }
         if (type.isEmpty()) {
             if (LibraryFiles.PDF.equals(mediaType)) {
                 throw new ExtractionProblem(ExtractionFailure.CORRUPT, "PDFとして読めません。ファイルが壊れています"
@@ -47,10 +53,11 @@ final class Pages {
                 throw new ExtractionProblem(ExtractionFailure.CORRUPT, "画像として読めません。ファイルが壊れています"
                         + " (not a readable image)");
             }
-            throw new ExtractionProblem(ExtractionFailure.UNSUPPORTED, "PDFでも画像（PNG・JPEG・TIFF）でもないため、"
-                    + "文字を取り出せません (neither a PDF nor an image)");
+            throw new ExtractionProblem(ExtractionFailure.UNSUPPORTED, "PDF、画像（PNG・JPEG・TIFF）、Word・Excel"
+                    + "（.docx・.xlsx）のどれでもないため、文字を取り出せません (neither a PDF, an image nor a .docx or .xlsx)");
         }
-        PageSource source = LibraryFiles.PDF.equals(type.get()) ? PdfPages.open(file) : ImagePages.open(file);
+        PageSource source = LibraryFiles.PDF.equals(type.get()) ? PdfPages.open(file)
+                : LibraryFiles.isOffice(type.get()) ? OfficePages.open(file, type.get()) : ImagePages.open(file);
         try {
             if (source.pageCount() > maxPages) {
                 throw new ExtractionProblem(ExtractionFailure.TOO_MANY_PAGES, String.format("%,dページあり、文字を取り出せる"

@@ -17,22 +17,35 @@ import org.kairan.server.record.AttachmentCheck;
 import org.kairan.server.record.PdfHeader;
 
 /**
- * The upload check of a 課's document library ({@code PUT /api/files?purpose=library}): PDFs and scanned images
- * (PNG, JPEG, TIFF) are kept, known by their content or — for a file whose content says nothing, such as a
- * damaged PDF — by their name; anything else is refused with a clear reason. A damaged, encrypted, page-less
- * or empty PDF is kept (the library shows its extraction failed, and why), but marked with the refusal the
- * 決裁 attachment check gives it, so that no 起案 can name it.
+ * The upload check of a 課's document library ({@code PUT /api/files?purpose=library}): PDFs, scanned images
+ * (PNG, JPEG, TIFF), Word (.docx) and Excel (.xlsx) files are kept, known by their content or — for a file whose
+ * content says nothing, such as a damaged PDF or a password-protected .docx — by their name; anything else (the
+ * old binary .doc and .xls too) is refused with a clear reason. A damaged, encrypted, page-less or empty PDF is
+ * kept (the library shows its extraction failed, and why), but marked with the refusal the 決裁 attachment check
+ * gives it, so that no 起案 can name it; a Word or Excel file is marked as the 決裁 check would (only when empty).
  */
 public final class LibraryFileCheck implements FileCheck {
 
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int HEAD = 1024;
 
-    private final AttachmentCheck attachments;
+    /** The pages of a Word or Excel file as its extraction will count them. */
+    @FunctionalInterface
+    public interface OfficePageCount {
+        /** @return the pages, 0 when the file cannot be read */
+        int pages(Path file, String mediaType);
+    }
 
-    /** @param attachments the 決裁's check, for the refusal a kept PDF carries */
-    public LibraryFileCheck(AttachmentCheck attachments) {
+    private final AttachmentCheck attachments;
+    private final OfficePageCount officePages;
+
+    /**
+     * @param attachments the 決裁's check, for the refusal a kept PDF carries
+     * @param officePages counts the pages of a .docx or .xlsx
+     */
+    public LibraryFileCheck(AttachmentCheck attachments, OfficePageCount officePages) {
         this.attachments = attachments;
+        this.officePages = officePages;
     }
 
     @Override
@@ -47,8 +60,9 @@ public final class LibraryFileCheck implements FileCheck {
             Optional<String> byName = LibraryFiles.mediaTypeOfName(name);
             if (byName.isEmpty()) {
                 throw new FileRefusedException(FileRefusal.UNSUPPORTED_TYPE, "「" + name + "」は文書庫に登録できない種類の"
-                        + "ファイルです。PDFか、スキャンした画像（PNG・JPEG・TIFF）を登録してください (only PDFs and PNG, JPEG"
-                        + " or TIFF images can be kept in a library)");
+                        + "ファイルです。PDF、スキャンした画像（PNG・JPEG・TIFF）、Word・Excel（.docx・.xlsx）を登録してください"
+                        + "（古い形式の .doc・.xls は .docx・.xlsx で保存し直してください） (only PDFs, PNG, JPEG or TIFF"
+                        + " images and .docx or .xlsx files can be kept in a library)");
             }
             // a damaged file of a type the library takes: kept, and its extraction will say what is wrong
             return new Inspection(byName.get(), 0, Files.size(file) == 0 ? FileRefusal.EMPTY
@@ -67,10 +81,16 @@ public final class LibraryFileCheck implements FileCheck {
             };
             return new Inspection(type, result.pageCount(), refusal);
         }
+        if (LibraryFiles.isOffice(type)) {
+            return new Inspection(type, officePages.pages(file, type), null);
+        }
         return new Inspection(type, LibraryFiles.TIFF.equals(type) ? frames(file) : 1, null);
     }
 
-    /** PDF, PNG, JPEG or TIFF by the file's first bytes (a PDF's header may lie anywhere in its first 1 KB). */
+    /**
+     * PDF, PNG, JPEG or TIFF by the file's first bytes (a PDF's header may lie anywhere in its first 1 KB); a zip
+     * that says it is a Word document or an Excel workbook ({@link OfficeContent}).
+     */
     public static Optional<String> mediaTypeByContent(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
@@ -84,6 +104,9 @@ public final class LibraryFileCheck implements FileCheck {
         }
         if (startsWith(head, new byte[] {'I', 'I', 42, 0}) || startsWith(head, new byte[] {'M', 'M', 0, 42})) {
             return Optional.of(LibraryFiles.TIFF);
+        }
+        if (startsWith(head, OfficeContent.ZIP_MAGIC)) {
+            return OfficeContent.mediaType(file);
         }
         return PdfHeader.isPdf(head) ? Optional.of(LibraryFiles.PDF) : Optional.empty();
     }

@@ -16,18 +16,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.kairan.core.documents.LibraryFiles;
 import org.kairan.core.files.FileRefusal;
 import org.kairan.core.files.StoredFile;
 import org.kairan.core.protocol.ApiError;
 import org.kairan.core.protocol.ErrorCode;
 import org.kairan.server.testing.LibraryClient;
 import org.kairan.server.testing.LibrarySamples;
+import org.kairan.server.testing.OfficeSamples;
 import org.kairan.server.testing.RunningServer;
 import org.kairan.server.testing.TestRoster;
 
 /**
- * Uploads for a library ({@code PUT /api/files?purpose=library}): PDFs and scans kept and known by content,
- * anything else refused with a Japanese reason; the 決裁 attachment rules stay as they were.
+ * Uploads for a library ({@code PUT /api/files?purpose=library}): PDFs, scans, .docx and .xlsx kept and known by
+ * content, anything else (.doc, .xls too) refused with a Japanese reason; the 決裁 attachment rules stay as they were.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LibraryUploadTest {
@@ -81,17 +83,33 @@ class LibraryUploadTest {
     }
 
     @Test
-    void otherKindsOfFileAreRefusedWithAJapaneseReason() {
-        for (String name : List.of("議事録.docx", "メモ.txt", "予算.xlsx")) {
-            ApiError error = refused(library.upload(token, name, "PK\u0003\u0004 not a pdf or image".getBytes(
-                    StandardCharsets.ISO_8859_1)), 422);
+    void wordAndExcelFilesAreKeptKnownByTheirContentWithTheirPagesCounted() {
+        StoredFile docx = kept("事務決裁規程", OfficeSamples.kitei());
+        assertEquals(LibraryFiles.DOCX, docx.mediaType(), "a Word document without an extension is a .docx");
+        assertEquals(3, docx.pages(), "with the pages its page breaks make");
+        StoredFile xlsx = kept("予算要求一覧.docx", OfficeSamples.yosan());
+        assertEquals(LibraryFiles.XLSX, xlsx.mediaType(), "a workbook named .docx is an .xlsx: the content decides");
+        assertEquals(2, xlsx.pages(), "one page per visible sheet");
+        StoredFile damaged = kept("壊れた.docx", "PK\u0003\u0004 cut short".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(LibraryFiles.DOCX, damaged.mediaType(), "a damaged .docx is kept by its name, its extraction will"
+                + " say what is wrong");
+        assertEquals(0, damaged.pages(), "no pages could be counted");
+        assertEquals(LibraryFiles.DOCX, kept("パスワード付き.docx", OfficeSamples.passwordProtected(OfficeSamples.kitei()))
+                .mediaType(), "and so is a password-protected one");
+    }
+
+    @Test
+    void otherKindsOfFileAndOldWordAndExcelFilesAreRefusedWithAJapaneseReason() {
+        for (String name : List.of("議事録.doc", "メモ.txt", "予算.xls")) {
+            ApiError error = refused(library.upload(token, name, OfficeSamples.oldWord()), 422);
             assertEquals(ErrorCode.UNPROCESSABLE, error.error());
             assertEquals(FileRefusal.UNSUPPORTED_TYPE.name(), error.field(), "the refusal's code for the desktop");
             assertTrue(error.message().contains("「" + name + "」は文書庫に登録できない種類のファイルです"),
                     "the message names the file in Japanese: " + error.message());
-            assertTrue(error.message().contains("PNG・JPEG・TIFF"), "and says what is taken: " + error.message());
+            assertTrue(error.message().contains("PNG・JPEG・TIFF") && error.message().contains("Word・Excel（.docx・.xlsx）"),
+                    "and says what is taken: " + error.message());
         }
-        refused(library.upload(token, "空.docx", new byte[0]), 422);
+        refused(library.upload(token, "空.doc", new byte[0]), 422);
         assertEquals(400, running.send(HttpRequest.newBuilder(running.uri("/api/files?purpose=chat"))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
                 .header("X-Kairan-File-Name", URLEncoder.encode("a.pdf", StandardCharsets.UTF_8))

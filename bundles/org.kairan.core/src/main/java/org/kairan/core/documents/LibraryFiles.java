@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The files a library takes: PDFs and scanned images (PNG, JPEG, TIFF). The server decides by content; the
- * name's extension is the fallback for a file whose content it cannot recognise (a damaged PDF is still
- * kept, and its extraction fails with the reason).
+ * The files a library takes: PDFs, scanned images (PNG, JPEG, TIFF), Word (.docx) and Excel (.xlsx) files. The
+ * server decides by content; the name's extension is the fallback for a file whose content it cannot recognise
+ * (a damaged PDF or a password-protected .docx is still kept, and its extraction fails with the reason). The
+ * old binary Word and Excel formats (.doc, .xls) are not taken.
  */
 public final class LibraryFiles {
 
@@ -15,8 +16,12 @@ public final class LibraryFiles {
     public static final String PNG = "image/png";
     public static final String JPEG = "image/jpeg";
     public static final String TIFF = "image/tiff";
+    /** A Word document (.docx, Office Open XML). */
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    /** An Excel workbook (.xlsx, Office Open XML). */
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** What a library document's version may be. */
-    public static final Set<String> ACCEPTED_MEDIA_TYPES = Set.of(PDF, PNG, JPEG, TIFF);
+    public static final Set<String> ACCEPTED_MEDIA_TYPES = Set.of(PDF, PNG, JPEG, TIFF, DOCX, XLSX);
 
     private LibraryFiles() {
     }
@@ -25,7 +30,15 @@ public final class LibraryFiles {
         return mediaType != null && ACCEPTED_MEDIA_TYPES.contains(mediaType);
     }
 
-    /** The accepted media type a file name's extension says, if any (.pdf, .png, .jpg/.jpeg, .tif/.tiff). */
+    /** Whether the type is a Word or Excel file, whose text is read, never OCR'd. */
+    public static boolean isOffice(String mediaType) {
+        return DOCX.equals(mediaType) || XLSX.equals(mediaType);
+    }
+
+    /**
+     * The accepted media type a file name's extension says, if any (.pdf, .png, .jpg/.jpeg, .tif/.tiff, .docx,
+     * .xlsx).
+     */
     public static Optional<String> mediaTypeOfName(String name) {
         int dot = name == null ? -1 : name.lastIndexOf('.');
         if (dot < 0) {
@@ -36,6 +49,8 @@ public final class LibraryFiles {
             case "png" -> Optional.of(PNG);
             case "jpg", "jpeg" -> Optional.of(JPEG);
             case "tif", "tiff" -> Optional.of(TIFF);
+            case "docx" -> Optional.of(DOCX);
+            case "xlsx" -> Optional.of(XLSX);
             default -> Optional.empty();
         };
     }

@@ -15,7 +15,7 @@ public enum FileRefusal {
     CORRUPT,
     /** A PDF without pages. */
     NO_PAGES,
-    /** For a document library ({@code PUT /api/files?purpose=library}): neither a PDF nor a PNG, JPEG or TIFF
-     *  image, by content or by name. */
+    /** For a document library ({@code PUT /api/files?purpose=library}): neither a PDF, a PNG, JPEG or TIFF image
+     *  nor a Word or Excel file (.docx, .xlsx; not the old .doc, .xls), by content or by name. */
     UNSUPPORTED_TYPE
 }

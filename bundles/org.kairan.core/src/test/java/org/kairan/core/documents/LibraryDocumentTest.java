@@ -52,7 +52,10 @@ class LibraryDocumentTest {
         assertEquals(Optional.of(LibraryFiles.PDF), LibraryFiles.mediaTypeOfName("予算書.PDF"));
         assertEquals(Optional.of(LibraryFiles.JPEG), LibraryFiles.mediaTypeOfName("scan.jpeg"));
         assertEquals(Optional.of(LibraryFiles.TIFF), LibraryFiles.mediaTypeOfName("会議録.tif"));
-        assertEquals(Optional.empty(), LibraryFiles.mediaTypeOfName("議事録.docx"), "not a Word file");
+        assertEquals(Optional.of(LibraryFiles.DOCX), LibraryFiles.mediaTypeOfName("議事録.docx"), "a Word file");
+        assertEquals(Optional.of(LibraryFiles.XLSX), LibraryFiles.mediaTypeOfName("予算要求一覧.XLSX"), "an Excel file");
+        assertEquals(Optional.empty(), LibraryFiles.mediaTypeOfName("議事録.doc"), "not an old binary Word file");
+        assertEquals(Optional.empty(), LibraryFiles.mediaTypeOfName("予算.xls"), "nor an old Excel file");
         assertEquals(Optional.empty(), LibraryFiles.mediaTypeOfName("README"), "nor a name without extension");
         assertTrue(LibraryFiles.accepts("image/png"));
         assertFalse(LibraryFiles.accepts("text/plain"));
