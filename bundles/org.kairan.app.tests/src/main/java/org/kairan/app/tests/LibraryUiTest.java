@@ -130,6 +130,7 @@ class LibraryUiTest {
         String rules = "事務決裁規程" + tag;
         String minutes = "課内会議録" + tag;
         String request = "予算要求資料" + tag;
+        String memo = "打合せメモ" + tag;
         String broken = "庁舎管理報告" + tag + ".pdf";
         String blank = "白紙" + tag + ".pdf";
         byte[] text = LibraryFiles.textPdf(
@@ -144,6 +145,8 @@ class LibraryUiTest {
         Files.write(folder.resolve(request + ".pdf"), LibraryFiles.textPdf(
                 List.of("予算要求資料", "令和9年度当初予算の要求内容を次のとおりまとめる。"),
                 List.of("庁舎照明のLED化 " + tag, "事業費 1,250,000円（税込）", "既存の蛍光灯を更新する。")));
+        Files.write(folder.resolve(memo + ".docx"), LibraryFiles.wordDocument(List.of("打合せメモ",
+                "公用車の更新は、電気自動車の導入" + tag + "を前提に見積りを取る。")));
         Files.write(folder.resolve(broken), LibraryFiles.cutShort(text));
         Files.write(folder.resolve(blank), new byte[0]);
         Files.writeString(folder.resolve(".~lock.事務決裁規程.pdf#"), "lock file of an office suite");
@@ -154,7 +157,7 @@ class LibraryUiTest {
         assertEquals("財政課", unit.getItem(0), "the user's own 課 comes first");
 
         drop(folder);
-        List<String> filed = List.of(rules + ".pdf", minutes + ".pdf", request + ".pdf", broken);
+        List<String> filed = List.of(rules + ".pdf", minutes + ".pdf", request + ".pdf", memo + ".docx", broken);
         driver.waitUntil("every file of the folder is listed at once, the hidden one left out",
                 () -> fileNames().containsAll(filed) && fileNames().contains(blank));
         assertTrue(fileNames().stream().noneMatch(n -> n.startsWith(".~lock")), "hidden files are not filed: " + fileNames());
@@ -167,8 +170,8 @@ class LibraryUiTest {
                 .noneMatch(n -> stateOf(n).equals("準備中")));
         desktop.screenshot("library-progress-ja");
 
-        driver.waitUntil("the text PDFs are extracted", () -> stateOf(rules + ".pdf").equals("抽出済")
-                && stateOf(request + ".pdf").equals("抽出済"));
+        driver.waitUntil("the text PDFs and the Word document are extracted", () -> stateOf(rules + ".pdf").equals("抽出済")
+                && stateOf(request + ".pdf").equals("抽出済") && stateOf(memo + ".docx").equals("抽出済"));
         driver.waitUntil("the PDF cut short fails with the reason, in words", () -> stateOf(broken)
                 .startsWith("失敗（PDFの終わりがなく、途中で切れているようです"));
         driver.waitUntil("the scanned pages are OCR'd", () -> stateOf(minutes + ".pdf").equals("OCR済"));
@@ -191,6 +194,11 @@ class LibraryUiTest {
         driver.waitUntil("the failed one says why in its details", () -> SwtDriver.all(
                 desktop.find(LibraryUiConstants.ID_DETAILS, org.eclipse.swt.widgets.Composite.class),
                 c -> c instanceof Label l && l.getText().contains("途中で切れている")).size() > 0);
+        select(memo + ".docx");
+        driver.waitUntil("a Word document is not drawn here, and the preview says so", () -> viewer.getMessage()
+                .startsWith("「" + memo + ".docx」はWord・Excelの文書のため、ここには表示できません"));
+        assertTrue(desktop.find(LibraryUiConstants.ID_OPEN_FILE, org.eclipse.swt.widgets.Button.class).isEnabled(),
+                "「ファイルを開く」 hands it to this computer's application");
         select(minutes + ".pdf");
         driver.waitUntil("the scan is previewed too", () -> viewer.getState() == PdfViewer.State.SHOWING);
         desktop.screenshot("library-ja");
@@ -201,6 +209,8 @@ class LibraryUiTest {
         EPartService parts = desktop.windowContext().get(EPartService.class);
         record Case(String typed, String title, int page) {
         }
+        search.show();
+        search.search("電気自動車の導入" + tag, memo); // the Word document's text is searchable
         for (Case c : List.of(new Case("代決の順序", rules, 2), new Case("のむら けんいち", minutes, 2),
                 new Case("１，２５０，０００円", request, 2))) {
             search.show();

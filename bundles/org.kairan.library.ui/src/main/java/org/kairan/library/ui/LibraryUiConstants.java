@@ -28,6 +28,8 @@ public interface LibraryUiConstants {
     String ID_NEW_VERSION = "library.newVersion";
     /** 「情報を編集…」. */
     String ID_EDIT = "library.edit";
+    /** 「ファイルを開く」: the selected document's current version in this computer's application for it. */
+    String ID_OPEN_FILE = "library.openFile";
     /** The count above the table, 「12件」. */
     String ID_COUNT = "library.count";
     /** What happened to the last files added (refused ones named), shown only then. */

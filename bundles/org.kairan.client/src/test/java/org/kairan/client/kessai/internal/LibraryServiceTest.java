@@ -157,14 +157,16 @@ class LibraryServiceTest {
     @Test
     void aFileTheLibraryDoesNotTakeIsRefusedWithTheServersReasonAndNoDocumentIsMade() throws Exception {
         ServerDesktop shuji = desktopOf(SHUJI);
-        QueuedAction add = shuji.library.add(ZAISEI_KA, file("議事録.docx", "PK\u0003\u0004 議事録".getBytes()));
+        // an old-format Word file (OLE2 header): a library takes .docx, not .doc
+        QueuedAction add = shuji.library.add(ZAISEI_KA, file("議事録.doc", new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11,
+                (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0 }));
         String id = documentIdOf(shuji, add);
         shuji.syncNow();
 
         QueuedAction settled = shuji.sync.action(add.key()).orElseThrow();
-        assertEquals(ActionState.REJECTED, settled.state(), "the server refuses a .docx for a library");
+        assertEquals(ActionState.REJECTED, settled.state(), "the server refuses a .doc for a library");
         assertEquals("UNSUPPORTED_TYPE", settled.code());
-        assertTrue(settled.message().contains("「議事録.docx」") && settled.message().contains("PDF"),
+        assertTrue(settled.message().contains("「議事録.doc」") && settled.message().contains(".docx"),
                 "the server's reason names the file and what a library takes: " + settled.message());
         LibraryEntry line = shuji.library.entry(id).orElseThrow();
         assertEquals(LibraryEntry.State.REFUSED, line.state(), "the line says it failed");

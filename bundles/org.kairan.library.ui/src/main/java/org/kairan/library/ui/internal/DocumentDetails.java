@@ -189,6 +189,10 @@ final class DocumentDetails {
         shown = new Shown(documentId, number);
         long request = ++opens;
         String mediaType = mediaTypeOf(line, number);
+        if (LibraryFiles.isOffice(mediaType)) { // nothing on this desktop draws Word or Excel; the text is searchable
+            viewer.clear(MessageFormat.format(texts.messages().library_officeNoPreview, fileNameOf(line, number)));
+            return;
+        }
         BackgroundCall.named(texts.messages().library_openJob, monitor -> {
             Path file = library.open(documentId, number);
             List<PageWords> scanned = words.isEmpty() ? List.of() : library.scannedWords(documentId, number);
@@ -208,6 +212,11 @@ final class DocumentDetails {
                         Objects.requireNonNullElse(failure.getMessage(), failure.toString())));
             }
         }).start(ui);
+    }
+
+    private static String fileNameOf(LibraryEntry line, int number) {
+        return line.document() == null ? line.fileName()
+                : line.document().version(number).map(DocumentVersion::fileName).orElse(line.fileName());
     }
 
     /** The version's media type: as the server recognised it, else what the file's name says. */

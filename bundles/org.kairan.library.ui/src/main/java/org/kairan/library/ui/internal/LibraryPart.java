@@ -84,6 +84,7 @@ public final class LibraryPart {
     private Label message;
     private Button newVersion;
     private Button edit;
+    private Button openFile;
     private DocumentDetails details;
     private List<OrgUnit> units = List.of();
     private List<OrgUnit> own = List.of();
@@ -144,6 +145,7 @@ public final class LibraryPart {
         button(bar, messages.library_addFolder, LibraryUiConstants.ID_ADD_FOLDER, this::chooseFolder);
         newVersion = button(bar, messages.library_newVersion, LibraryUiConstants.ID_NEW_VERSION, this::chooseNewVersion);
         edit = button(bar, messages.library_edit, LibraryUiConstants.ID_EDIT, this::editSelected);
+        openFile = button(bar, messages.library_openFile, LibraryUiConstants.ID_OPEN_FILE, this::openSelectedFile);
         count = new Label(bar, SWT.NONE);
         count.setData(LibraryUiConstants.WIDGET_ID, LibraryUiConstants.ID_COUNT);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(count);
@@ -341,7 +343,28 @@ public final class LibraryPart {
         newVersion.setEnabled(member && onServer);
         edit.setEnabled(member && one.map(e -> e.state() != LibraryEntry.State.REFUSED || e.document() != null)
                 .orElse(false));
+        openFile.setEnabled(onServer);
         details.show(one.orElse(null));
+    }
+
+    /**
+     * 「ファイルを開く」: the current version in the application this computer opens such files with (Word or
+     * LibreOffice for a .docx, the PDF reader for a PDF), fetched first when not cached.
+     */
+    private void openSelectedFile() {
+        java.util.Optional<LibraryEntry> one = selected();
+        if (one.isEmpty()) {
+            return;
+        }
+        BackgroundCall.named(messages.library_openJob, monitor -> library.open(one.get().documentId()))
+                .onSuccess(file -> {
+                    if (!org.eclipse.swt.program.Program.launch(file.toString())) {
+                        showMessage(MessageFormat.format(messages.library_noApplication, one.get().fileName()));
+                    }
+                })
+                .onFailure(failure -> showMessage(MessageFormat.format(messages.library_openFailed,
+                        java.util.Objects.requireNonNullElse(failure.getMessage(), failure.toString()))))
+                .start(ui);
     }
 
     private void showMessage(String text) {
@@ -357,7 +380,8 @@ public final class LibraryPart {
     private void chooseFiles() {
         FileDialog dialog = new FileDialog(table.getShell(), SWT.OPEN | SWT.MULTI);
         dialog.setText(messages.library_filesTitle);
-        dialog.setFilterExtensions(new String[] { "*.pdf;*.PDF;*.png;*.PNG;*.jpg;*.jpeg;*.JPG;*.tif;*.tiff;*.TIF", "*" });
+        dialog.setFilterExtensions(new String[] {
+                "*.pdf;*.PDF;*.png;*.PNG;*.jpg;*.jpeg;*.JPG;*.tif;*.tiff;*.TIF;*.docx;*.DOCX;*.xlsx;*.XLSX", "*" });
         if (dialog.open() == null) {
             return;
         }

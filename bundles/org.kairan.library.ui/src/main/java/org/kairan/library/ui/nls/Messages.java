@@ -12,6 +12,9 @@ public class Messages {
     public String library_addFolder;
     public String library_newVersion;
     public String library_edit;
+    public String library_openFile;
+    public String library_noApplication;
+    public String library_officeNoPreview;
     public String library_count;
     public String library_dropHint;
     public String library_col_title;
