@@ -200,7 +200,8 @@ class LibraryUiTest {
         assertTrue(desktop.find(LibraryUiConstants.ID_OPEN_FILE, org.eclipse.swt.widgets.Button.class).isEnabled(),
                 "「ファイルを開く」 hands it to this computer's application");
         select(minutes + ".pdf");
-        driver.waitUntil("the scan is previewed too", () -> viewer.getState() == PdfViewer.State.SHOWING);
+        driver.waitUntil("the scan is previewed too", () -> viewer.getState() == PdfViewer.State.SHOWING
+                && viewer.isDrawn(1));
         desktop.screenshot("library-ja");
 
         // found in the 検索 tab — a phrase, a person's name typed in かな (on the scan), a 全角 number — and each
@@ -229,6 +230,7 @@ class LibraryUiTest {
                     && viewer.getState() == PdfViewer.State.SHOWING && viewer.getPage() == c.page()
                     && viewer.getHighlightCount(c.page()) > 0);
             if (c.title().equals(minutes)) {
+                driver.waitUntil("the hit's page is drawn", () -> viewer.isDrawn(c.page()));
                 desktop.screenshot("library-hit-scan-ja");
             }
         }

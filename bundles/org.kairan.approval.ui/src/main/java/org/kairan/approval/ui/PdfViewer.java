@@ -185,6 +185,12 @@ public final class PdfViewer extends Composite {
         start(new PdfSource.Bytes(Objects.requireNonNull(pdf, "pdf")), Find.of(page, words, scanned));
     }
 
+    /** Whether a page (1-based) is drawn from its rendered image at the size it is shown, not a placeholder. */
+    public boolean isDrawn(int page) {
+        checkWidget();
+        return state == State.SHOWING && pages.isRendered(page - 1);
+    }
+
     /** How many areas are highlighted on a page (1-based); 0 before the words were looked for there. */
     public int getHighlightCount(int page) {
         checkWidget();

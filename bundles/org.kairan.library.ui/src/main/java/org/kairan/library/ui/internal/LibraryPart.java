@@ -126,7 +126,7 @@ public final class LibraryPart {
     private void createBar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.swtDefaults().numColumns(7).margins(8, 6).applyTo(bar);
+        GridLayoutFactory.swtDefaults().numColumns(8).margins(8, 6).applyTo(bar);
         new Label(bar, SWT.NONE).setText(messages.library_unit);
         unitChooser = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
         unitChooser.setData(LibraryUiConstants.WIDGET_ID, LibraryUiConstants.ID_UNIT);
