@@ -37,6 +37,7 @@ public final class ServerConfigReader {
             Map.entry("--max-body-bytes", "kairan.maxBodyBytes"),
             Map.entry("--max-roster-bytes", "kairan.maxRosterBytes"),
             Map.entry("--zone", "kairan.zone"),
+            Map.entry("--demo-library", "kairan.demo.library"),
             Map.entry("--totp-issuer", "kairan.totpIssuer"),
             Map.entry("--record-keystore", "kairan.record.keystore"),
             Map.entry("--max-attachment-bytes", "kairan.attachment.maxBytes"));
@@ -58,7 +59,9 @@ public final class ServerConfigReader {
               --port N                      port, 0 = a free one [kairan.port] (default 8470)
               --bind ADDR                   listen address [kairan.bind] (default 127.0.0.1)
               --demo                        load the demo city on first start [kairan.demo]; its 課 document
-                                            libraries too unless kairan.demo.library=false
+                                            libraries too unless --demo-library false
+              --demo-library true|false     whether --demo fills the 課 document libraries [kairan.demo.library]
+                                            (default true)
               --db-url URL, --db-user USER  PostgreSQL instead of the embedded H2 [kairan.db.url, kairan.db.user;
                                             the password only as kairan.db.password or env KAIRAN_DB_PASSWORD]
               --keystore FILE               PKCS#12 keystore: serve HTTPS [kairan.keystore; password as

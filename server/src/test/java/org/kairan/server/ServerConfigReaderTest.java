@@ -104,6 +104,8 @@ class ServerConfigReaderTest {
         assertEquals(Duration.ofSeconds(120), config.documents().ocrTimeout());
         assertEquals(Duration.ofSeconds(10), config.documents().slice());
         assertFalse(config.demoLibrary());
+        assertFalse(reader.read(List.of("--data", dir.toString(), "--demo", "--demo-library", "false")).demoLibrary(),
+                "the flag says it as the property does");
         Files.writeString(file, "kairan.documents.languages=jpn; rm -rf /\n");
         assertTrue(assertThrows(ServerConfigReader.ConfigException.class, () -> reader.read(List.of("--config",
                 file.toString()))).getMessage().contains("kairan.documents.languages"),

@@ -39,7 +39,7 @@ class DocumentWordsAgainstServerTest {
 
     @BeforeAll
     void startServerAndLogIn(@TempDir Path workspace) throws Exception {
-        server = RealServer.start("document-words");
+        server = RealServer.startWithLibrary("document-words");
         desktop = RealServer.client(workspace);
         server.enrolThrough(desktop, DemoAccounts.FINANCE_CLERK);
         token = desktop.session().orElseThrow().token();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.kairan.client.KairanClientException;
@@ -35,11 +37,27 @@ public final class RealServer implements AutoCloseable {
         this.api = new ServerApi(process.url());
     }
 
-    /** Starts the server jar; its output goes to {@code target/kairan-server-<name>.log}. */
+    /**
+     * Starts the server jar with the demo city but without its 課 document libraries (filling them and extracting
+     * their text keeps a 2-core machine busy for half a minute, which no test here needs); its output goes to
+     * {@code target/kairan-server-<name>.log}.
+     */
     public static RealServer start(String name, String... extraArguments) throws IOException, TimeoutException {
+        List<String> arguments = new ArrayList<>(List.of(extraArguments));
+        if (!arguments.contains("--demo-library")) {
+            arguments.addAll(List.of("--demo-library", "false"));
+        }
         Path log = Path.of(System.getProperty("kairan.server.log", "target/kairan-server.log"))
                 .resolveSibling("kairan-server-" + name + ".log");
-        return new RealServer(KairanServerProcess.startDemo(log, extraArguments));
+        return new RealServer(KairanServerProcess.startDemo(log, arguments.toArray(String[]::new)));
+    }
+
+    /** The same with the demo city's 課 document libraries (their scanned 見積書, OCR'd by the server). */
+    public static RealServer startWithLibrary(String name, String... extraArguments)
+            throws IOException, TimeoutException {
+        List<String> arguments = new ArrayList<>(List.of(extraArguments));
+        arguments.addAll(List.of("--demo-library", "true"));
+        return start(name, arguments.toArray(String[]::new));
     }
 
     /** A desktop client keeping its session under {@code workspace}, as a fresh start of the desktop would. */
