@@ -30,6 +30,10 @@ public final class EntityTypes {
      *  {@code <documentId>/<part>} ({@code DocumentText.feedId}). Visible like its document. */
     public static final String DOCUMENT_TEXT = "document-text";
 
+    /** {@code org.kairan.core.search.PlaceNames}, the city's readings of its place names; id: {@code current}.
+     *  Visible to all staff. */
+    public static final String PLACE_NAMES = "place-names";
+
     private EntityTypes() {
     }
 
