@@ -25,6 +25,7 @@ import org.kairan.core.kessai.Kessai;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.OrgUnit;
 import org.kairan.core.organisation.StaffMember;
+import org.kairan.core.search.PlaceNames;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.core.work.CoalescingRunner;
 import org.kairan.search.IndexState;
@@ -61,9 +62,12 @@ public final class DefaultSearchService implements SearchService, EventHandler {
     private static final Logger LOG = Logger.getLogger(DefaultSearchService.class.getName());
     /** The index directory beside the replica. */
     static final String DIRECTORY = "search-index";
-    /** The replica's record types the index is made from (people and units for readings and 課 names). */
+    /**
+     * The replica's record types the index is made from (people and units for readings and 課 names, the city's
+     * place names for readings).
+     */
     private static final List<String> INDEXED_TYPES = List.of(EntityTypes.KESSAI, EntityTypes.DOCUMENT,
-            EntityTypes.DOCUMENT_TEXT, EntityTypes.STAFF, EntityTypes.UNIT);
+            EntityTypes.DOCUMENT_TEXT, EntityTypes.STAFF, EntityTypes.UNIT, EntityTypes.PLACE_NAMES);
 
     @Reference
     private SyncService sync;
@@ -82,6 +86,8 @@ public final class DefaultSearchService implements SearchService, EventHandler {
     /** The index and the replica versions the last complete run indexed (a new index is always looked at). */
     private SearchIndex indexedBy;
     private List<Long> indexedVersions = List.of();
+    /** The city's place names as last read from the replica. */
+    private PlaceReadings places = PlaceReadings.NONE;
 
     /** For Declarative Services. */
     public DefaultSearchService() {
@@ -216,8 +222,8 @@ public final class DefaultSearchService implements SearchService, EventHandler {
                 return;
             }
             try {
-                current = open(userDirectory.get().resolve(DIRECTORY));
-            } catch (IOException e) {
+                current = open(userDirectory.get().resolve(DIRECTORY), placeReadings());
+            } catch (IOException | RuntimeException e) {
                 publish(new IndexState(0, 0, 0, false, "検索索引を開けません (cannot open the search index): " + e.getMessage()));
                 return;
             }
@@ -271,13 +277,29 @@ public final class DefaultSearchService implements SearchService, EventHandler {
         }
     }
 
-    /** The index at the path, opened (and the previous user's closed) when it is not the one open. */
-    private SearchIndex open(Path path) throws IOException {
-        if (index != null && path.equals(indexPath)) {
+    /**
+     * The city's place names the replica holds, as readings (made again only when the list changed); none when
+     * the server has no list.
+     */
+    private PlaceReadings placeReadings() {
+        PlaceNames names = sync.replica().get(EntityTypes.PLACE_NAMES, PlaceNames.FEED_ID, PlaceNames.class)
+                .orElse(PlaceNames.NONE);
+        if (!names.equals(places.names())) {
+            places = new PlaceReadings(names);
+        }
+        return places;
+    }
+
+    /**
+     * The index at the path, opened (and the previous user's closed) when it is not the one open, or reads place
+     * names otherwise (then it is made again, see {@link SearchIndex#open(Path, PlaceReadings)}).
+     */
+    private SearchIndex open(Path path, PlaceReadings readings) throws IOException {
+        if (index != null && path.equals(indexPath) && index.placeNames().equals(readings.version())) {
             return index;
         }
         closeIndex();
-        index = SearchIndex.open(path);
+        index = SearchIndex.open(path, readings);
         indexPath = path;
         rebuilt = index.wasRebuilt();
         return index;

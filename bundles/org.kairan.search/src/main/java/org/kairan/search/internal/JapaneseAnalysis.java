@@ -27,7 +27,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * <li>{@link Fields#GRAMS grams}: overlapping CJK bigrams, so that a word is found inside any compound
  * (東京 in 東京都の報告書) whatever the dictionary makes of it;</li>
  * <li>{@link Fields#READING reading}: the katakana readings of proper nouns (people, places), for かな
- * queries.</li>
+ * queries; the city's own readings of its place names first ({@link PlaceReadings}).</li>
  * </ul>
  * Each starts with the width folding of NFKC that matters in Japanese text: 全角 Latin and digits to 半角,
  * 半角カナ to 全角, so ＰＤＦ, PDF and pdf, or ｺﾋﾟｰ and コピー, are the same; and with the 異体字 of names
@@ -38,12 +38,12 @@ final class JapaneseAnalysis {
     private JapaneseAnalysis() {
     }
 
-    /** The analyzer for every field of the schema. */
-    static Analyzer perField() {
+    /** The analyzer for every field of the schema, reading the city's place names as it does. */
+    static Analyzer perField(PlaceReadings places) {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 Fields.TITLE_WORDS, words(), Fields.WORDS, words(),
                 Fields.TITLE_GRAMS, grams(), Fields.GRAMS, grams(),
-                Fields.READING, readings()));
+                Fields.READING, readings(places)));
     }
 
     static Analyzer words() {
@@ -84,11 +84,11 @@ final class JapaneseAnalysis {
         };
     }
 
-    static Analyzer readings() {
+    static Analyzer readings(PlaceReadings places) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL);
+                Tokenizer tokenizer = new JapaneseTokenizer(places.dictionary(), true, JapaneseTokenizer.Mode.NORMAL);
                 TokenStream stream = new ProperNounFilter(tokenizer);
                 stream = new JapaneseReadingFormFilter(stream, false);
                 return new TokenStreamComponents(tokenizer, stream);

@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -56,11 +57,14 @@ import org.kairan.search.SearchResults;
  * The Lucene index in a directory of the user's workspace: written by one {@link IndexWriter}, read only
  * through a {@link SearcherManager}. An index that cannot be opened (damaged by a crash or a full disk,
  * or written by another version) is deleted and started empty, and says so in {@link #wasRebuilt()}: it
- * holds nothing the replica does not, so the caller indexes the replica again.
+ * holds nothing the replica does not, so the caller indexes the replica again. The same happens when the city's
+ * place names ({@link PlaceReadings}) are not those the index was analysed with: its commit data keeps their version.
  */
 final class SearchIndex implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
+    /** Commit data: the {@link PlaceReadings#version()} the index was analysed with (absent: none). */
+    static final String PLACE_NAMES = "kairan.placeNames";
     /** Title words looked at per segment for suggestions. */
     private static final int SUGGEST_SCAN = 2_000;
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.DAY, SortField.Type.LONG, true),
@@ -82,38 +86,57 @@ final class SearchIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final QueryPlanner planner;
     private final boolean rebuilt;
+    private final String placeNames;
 
-    private SearchIndex(Directory directory, IndexWriter writer, boolean rebuilt) throws IOException {
+    private SearchIndex(Directory directory, IndexWriter writer, boolean rebuilt, String placeNames) throws IOException {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
         this.planner = new QueryPlanner(writer.getAnalyzer());
         this.rebuilt = rebuilt;
+        this.placeNames = placeNames;
     }
 
+    /** The index in the directory, without place names of the city's own. */
     static SearchIndex open(Path path) throws IOException {
+        return open(path, PlaceReadings.NONE);
+    }
+
+    /** The index in the directory, reading the city's place names as {@code places} does. */
+    static SearchIndex open(Path path, PlaceReadings places) throws IOException {
         Files.createDirectories(path);
         try {
-            return open(path, false);
+            return open(path, places, false);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "the search index in " + path + " cannot be used (" + e + "); it is deleted and"
                     + " built again from the replica");
             deleteContents(path);
-            return open(path, true);
+            return open(path, places, true);
         }
     }
 
-    private static SearchIndex open(Path path, boolean rebuilt) throws IOException {
+    private static SearchIndex open(Path path, PlaceReadings places, boolean rebuilt) throws IOException {
         Directory directory = FSDirectory.open(path);
         IndexWriter writer = null;
         try {
-            if (DirectoryReader.indexExists(directory)) {
+            boolean exists = DirectoryReader.indexExists(directory);
+            if (exists) {
                 DirectoryReader.open(directory).close(); // reads every segment's header and footer
             }
-            IndexWriterConfig config = new IndexWriterConfig(JapaneseAnalysis.perField())
+            IndexWriterConfig config = new IndexWriterConfig(JapaneseAnalysis.perField(places))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(true);
             writer = new IndexWriter(directory, config);
-            return new SearchIndex(directory, writer, rebuilt);
+            boolean reanalyse = exists && !places.version().equals(analysedWith(writer));
+            if (reanalyse) {
+                LOG.info("the city's place names changed since the search index in " + path + " was made; it is made"
+                        + " again");
+                writer.deleteAll();
+            }
+            writer.setLiveCommitData(Map.of(PLACE_NAMES, places.version()).entrySet());
+            if (reanalyse) {
+                writer.commit();
+            }
+            return new SearchIndex(directory, writer, rebuilt || reanalyse, places.version());
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 writer.rollback();
@@ -121,6 +144,19 @@ final class SearchIndex implements AutoCloseable {
             directory.close();
             throw e;
         }
+    }
+
+    /** The version of the place names the index was last committed with; empty when none. */
+    private static String analysedWith(IndexWriter writer) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (entry.getKey().equals(PLACE_NAMES)) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return "";
     }
 
     private static void deleteContents(Path path) throws IOException {
@@ -131,9 +167,17 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Whether {@link #open} found the index unusable and started an empty one. */
+    /**
+     * Whether {@link #open} found the index unusable, or analysed with other place names, and started an empty
+     * one.
+     */
     boolean wasRebuilt() {
         return rebuilt;
+    }
+
+    /** The {@link PlaceReadings#version()} of the place names the index reads with. */
+    String placeNames() {
+        return placeNames;
     }
 
     /** Adds the item, or replaces what was indexed under its key. Seen by searches after {@link #commit()}. */
@@ -224,7 +268,7 @@ final class SearchIndex implements AutoCloseable {
                 String text = doc.get(Fields.TEXT);
                 List<Snippets.Span> spans = Snippets.find(vectors, d.doc, terms,
                         Map.of(Fields.READING, doc.get(Fields.TITLE).length() + 1), text.length());
-                hits.add(hit(doc, d.score, Snippets.of(text, spans), terms));
+                hits.add(hit(doc, d.score, Snippets.of(text, spans), terms, writer.getAnalyzer()));
             }
             return new SearchResults(counted.matches(), hits, counted.facets());
         } finally {
@@ -270,10 +314,11 @@ final class SearchIndex implements AutoCloseable {
                 .limit(max).map(Map.Entry::getKey).toList();
     }
 
-    private static SearchHit hit(Document doc, float score, String snippet, Map<String, Set<String>> terms) {
+    private static SearchHit hit(Document doc, float score, String snippet, Map<String, Set<String>> terms,
+            Analyzer analyzer) {
         String title = doc.get(Fields.TITLE);
         return new SearchHit(SearchKind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.ID), title,
-                Snippets.marked(title, terms), snippet, doc.getField(Fields.PAGE).numericValue().intValue(),
+                Snippets.marked(title, terms, analyzer), snippet, doc.getField(Fields.PAGE).numericValue().intValue(),
                 doc.get(Fields.UNIT), LocalDate.ofEpochDay(doc.getField(Fields.DAY).numericValue().longValue()),
                 doc.get(Fields.CLASSIFICATION), doc.get(Fields.STATE), score);
     }

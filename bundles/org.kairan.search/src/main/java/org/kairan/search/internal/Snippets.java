@@ -120,15 +120,18 @@ final class Snippets {
         return flatten(out.toString());
     }
 
-    /** Analyzers of the fields a title is searched in: a title is a few words, marked by analysing it now. */
-    private static final Map<String, Analyzer> TITLE_ANALYZERS = Map.of(Fields.WORDS, JapaneseAnalysis.words(),
-            Fields.GRAMS, JapaneseAnalysis.grams(), Fields.READING, JapaneseAnalysis.readings());
+    /** The fields a title is searched in: a title is a few words, marked by analysing it now. */
+    private static final Set<String> TITLE_FIELDS = Set.of(Fields.WORDS, Fields.GRAMS, Fields.READING);
 
-    /** The whole of a short text (a title) with the matches of {@code terms} (field → term texts) marked, on one line. */
-    static String marked(String text, Map<String, Set<String>> terms) {
+    /**
+     * The whole of a short text (a title) with the matches of {@code terms} (field → term texts) marked, on one line.
+     *
+     * @param analyzer the index's analyzer, by field
+     */
+    static String marked(String text, Map<String, Set<String>> terms, Analyzer analyzer) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         int at = 0;
-        for (Span span : merged(analysed(text, terms))) {
+        for (Span span : merged(analysed(text, terms, analyzer))) {
             out.append(text, at, span.start()).append(SearchHit.MARK_START).append(text, span.start(), span.end())
                     .append(SearchHit.MARK_END);
             at = span.end();
@@ -136,11 +139,10 @@ final class Snippets {
         return flatten(out.append(text, at, text.length()).toString());
     }
 
-    private static List<Span> analysed(String text, Map<String, Set<String>> terms) {
+    private static List<Span> analysed(String text, Map<String, Set<String>> terms, Analyzer analyzer) {
         List<Span> spans = new ArrayList<>();
         terms.forEach((field, wanted) -> {
-            Analyzer analyzer = TITLE_ANALYZERS.get(field);
-            if (analyzer == null || wanted.isEmpty()) {
+            if (!TITLE_FIELDS.contains(field) || wanted.isEmpty()) {
                 return;
             }
             try (TokenStream stream = analyzer.tokenStream(field, text)) {
