@@ -56,6 +56,7 @@ import org.kairan.server.login.SessionService;
 import org.kairan.server.login.SessionStore;
 import org.kairan.server.login.SessionUsers;
 import org.kairan.server.roster.RosterImporter;
+import org.kairan.server.search.PlaceNamesFeed;
 import org.kairan.server.storage.Database;
 import org.kairan.server.sync.ChangeFeed;
 import org.kairan.server.sync.CommandHandler;
@@ -94,7 +95,8 @@ public final class KairanServer implements AutoCloseable {
     private boolean stopped;
 
     /** The change feed's parts the server starts and stops. */
-    private record Feed(ChangeFeed changes, DirectoryFeed directory, FeedSignal signal, FeedEventsHandler events) {
+    private record Feed(ChangeFeed changes, DirectoryFeed directory, PlaceNamesFeed placeNames, FeedSignal signal,
+            FeedEventsHandler events) {
     }
 
     private KairanServer(ServerConfig config, Database database, Server jetty, ServerConnector connector,
@@ -238,7 +240,8 @@ public final class KairanServer implements AutoCloseable {
         DemoCity demo = new DemoCity(database, organisation, roster, accounts, commands, users, mapper, directory,
                 kessai, files, config.demoLibrary() ? library : null, config.records(), config.clock(), config.zone());
         return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
-                new Feed(changes, directoryFeed, signal, events), kessai, library);
+                new Feed(changes, directoryFeed, new PlaceNamesFeed(changes, mapper, config.placeNames()), signal, events),
+                kessai, library);
     }
 
     /**
@@ -255,6 +258,10 @@ public final class KairanServer implements AutoCloseable {
             }
             if (kessai.publishSettings(c)) {
                 LOG.info("the 決裁 settings were put into the change feed");
+            }
+            if (feed.placeNames().publish(c)) {
+                LOG.info("the city's place names ({} characters) were put into the change feed",
+                        config.placeNames().entries().length());
             }
             return feed.changes().head(c);
         });

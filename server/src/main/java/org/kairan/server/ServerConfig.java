@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 import org.kairan.core.kessai.KessaiSettings;
+import org.kairan.core.search.PlaceNames;
 import org.kairan.server.documents.DocumentSettings;
 import org.kairan.server.record.RecordSettings;
 
@@ -36,12 +37,14 @@ import org.kairan.server.record.RecordSettings;
  * @param kessai                      the city's 決裁 settings: 事務決裁規程, 代決順, 文書分類, 文書番号, file limit
  * @param records                     PDF of record (signing key, fonts) and attachment limits
  * @param documents                   the document library's text extraction (page limit, OCR)
+ * @param placeNames                  the city's readings of its place names, for every desktop's search
  * @param clock                       time source (tests move it)
  */
 public record ServerConfig(Path dataDir, String bindAddress, int port, String databaseUrl, String databaseUser,
         String databasePassword, Duration sessionIdleTimeout, long maxBodyBytes, long maxRosterBytes, boolean demo,
         boolean demoLibrary, Path keystore, String keystorePassword, boolean allowPlainHttpOnNonLoopback, ZoneId zone,
-        String totpIssuer, KessaiSettings kessai, RecordSettings records, DocumentSettings documents, Clock clock) {
+        String totpIssuer, KessaiSettings kessai, RecordSettings records, DocumentSettings documents, PlaceNames placeNames,
+        Clock clock) {
 
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -60,6 +63,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(kessai, "kessai");
         Objects.requireNonNull(documents, "documents");
+        Objects.requireNonNull(placeNames, "placeNames");
         if (totpIssuer == null || totpIssuer.isBlank() || totpIssuer.contains(":")) {
             throw new IllegalArgumentException("the TOTP issuer must be a non-blank name without ':'");
         }
@@ -78,7 +82,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_BIND, DEFAULT_PORT, null, null, null, DEFAULT_IDLE, DEFAULT_MAX_BODY,
                 DEFAULT_MAX_ROSTER, false, true, null, null, false, DEFAULT_ZONE, DEFAULT_TOTP_ISSUER, KessaiSettings.standard(),
-                RecordSettings.defaults(), DocumentSettings.defaults(), Clock.systemUTC());
+                RecordSettings.defaults(), DocumentSettings.defaults(), PlaceNames.NONE, Clock.systemUTC());
     }
 
     public static Path defaultDataDir() {
@@ -151,6 +155,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         private KessaiSettings kessai;
         private RecordSettings records;
         private DocumentSettings documents;
+        private PlaceNames placeNames;
         private Clock clock;
 
         private Builder(ServerConfig c) {
@@ -173,6 +178,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             kessai = c.kessai;
             records = c.records;
             documents = c.documents;
+            placeNames = c.placeNames;
             clock = c.clock;
         }
 
@@ -246,6 +252,11 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             return this;
         }
 
+        public Builder placeNames(PlaceNames value) {
+            placeNames = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = value;
             return this;
@@ -254,7 +265,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         public ServerConfig build() {
             return new ServerConfig(dataDir, bindAddress, port, databaseUrl, databaseUser, databasePassword,
                     sessionIdleTimeout, maxBodyBytes, maxRosterBytes, demo, demoLibrary, keystore, keystorePassword,
-                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, records, documents, clock);
+                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, records, documents, placeNames, clock);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.kairan.server;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,8 @@ import java.util.Properties;
 
 import org.kairan.core.kessai.DecisionRulesException;
 import org.kairan.core.kessai.KessaiSettings;
+import org.kairan.core.search.PlaceNames;
+import org.kairan.core.search.PlaceNamesException;
 import org.kairan.server.documents.DocumentSettings;
 import org.kairan.server.record.RecordSettings;
 
@@ -40,7 +44,13 @@ public final class ServerConfigReader {
             Map.entry("--demo-library", "kairan.demo.library"),
             Map.entry("--totp-issuer", "kairan.totpIssuer"),
             Map.entry("--record-keystore", "kairan.record.keystore"),
-            Map.entry("--max-attachment-bytes", "kairan.attachment.maxBytes"));
+            Map.entry("--max-attachment-bytes", "kairan.attachment.maxBytes"),
+            Map.entry("--place-names", "kairan.search.placeNames"));
+
+    /** The largest list of place names read (20,000 names of 16 characters and readings of 24 fit well). */
+    static final long MAX_PLACE_NAMES_BYTES = 4L << 20;
+    /** The demo city's place names, used with {@code --demo} when no list is given. */
+    static final String DEMO_PLACE_NAMES = "/org/kairan/server/demo/place-names.csv";
 
     /** Flags without a value that set a property to true. */
     private static final Map<String, String> SWITCHES = Map.of(
@@ -76,6 +86,9 @@ public final class ServerConfigReader {
                                             kairan.record.keystorePassword or env KAIRAN_RECORD_KEYSTORE_PASSWORD]
                                             (default DATA/record-signing.p12, made at first use)
               --max-attachment-bytes N      largest attachment [kairan.attachment.maxBytes] (default 104857600)
+              --place-names FILE            the city's place names with their readings for search, a UTF-8 CSV of
+                                            表記,よみ lines, # comments [kairan.search.placeNames] (default: none;
+                                            with --demo the demo city's)
             Properties only: kairan.record.organisation (O= of the generated certificate, default Kairan),
               kairan.record.gothicFont, kairan.record.minchoFont (ipag.ttf, ipam.ttf; default: the installed
               Debian packages fonts-ipafont-gothic, fonts-ipafont-mincho);
@@ -175,6 +188,7 @@ public final class ServerConfigReader {
                     kessai(p),
                     records,
                     documents(p),
+                    placeNames(p),
                     Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
@@ -225,6 +239,49 @@ public final class ServerConfigReader {
                     Duration.ofSeconds(number(p, "kairan.documents.sliceSeconds", standard.slice().toSeconds())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("文書庫の設定に誤りがあります (kairan.documents.*): " + e.getMessage());
+        }
+    }
+
+    /**
+     * The city's place names with their readings ({@code kairan.search.placeNames}, a CSV of {@code 表記,よみ}); the
+     * demo city's list with {@code kairan.demo} when none is given; none otherwise. A list with a wrong line stops
+     * the server, naming the line.
+     */
+    private static PlaceNames placeNames(Properties p) throws ConfigException {
+        String file = blankToNull(p.getProperty("kairan.search.placeNames"));
+        String text;
+        if (file != null) {
+            Path path = Path.of(expandHome(file));
+            try {
+                if (Files.size(path) > MAX_PLACE_NAMES_BYTES) {
+                    throw new ConfigException("地名よみ一覧 (kairan.search.placeNames) " + file + " が大きすぎます"
+                            + " (larger than " + MAX_PLACE_NAMES_BYTES + " bytes)");
+                }
+                text = Files.readString(path, StandardCharsets.UTF_8);
+            } catch (CharacterCodingException e) {
+                throw new ConfigException("地名よみ一覧 (kairan.search.placeNames) " + file + " を UTF-8 で保存してください"
+                        + " (not UTF-8)");
+            } catch (IOException e) {
+                throw new ConfigException("kairan.search.placeNames: cannot read " + file + ": " + e.getMessage());
+            }
+        } else if (bool(p, "kairan.demo")) {
+            file = "デモ用 " + DEMO_PLACE_NAMES;
+            try (InputStream in = ServerConfigReader.class.getResourceAsStream(DEMO_PLACE_NAMES)) {
+                if (in == null) {
+                    throw new IllegalStateException("the demo city's place names are missing: " + DEMO_PLACE_NAMES);
+                }
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException("the demo city's place names cannot be read", e);
+            }
+        } else {
+            return PlaceNames.NONE;
+        }
+        try {
+            return PlaceNames.parse(text);
+        } catch (PlaceNamesException e) {
+            throw new ConfigException("地名よみ一覧 (kairan.search.placeNames) " + file + " に誤りがあります: "
+                    + e.getMessage());
         }
     }
 

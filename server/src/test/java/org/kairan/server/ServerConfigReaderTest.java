@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kairan.core.search.PlaceName;
 
 class ServerConfigReaderTest {
 
@@ -125,5 +129,37 @@ class ServerConfigReaderTest {
                 .getMessage().contains("needs a value"), "a flag without its value");
         assertThrows(ServerConfigReader.ConfigException.class, () -> reader.read(List.of("--port", "70000")),
                 "a port out of range");
+    }
+
+    @Test
+    void placeNamesComeFromTheCitysFileAndAWrongLineStopsTheServer(@TempDir Path dir) throws Exception {
+        assertFalse(reader.read(List.of()).placeNames().hasNames(), "no list unless one is given");
+        assertTrue(reader.read(List.of("--demo")).placeNames().names()
+                .contains(new PlaceName("上里", "かみさと")), "the demo city has its own list");
+        Path file = dir.resolve("place-names.csv");
+        Files.writeString(file, "\uFEFF# 町字\n上里,かみさと\n大字上里,おおあざかみさと\n");
+        Path properties = dir.resolve("kairan-server.properties");
+        Files.writeString(properties, "kairan.search.placeNames=" + file.toString().replace('\\', '/') + "\n");
+        assertEquals(2, reader.read(List.of("--config", properties.toString())).placeNames().names().size(),
+                "the list from the properties file");
+        assertEquals(2, reader.read(List.of("--demo", "--place-names", file.toString())).placeNames().names().size(),
+                "the city's own list, not the demo's");
+        Files.writeString(file, "上里,かみさと\n水無瀬,水無せ\n");
+        String wrong = assertThrows(ServerConfigReader.ConfigException.class,
+                () -> reader.read(List.of("--place-names", file.toString()))).getMessage();
+        assertTrue(wrong.contains("地名よみ一覧") && wrong.contains("2行目") && wrong.contains("かな"),
+                "the message names the setting, the line and what is wrong: " + wrong);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, Main.run(List.of("--data", dir.toString(), "--port", "0", "--place-names", file.toString()),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)),
+                "the server does not start with a wrong list");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("2行目"), "and says which line: " + err);
+        Files.write(file, new byte[] {(byte) 0x8F, (byte) 0xE3, ',', 'a'}); // Shift_JIS 上, not UTF-8
+        assertTrue(assertThrows(ServerConfigReader.ConfigException.class,
+                () -> reader.read(List.of("--place-names", file.toString()))).getMessage().contains("UTF-8"),
+                "a file in another encoding is refused");
+        assertTrue(assertThrows(ServerConfigReader.ConfigException.class,
+                () -> reader.read(List.of("--place-names", dir.resolve("missing.csv").toString()))).getMessage()
+                .contains("kairan.search.placeNames"), "a missing file is refused, naming the setting");
     }
 }
