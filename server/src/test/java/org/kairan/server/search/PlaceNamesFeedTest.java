@@ -52,6 +52,8 @@ class PlaceNamesFeedTest {
             assertEquals(List.of(new PlaceName("上里", "かみさと"), new PlaceName("水無瀬", "みなせ")), received.names(),
                     "the names as the city listed them, for a member of staff who is not an administrator");
             assertEquals(PlaceNames.FEED_ID, changes.getFirst().id());
+            assertEquals("{\"entries\":\"上里,かみさと\\n水無瀬,みなせ\\n\"}", changes.getFirst().data(),
+                    "one small record: the list as 表記,よみ lines");
             cursor = head(running, shuji);
         }
         try (RunningServer running = start(IORI)) {
