@@ -107,6 +107,9 @@ public final class KessaiStore {
         boolean audienceChanged = before != null && !before.audience().equals(audience);
         Set<String> had = before == null ? Set.of()
                 : before.kessai().attachments().stream().map(Attachment::id).collect(Collectors.toSet());
+        if (before != null) {
+            entries.addAll(texts.dropped(c, before.kessai(), kessai, before.audience()));
+        }
         entries.addAll(texts.entries(c, kessai, audience, lost, a -> audienceChanged || !had.contains(a.id())));
         return feed.append(c, entries);
     }

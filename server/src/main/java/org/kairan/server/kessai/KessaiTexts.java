@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.kairan.core.documents.TextPage;
 import org.kairan.core.kessai.Attachment;
@@ -21,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The text of a 案件's attached PDFs in the feed ({@code kessai-text}), always to the 案件's own audience: the
  * PDFs are queued for reading when a 案件 names them, and their text is published when it has been read, when
  * an attachment whose file was read already joins the 案件, and again whenever the 案件's audience changes (with
- * removals for those who dropped out of it). A file's text never changes (files are kept by content), so what
- * was published once stays right.
+ * removals for those who dropped out of it); the text of a file a draft edit dropped is removed. A file's text
+ * never changes (files are kept by content), so what was published once stays right.
  */
 final class KessaiTexts {
 
@@ -62,6 +64,22 @@ final class KessaiTexts {
                 }
                 entries.add(FeedEntry.upsert(EntityTypes.KESSAI_TEXT, id, audience,
                         write(new KessaiText(kessai.id(), file.id(), part, parts.size(), parts.get(part - 1)))));
+            }
+        }
+        return entries;
+    }
+
+    /** Removals of the text of attachments a draft edit dropped, for the audience that had it. */
+    List<FeedEntry> dropped(Connection c, Kessai before, Kessai after, String audience) throws SQLException {
+        Set<String> kept = after.attachments().stream().map(Attachment::id).collect(Collectors.toSet());
+        List<FeedEntry> entries = new ArrayList<>();
+        for (Attachment file : before.attachments()) {
+            if (file.isPdf() && !kept.contains(file.id())) {
+                int parts = texts.parts(c, file.sha256()).size();
+                for (int part = 1; part <= parts; part++) {
+                    entries.add(FeedEntry.removal(EntityTypes.KESSAI_TEXT, KessaiText.feedId(before.id(), file.id(), part),
+                            audience));
+                }
             }
         }
         return entries;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kairan.server.testing.DemoDesks.KAKARICHO;
 import static org.kairan.server.testing.DemoDesks.SHIMIN_SHUNIN;
 import static org.kairan.server.testing.DemoDesks.SHUJI;
@@ -86,10 +87,14 @@ class KessaiAttachmentTextTest {
         String other = UUID.randomUUID().toString();
         assertEquals(CommandOutcome.APPLIED, desks.send(SHUJI, CommandTypes.SAVE_KESSAI_DRAFT,
                 DemoDesks.purchase(other, null, List.of(again))).outcome());
-        assertNotNull(latest(SHUJI).get(EntityTypes.KESSAI_TEXT + "/" + KessaiText.feedId(other, again.attachmentId(), 1)),
-                "the same file attached to another 案件 has its text at once");
+        String otherText = EntityTypes.KESSAI_TEXT + "/" + KessaiText.feedId(other, again.attachmentId(), 1);
+        assertNotNull(latest(SHUJI).get(otherText), "the same file attached to another 案件 has its text at once");
         assertEquals(1, SyncCommands.count(desks.running, "SELECT COUNT(*) FROM attachment_text WHERE sha256 = ?",
                 file.sha256()), "a file is read once, whichever 案件 name it");
+
+        assertEquals(CommandOutcome.APPLIED, desks.send(SHUJI, CommandTypes.SAVE_KESSAI_DRAFT,
+                DemoDesks.purchase(other, null, List.of())).outcome());
+        assertTrue(latest(SHUJI).get(otherText).deleted(), "a file the draft no longer has takes its text with it");
     }
 
     private Map<String, SyncChange> latest(String staffNo) {
