@@ -178,7 +178,8 @@ public final class KairanServer implements AutoCloseable {
                 new AttachmentFileCheck(new AttachmentCheck(config.records().maxAttachmentBytes())), database,
                 config.clock());
         KessaiModule kessai = new KessaiModule(database, changes, mapper, directory, files, config.kessai(),
-                config.records(), config.dataDir(), audit, config.zone(), config.clock(), foreground);
+                config.records(), config.dataDir(), audit, config.zone(), config.clock(), foreground,
+                config.documents().maxPages());
         List<CommandHandler> handlers = new ArrayList<>(List.of(
                 new PostCircularCommand(circulars, payloads),
                 new AcknowledgeCircularCommand(circulars, payloads),

@@ -20,6 +20,7 @@ import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.server.audit.AuditLog;
 import org.kairan.server.directory.DirectoryCache;
+import org.kairan.server.documents.AttachmentTexts;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.record.RecordSettings;
 import org.kairan.server.storage.Database;
@@ -52,6 +53,7 @@ public final class KessaiModule implements AutoCloseable {
     private final Clock clock;
     private final KessaiParts parts;
     private final KessaiRecordWriter recordWriter;
+    private final AttachmentTexts attachmentTexts;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "kairan-kessai-upkeep");
         thread.setDaemon(true);
@@ -61,16 +63,18 @@ public final class KessaiModule implements AutoCloseable {
     /**
      * @param records the PDF of record's settings (fonts, signing key)
      * @param dataDir where the generated signing key is kept
+     * @param maxPages an attached PDF with more pages has no text read [kairan.documents.maxPages]
      */
     public KessaiModule(Database database, ChangeFeed feed, ObjectMapper mapper, DirectoryCache directory,
             FileStore files, KessaiSettings settings, RecordSettings records, Path dataDir, AuditLog audit, ZoneId zone,
-            Clock clock, Foreground foreground) {
+            Clock clock, Foreground foreground, int maxPages) {
         this.database = database;
         this.feed = feed;
         this.mapper = mapper;
         this.directory = directory;
         this.clock = clock;
-        KessaiStore store = new KessaiStore(feed, mapper);
+        this.attachmentTexts = new AttachmentTexts(database, files, maxPages, foreground, clock, this::attachmentRead);
+        KessaiStore store = new KessaiStore(feed, mapper, new KessaiTexts(attachmentTexts, mapper));
         this.recordWriter = new KessaiRecordWriter(database, store, files, directory, new RecordSheets(settings, files),
                 records, dataDir, zone, audit, clock, foreground);
         AbsenceStore absences = new AbsenceStore(feed, mapper);
@@ -84,6 +88,7 @@ public final class KessaiModule implements AutoCloseable {
      * every hour the 代決者 of the day and another try at failed records.
      */
     public void start() {
+        attachmentTexts.start();
         recordWriter.catchUp();
         scheduler.scheduleWithFixedDelay(() -> {
             try {
@@ -103,8 +108,22 @@ public final class KessaiModule implements AutoCloseable {
         return recordWriter.make(kessaiId);
     }
 
+    /**
+     * Reads the text of the next attached PDF in the queue now, on the calling thread, and publishes it (tests,
+     * a server that was not started); returns whether there was one.
+     */
+    public boolean readNextAttachment() {
+        return attachmentTexts.readNext();
+    }
+
+    /** The text of an attached PDF was read: it goes to those who see the 案件 that have it. */
+    private void attachmentRead(String sha256) {
+        parts.store().publishText(database, sha256);
+    }
+
     @Override
     public void close() {
+        attachmentTexts.close();
         scheduler.shutdownNow();
         recordWriter.close();
     }

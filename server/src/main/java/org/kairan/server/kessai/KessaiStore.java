@@ -11,12 +11,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.kairan.core.kessai.Attachment;
 import org.kairan.core.kessai.Kessai;
 import org.kairan.core.kessai.KessaiStatus;
 import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.core.sync.EntityTypes;
+import org.kairan.server.storage.Database;
 import org.kairan.server.sync.ChangeFeed;
 import org.kairan.server.sync.FeedEntry;
 
@@ -36,10 +39,12 @@ public final class KessaiStore {
 
     private final ChangeFeed feed;
     private final ObjectMapper mapper;
+    private final KessaiTexts texts;
 
-    public KessaiStore(ChangeFeed feed, ObjectMapper mapper) {
+    KessaiStore(ChangeFeed feed, ObjectMapper mapper, KessaiTexts texts) {
         this.feed = feed;
         this.mapper = mapper;
+        this.texts = texts;
     }
 
     /** The 案件, its row locked until the transaction ends: actions on one 案件 take turns. */
@@ -91,13 +96,56 @@ public final class KessaiStore {
         if (kessai.record() != null) {
             linkFile(c, kessai.record().sha256(), kessai.id());
         }
+        texts.queue(c, kessai);
         List<FeedEntry> entries = new ArrayList<>(2);
         String lost = before == null ? "" : KessaiAudience.lost(before.audience(), audience);
         if (!lost.isEmpty()) {
             entries.add(FeedEntry.removal(EntityTypes.KESSAI, kessai.id(), lost));
         }
         entries.add(FeedEntry.upsert(EntityTypes.KESSAI, kessai.id(), audience, data));
+        // the text of files read already: all of it when the audience changed, else only that of new attachments
+        boolean audienceChanged = before != null && !before.audience().equals(audience);
+        Set<String> had = before == null ? Set.of()
+                : before.kessai().attachments().stream().map(Attachment::id).collect(Collectors.toSet());
+        if (before != null) {
+            entries.addAll(texts.dropped(c, before.kessai(), kessai, before.audience()));
+        }
+        entries.addAll(texts.entries(c, kessai, audience, lost, a -> audienceChanged || !had.contains(a.id())));
         return feed.append(c, entries);
+    }
+
+    /**
+     * Publishes the text of the file, just read, for every 案件 that has it attached, to the 案件's audience: one
+     * short transaction per 案件 (its row locked, so a change of its audience waits, then the feed).
+     */
+    void publishText(Database database, String sha256) {
+        List<String> naming = database.inTransaction(c -> kessaiNaming(c, sha256));
+        for (String id : naming) {
+            database.inTransaction(c -> {
+                Optional<Stored> stored = lock(c, id);
+                if (stored.isPresent()) {
+                    List<FeedEntry> entries = texts.entries(c, stored.get().kessai(), stored.get().audience(), "",
+                            a -> a.sha256().equals(sha256));
+                    if (!entries.isEmpty()) {
+                        feed.append(c, entries);
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    private static List<String> kessaiNaming(Connection c, String sha256) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kessai_id FROM kessai_file WHERE sha256 = ? ORDER BY kessai_id")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private static void bind(PreparedStatement ps, Kessai kessai, String audience, String data, Instant now)

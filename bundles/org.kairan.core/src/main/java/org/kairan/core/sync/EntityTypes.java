@@ -22,6 +22,9 @@ public final class EntityTypes {
     public static final String KESSAI_SETTINGS = "kessai-settings";
     /** {@code org.kairan.core.kessai.Absence}; id: its UUID. Visible to all staff (在席表示). */
     public static final String ABSENCE = "absence";
+    /** {@code org.kairan.core.kessai.KessaiText}, the text of a PDF attached to a 案件, in parts; id:
+     *  {@code <kessaiId>/<attachmentId>/<part>} ({@code KessaiText.feedId}). Visible exactly like its 案件. */
+    public static final String KESSAI_TEXT = "kessai-text";
 
     /** {@code org.kairan.core.documents.LibraryDocument}; id: its UUID. Visible to the members of its 課 (and of
      *  the 係 below it) and to those who manage the units above the 課 (部長, 副市長, 市長). */

@@ -22,6 +22,7 @@ import org.kairan.client.sync.SyncTopics;
 import org.kairan.core.documents.DocumentText;
 import org.kairan.core.documents.LibraryDocument;
 import org.kairan.core.kessai.Kessai;
+import org.kairan.core.kessai.KessaiText;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.OrgUnit;
 import org.kairan.core.organisation.StaffMember;
@@ -66,8 +67,8 @@ public final class DefaultSearchService implements SearchService, EventHandler {
      * The replica's record types the index is made from (people and units for readings and 課 names, the city's
      * place names for readings).
      */
-    private static final List<String> INDEXED_TYPES = List.of(EntityTypes.KESSAI, EntityTypes.DOCUMENT,
-            EntityTypes.DOCUMENT_TEXT, EntityTypes.STAFF, EntityTypes.UNIT, EntityTypes.PLACE_NAMES);
+    private static final List<String> INDEXED_TYPES = List.of(EntityTypes.KESSAI, EntityTypes.KESSAI_TEXT,
+            EntityTypes.DOCUMENT, EntityTypes.DOCUMENT_TEXT, EntityTypes.STAFF, EntityTypes.UNIT, EntityTypes.PLACE_NAMES);
 
     @Reference
     private SyncService sync;
@@ -246,7 +247,10 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             Map<String, String> unitNames = directory.units().stream()
                     .collect(Collectors.toMap(OrgUnit::code, OrgUnit::name, (a, b) -> a));
             KessaiItems items = new KessaiItems(staff, unitNames);
-            List<IndexedItem> kessai = replica.all(EntityTypes.KESSAI, Kessai.class).stream().map(items::of).toList();
+            Map<String, List<KessaiText>> attachmentTexts = replica.all(EntityTypes.KESSAI_TEXT, KessaiText.class).stream()
+                    .collect(Collectors.groupingBy(KessaiText::kessaiId));
+            List<IndexedItem> kessai = replica.all(EntityTypes.KESSAI, Kessai.class).stream()
+                    .map(k -> items.of(k, attachmentTexts.getOrDefault(k.id(), List.of()))).toList();
             Map<String, List<DocumentText>> texts = replica.all(EntityTypes.DOCUMENT_TEXT, DocumentText.class).stream()
                     .collect(Collectors.groupingBy(DocumentText::documentId));
             NameReadings names = new NameReadings(staff.values());

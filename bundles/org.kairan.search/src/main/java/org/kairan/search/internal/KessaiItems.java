@@ -2,20 +2,25 @@ package org.kairan.search.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.kairan.core.kessai.Attachment;
 import org.kairan.core.kessai.Kessai;
 import org.kairan.core.kessai.KessaiEvent;
+import org.kairan.core.kessai.KessaiText;
 import org.kairan.core.kessai.PostHolder;
 import org.kairan.core.organisation.StaffMember;
 import org.kairan.search.SearchKind;
 
 /**
- * A 決裁 as the index sees it: 件名; 文書番号, 決裁区分, 本文, every comment and reason, file names; the
+ * A 決裁 as the index sees it: 件名; 文書番号, 決裁区分, 本文, every comment and reason, file names, the text of
+ * its attached PDFs; the
  * readings of everyone on its route; 課, 年度 (April to March), 文書分類, 状態 and 起案日.
  */
 final class KessaiItems {
@@ -34,6 +39,15 @@ final class KessaiItems {
     }
 
     IndexedItem of(Kessai k) {
+        return of(k, List.of());
+    }
+
+    /**
+     * The 決裁 with the text of its attached PDFs ({@code kessai-text} parts of the replica; those of attachments the
+     * 案件 no longer lists are left out), in the order of its attachments and their pages: a word found only inside
+     * an attachment finds the 決裁, and the stamp changes when the text arrives.
+     */
+    IndexedItem of(Kessai k, Collection<KessaiText> attachmentTexts) {
         List<String> texts = new ArrayList<>();
         addIfAny(texts, k.documentNumber());
         addIfAny(texts, k.decisionKind() + (k.amountYen() > 0 ? String.format(" %,d円", k.amountYen()) : ""));
@@ -42,6 +56,12 @@ final class KessaiItems {
             addIfAny(texts, event.comment());
         }
         k.attachments().forEach(a -> addIfAny(texts, a.name()));
+        for (Attachment file : k.attachments()) {
+            attachmentTexts.stream().filter(t -> t.attachmentId().equals(file.id()))
+                    .sorted(Comparator.comparingInt(KessaiText::part))
+                    .flatMap(t -> t.pages().stream())
+                    .forEach(page -> addIfAny(texts, page.text()));
+        }
         List<String> readings = readings(k);
         String unit = unitNames.getOrDefault(k.divisionCode(), k.route().drafter().unitName());
         return new IndexedItem(SearchKind.KESSAI, k.id(), 0, k.title(), texts, readings, unit,

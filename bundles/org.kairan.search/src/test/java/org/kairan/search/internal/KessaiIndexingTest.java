@@ -17,12 +17,15 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kairan.core.documents.TextPage;
 import org.kairan.core.kessai.ActionKind;
 import org.kairan.core.kessai.ApprovalRoute;
+import org.kairan.core.kessai.Attachment;
 import org.kairan.core.kessai.Consent;
 import org.kairan.core.kessai.Kessai;
 import org.kairan.core.kessai.KessaiAction;
 import org.kairan.core.kessai.KessaiDraft;
+import org.kairan.core.kessai.KessaiText;
 import org.kairan.core.kessai.KessaiWorkflow;
 import org.kairan.core.kessai.PostHolder;
 import org.kairan.core.kessai.RouteStep;
@@ -80,6 +83,35 @@ class KessaiIndexingTest {
             assertEquals("財政課", hit.unit(), "counted under its 課, named as the directory names it");
             assertEquals(2026, KessaiItems.fiscalYear(hit.day()));
             assertEquals(sentBack.status().label(), hit.state());
+        }
+    }
+
+    @Test
+    void aWordOnlyInsideAnAttachedPdfFindsTheKessaiOnceItsTextArrives() throws IOException {
+        Attachment estimate = new Attachment("att-1", "見積書.pdf", Attachment.PDF, 48_213, "ab".repeat(32), 2, 1,
+                SHUJI.staffNo(), T0, false);
+        ApprovalRoute route = new ApprovalRoute(SHUJI, LocalDate.of(2026, 5, 11),
+                List.of(new RouteStep(StepKind.DELEGATED_DECISION, List.of(KACHO), Consent.ALL)), List.of());
+        Kessai k = KessaiWorkflow.newDraft(new KessaiDraft("a", "庁舎用複合機の購入について", "財務－契約－物品購入",
+                "複合機を購入したい。", "物品購入", 150_000, false, LocalDate.of(2026, 5, 11), route, List.of()), route, "1200",
+                List.of(estimate), T0);
+        KessaiText text = new KessaiText("a", "att-1", 1, 1, List.of(new TextPage(1, "御見積書", false),
+                new TextPage(2, "保守内容　トナー交換・定期点検を含む", false)));
+        KessaiText ofAnotherFile = new KessaiText("a", "gone", 1, 1, List.of(new TextPage(1, "廃棄済みの古い資料", false)));
+        KessaiItems items = new KessaiItems(STAFF, Map.of("1200", "財政課"));
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            ReplicaIndexer indexer = new ReplicaIndexer(index);
+            IndexedItem before = items.of(k, List.of());
+            indexer.update(SearchKind.KESSAI, List.of(before), n -> { });
+            assertTrue(found(index, "トナー").isEmpty(), "before its text arrives the attachment's words find nothing");
+
+            IndexedItem after = items.of(k, List.of(text, ofAnotherFile));
+            assertTrue(!after.stamp().equals(before.stamp()), "the stamp changes when the text arrives");
+            assertEquals(new ReplicaIndexer.Outcome(1, 0, 0), indexer.update(SearchKind.KESSAI, List.of(after), n -> { }),
+                    "so the 決裁 is indexed again");
+            assertEquals(Set.of("a"), found(index, "トナー"), "a word only inside the attached PDF finds the 決裁");
+            assertEquals(Set.of("a"), found(index, "定期点検"), "and another, on its second page");
+            assertTrue(found(index, "廃棄済み").isEmpty(), "text of a file the 決裁 does not list is left out");
         }
     }
 

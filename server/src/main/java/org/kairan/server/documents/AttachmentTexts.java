@@ -1,0 +1,213 @@
+package org.kairan.server.documents;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.kairan.core.documents.ExtractionFailure;
+import org.kairan.core.documents.TextPage;
+import org.kairan.server.files.FileStore;
+import org.kairan.server.storage.Database;
+import org.kairan.server.sync.Foreground;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The text of the PDFs attached to 決裁, read on a thread of its own with the library's PDF reading
+ * ({@link PdfPages} through {@link Pages}): each file once (files are kept by content), page by page, each page
+ * after a quiet moment in the {@link Foreground}, text layer only (a scanned page without one has no text here).
+ * A file that cannot be read (damaged, password-protected, too many pages) fails once with its reason and is never
+ * taken again; the next file is taken. Whoever publishes the text is told of each file read.
+ */
+public final class AttachmentTexts implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentTexts.class);
+    private static final long IDLE_SECONDS = 60;
+
+    private final Database database;
+    private final FileStore files;
+    private final int maxPages;
+    private final Foreground foreground;
+    private final Clock clock;
+    private final Consumer<String> read;
+    private final AttachmentTextStore store = new AttachmentTextStore();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean closing;
+    private Thread thread;
+
+    /**
+     * @param maxPages a file with more pages is not read [kairan.documents.maxPages]
+     * @param read     told (outside any transaction) the hash of each file whose text was just kept
+     */
+    public AttachmentTexts(Database database, FileStore files, int maxPages, Foreground foreground, Clock clock,
+            Consumer<String> read) {
+        this.database = database;
+        this.files = files;
+        this.maxPages = maxPages;
+        this.foreground = foreground;
+        this.clock = clock;
+        this.read = read;
+    }
+
+    /** Puts the file in the queue (once per file); the reader is woken after the commit. */
+    public void queue(Connection c, String sha256, String mediaType) throws SQLException {
+        if (store.queue(c, sha256, mediaType, clock.instant())) {
+            database.afterCommit(wakeUp::release);
+        }
+    }
+
+    /** The file's text as parts of consecutive pages for the feed; none until it was read, or when it failed. */
+    public List<List<TextPage>> parts(Connection c, String sha256) throws SQLException {
+        return PageStore.split(store.pages(c, sha256));
+    }
+
+    /** The state of the file's text ({@code PENDING}, {@code EXTRACTED}, {@code FAILED}), empty when not queued. */
+    public Optional<String> state(Connection c, String sha256) throws SQLException {
+        return store.state(c, sha256);
+    }
+
+    /** Starts the reader; files waiting from before a restart are read first. */
+    public synchronized void start() {
+        if (thread == null && !closing) {
+            thread = new Thread(this::run, "kairan-kessai-attachment-text");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void run() {
+        while (!closing) {
+            wakeUp.drainPermits();
+            if (!readNext()) {
+                try {
+                    wakeUp.tryAcquire(IDLE_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Reads the next file in the queue on the calling thread (tests); returns whether there was one. */
+    public boolean readNext() {
+        Optional<AttachmentTextStore.Waiting> next;
+        try {
+            next = database.inTransaction(store::next);
+        } catch (RuntimeException e) {
+            LOG.warn("the attachment text queue cannot be read: {}", e.toString());
+            return false;
+        }
+        if (next.isEmpty()) {
+            return false;
+        }
+        if (readGuarded(next.get())) {
+            try {
+                read.accept(next.get().sha256());
+            } catch (RuntimeException e) {
+                LOG.warn("the text of {} could not be published: {}", next.get().sha256(), e.toString());
+            }
+        }
+        return true;
+    }
+
+    /** Reads one file; whatever goes wrong fails that file only. Returns whether text was kept. */
+    private boolean readGuarded(AttachmentTextStore.Waiting file) {
+        try {
+            return readFile(file);
+        } catch (ExtractionProblem problem) {
+            fail(file, problem.failure(), problem.reason());
+        } catch (IOException e) {
+            fail(file, ExtractionFailure.CORRUPT, "ファイルを読めません (the stored file cannot be read: " + e.getMessage() + ")");
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.error("the text of attachment {} could not be read", file.sha256(), e);
+            fail(file, ExtractionFailure.CORRUPT, "文字を取り出す途中で予期しないエラーが起きました (unexpected error: " + e + ")");
+        }
+        return false;
+    }
+
+    private boolean readFile(AttachmentTextStore.Waiting file) throws ExtractionProblem, IOException {
+        List<PageStore.PageResult> pages = new ArrayList<>();
+        try (PageSource source = Pages.open(files.path(file.sha256()), file.mediaType(), maxPages)) {
+            for (int page = 1; page <= source.pageCount(); page++) {
+                if (closing || !awaitQuiet()) {
+                    return false; // read again at the next start
+                }
+                try {
+                    pages.add(new PageStore.PageResult(page, source.text(page), false, null));
+                } catch (ExtractionProblem damaged) {
+                    pages.add(new PageStore.PageResult(page, "", false, damaged.failure()));
+                }
+            }
+        }
+        database.inTransaction(c -> {
+            store.extracted(c, file.sha256(), pages, clock.instant());
+            return null;
+        });
+        LOG.info("attachment {}: text of {} pages kept", file.sha256(), pages.size());
+        return true;
+    }
+
+    private void fail(AttachmentTextStore.Waiting file, ExtractionFailure failure, String reason) {
+        try {
+            database.inTransaction(c -> {
+                store.failed(c, file.sha256(), failure, reason, clock.instant());
+                return null;
+            });
+            LOG.info("attachment {}: no text ({}): {}", file.sha256(), failure, reason);
+        } catch (RuntimeException e) {
+            LOG.error("the failure of attachment {} could not be recorded ({}); it is tried again later", file.sha256(),
+                    e.toString());
+            pause();
+        }
+    }
+
+    /** Waits for a quiet moment (at most as long as the library's extraction does); false when stopping. */
+    private boolean awaitQuiet() {
+        long deadline = System.nanoTime() + ExtractionWorker.AT_MOST_DEFERRED.toNanos();
+        try {
+            while (!closing && System.nanoTime() - deadline < 0) {
+                if (foreground.awaitQuiet(ExtractionWorker.QUIET, Duration.ofMillis(250))) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !closing;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops after the page in progress; a file half read is read again at the next start. */
+    @Override
+    public void close() {
+        closing = true;
+        wakeUp.release();
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        if (running != null) {
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

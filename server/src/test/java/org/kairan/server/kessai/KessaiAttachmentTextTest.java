@@ -1,0 +1,124 @@
+package org.kairan.server.kessai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kairan.server.testing.DemoDesks.KAKARICHO;
+import static org.kairan.server.testing.DemoDesks.SHIMIN_SHUNIN;
+import static org.kairan.server.testing.DemoDesks.SHUJI;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.kairan.core.documents.TextPage;
+import org.kairan.core.kessai.ActionKind;
+import org.kairan.core.kessai.FileRef;
+import org.kairan.core.kessai.KessaiText;
+import org.kairan.core.sync.CommandOutcome;
+import org.kairan.core.sync.CommandResult;
+import org.kairan.core.sync.CommandTypes;
+import org.kairan.core.sync.EntityTypes;
+import org.kairan.core.sync.SyncChange;
+import org.kairan.server.testing.DemoDesks;
+import org.kairan.server.testing.LibrarySamples;
+import org.kairan.server.testing.SyncCommands;
+import org.kairan.server.testing.SyncPages;
+
+/**
+ * The text of PDFs attached to 決裁, read by the server in the background and sent through the feed to exactly
+ * those who see the 案件: the real server on H2 with the demo city.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KessaiAttachmentTextTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path dataDir;
+
+    DemoDesks desks;
+
+    @BeforeAll
+    void start() {
+        desks = DemoDesks.start(dataDir, null);
+    }
+
+    @AfterAll
+    void stop() {
+        desks.close();
+    }
+
+    @Test
+    void theTextOfAnAttachedPdfReachesTheDrafterThenTheRouteButNeverAnotherKa() {
+        byte[] estimate = LibrarySamples.textPdf(List.of(
+                List.of("御見積書", "伊織市財政課　御中"),
+                List.of("品名　カラー複合機（賃貸借）", "保守内容　トナー交換・定期点検を含む", "合計金額　148,500円")));
+        FileRef file = desks.uploaded(SHUJI, "見積書.pdf", estimate);
+        String id = UUID.randomUUID().toString();
+        CommandResult saved = desks.send(SHUJI, CommandTypes.SAVE_KESSAI_DRAFT, DemoDesks.purchase(id, null, List.of(file)));
+        assertEquals(CommandOutcome.APPLIED, saved.outcome(), "the draft with its estimate is saved: " + saved);
+        String textId = EntityTypes.KESSAI_TEXT + "/" + KessaiText.feedId(id, file.attachmentId(), 1);
+
+        KessaiText text = awaitText(SHUJI, textId);
+        assertEquals(List.of(1, 2), text.pages().stream().map(TextPage::page).toList(), "both pages, numbered as in the PDF");
+        assertEquals("品名　カラー複合機（賃貸借）\n保守内容　トナー交換・定期点検を含む\n合計金額　148,500円",
+                text.pages().get(1).text(), "page 2 reads exactly as it was written");
+        assertNull(latest(KAKARICHO).get(textId), "while 起案中 only the drafter gets the text, like the 案件");
+
+        assertEquals(CommandOutcome.APPLIED, desks.act(SHUJI, desks.as(SHUJI, id), ActionKind.SUBMIT, "").outcome());
+        SyncChange routed = latest(KAKARICHO).get(textId);
+        assertNotNull(routed, "once submitted the 係長 on the route gets the text with the 案件");
+        assertFalse(routed.deleted(), "as text, not a removal");
+        assertFalse(latest(SHIMIN_SHUNIN).keySet().stream().anyMatch(k -> k.startsWith(EntityTypes.KESSAI_TEXT + "/" + id)),
+                "a 市民課 主任 gets nothing of a 財政課 案件's attachment in the feed");
+
+        FileRef again = desks.uploaded(SHUJI, "見積書（写し）.pdf", estimate);
+        String other = UUID.randomUUID().toString();
+        assertEquals(CommandOutcome.APPLIED, desks.send(SHUJI, CommandTypes.SAVE_KESSAI_DRAFT,
+                DemoDesks.purchase(other, null, List.of(again))).outcome());
+        String otherText = EntityTypes.KESSAI_TEXT + "/" + KessaiText.feedId(other, again.attachmentId(), 1);
+        assertNotNull(latest(SHUJI).get(otherText), "the same file attached to another 案件 has its text at once");
+        assertEquals(1, SyncCommands.count(desks.running, "SELECT COUNT(*) FROM attachment_text WHERE sha256 = ?",
+                file.sha256()), "a file is read once, whichever 案件 name it");
+
+        assertEquals(CommandOutcome.APPLIED, desks.send(SHUJI, CommandTypes.SAVE_KESSAI_DRAFT,
+                DemoDesks.purchase(other, null, List.of())).outcome());
+        assertTrue(latest(SHUJI).get(otherText).deleted(), "a file the draft no longer has takes its text with it");
+    }
+
+    private Map<String, SyncChange> latest(String staffNo) {
+        return SyncPages.pullAll(desks.running, desks.session(staffNo), null, 500).latest();
+    }
+
+    private KessaiText awaitText(String staffNo, String key) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            SyncChange change = latest(staffNo).get(key);
+            if (change != null && !change.deleted()) {
+                try {
+                    return desks.running.json.readValue(change.data(), KessaiText.class);
+                } catch (IOException e) {
+                    throw new AssertionError("the feed's attachment text reads as JSON", e);
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the text", e);
+            }
+        }
+        throw new AssertionError(staffNo + " gets the text of the attached PDF within " + WAIT.toSeconds() + " s");
+    }
+}
