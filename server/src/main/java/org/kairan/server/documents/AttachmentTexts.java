@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.kairan.core.documents.ExtractionFailure;
@@ -30,18 +28,14 @@ import org.slf4j.LoggerFactory;
 public final class AttachmentTexts implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentTexts.class);
-    private static final long IDLE_SECONDS = 60;
 
     private final Database database;
     private final FileStore files;
     private final int maxPages;
-    private final Foreground foreground;
     private final Clock clock;
     private final Consumer<String> read;
     private final AttachmentTextStore store = new AttachmentTextStore();
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean closing;
-    private Thread thread;
+    private final QueueThread queue;
 
     /**
      * @param maxPages a file with more pages is not read [kairan.documents.maxPages]
@@ -52,15 +46,15 @@ public final class AttachmentTexts implements AutoCloseable {
         this.database = database;
         this.files = files;
         this.maxPages = maxPages;
-        this.foreground = foreground;
         this.clock = clock;
         this.read = read;
+        this.queue = new QueueThread("kairan-kessai-attachment-text", foreground, this::readNext);
     }
 
     /** Puts the file in the queue (once per file); the reader is woken after the commit. */
     public void queue(Connection c, String sha256, String mediaType) throws SQLException {
         if (store.queue(c, sha256, mediaType, clock.instant())) {
-            database.afterCommit(wakeUp::release);
+            database.afterCommit(queue::wake);
         }
     }
 
@@ -75,25 +69,8 @@ public final class AttachmentTexts implements AutoCloseable {
     }
 
     /** Starts the reader; files waiting from before a restart are read first. */
-    public synchronized void start() {
-        if (thread == null && !closing) {
-            thread = new Thread(this::run, "kairan-kessai-attachment-text");
-            thread.setDaemon(true);
-            thread.start();
-        }
-    }
-
-    private void run() {
-        while (!closing) {
-            wakeUp.drainPermits();
-            if (!readNext()) {
-                try {
-                    wakeUp.tryAcquire(IDLE_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
+    public void start() {
+        queue.start();
     }
 
     /** Reads the next file in the queue on the calling thread (tests); returns whether there was one. */
@@ -137,7 +114,7 @@ public final class AttachmentTexts implements AutoCloseable {
         List<PageStore.PageResult> pages = new ArrayList<>();
         try (PageSource source = Pages.open(files.path(file.sha256()), file.mediaType(), maxPages)) {
             for (int page = 1; page <= source.pageCount(); page++) {
-                if (closing || !awaitQuiet()) {
+                if (queue.closing() || !queue.awaitQuiet()) {
                     return false; // read again at the next start
                 }
                 try {
@@ -165,49 +142,13 @@ public final class AttachmentTexts implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("the failure of attachment {} could not be recorded ({}); it is tried again later", file.sha256(),
                     e.toString());
-            pause();
-        }
-    }
-
-    /** Waits for a quiet moment (at most as long as the library's extraction does); false when stopping. */
-    private boolean awaitQuiet() {
-        long deadline = System.nanoTime() + ExtractionWorker.AT_MOST_DEFERRED.toNanos();
-        try {
-            while (!closing && System.nanoTime() - deadline < 0) {
-                if (foreground.awaitQuiet(ExtractionWorker.QUIET, Duration.ofMillis(250))) {
-                    return true;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return !closing;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            QueueThread.pause(Duration.ofSeconds(5));
         }
     }
 
     /** Stops after the page in progress; a file half read is read again at the next start. */
     @Override
     public void close() {
-        closing = true;
-        wakeUp.release();
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            try {
-                running.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        queue.close();
     }
 }

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.kairan.core.documents.ExtractionFailure;
 import org.kairan.core.documents.ExtractionState;
@@ -37,21 +35,15 @@ import org.slf4j.LoggerFactory;
  * A file that cannot be read fails with its reason and the next one is taken: nothing stops the queue. A
  * version that has worked for its turn ({@link DocumentSettings#slice()}) while others wait goes behind them
  * and goes on later. Each page waits for a quiet moment in the {@link Foreground} (at most
- * {@link #AT_MOST_DEFERRED}), so people using the server are answered first.
+ * {@link QueueThread#AT_MOST_DEFERRED}), so people using the server are answered first.
  */
 final class ExtractionWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionWorker.class);
-    /** No command for this long is a quiet moment. */
-    static final Duration QUIET = Duration.ofMillis(150);
-    /** A page waits for a quiet moment no longer than this. */
-    static final Duration AT_MOST_DEFERRED = Duration.ofSeconds(20);
     /** Progress is kept and published at most this often (and after every OCR'd page). */
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     /** Text kept in memory before it is written, whatever the time. */
     private static final long BUFFERED_CHARS = 2_000_000;
-    /** How long the idle worker sleeps before it looks at the queue again without being woken. */
-    private static final long IDLE_SECONDS = 60;
 
     private final Database database;
     private final LibraryStore store;
@@ -60,11 +52,8 @@ final class ExtractionWorker implements AutoCloseable {
     private final DirectoryCache directory;
     private final DocumentSettings settings;
     private final TesseractOcr ocr;
-    private final Foreground foreground;
     private final Clock clock;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean closing;
-    private Thread thread;
+    private final QueueThread queue;
 
     ExtractionWorker(Database database, LibraryStore store, PageStore pages, FileStore files, DirectoryCache directory,
             DocumentSettings settings, Path scratch, Foreground foreground, Clock clock) {
@@ -74,45 +63,32 @@ final class ExtractionWorker implements AutoCloseable {
         this.files = files;
         this.directory = directory;
         this.settings = settings;
-        this.ocr = new TesseractOcr(settings, scratch, () -> closing);
-        this.foreground = foreground;
+        this.queue = new QueueThread("kairan-documents-extraction", foreground, this::extractNextGuarded);
+        this.ocr = new TesseractOcr(settings, scratch, queue::closing);
         this.clock = clock;
     }
 
     /** Starts the thread; versions waiting from before (a restart) are taken first, in their order. */
-    synchronized void start() {
-        if (thread == null && !closing) {
-            thread = new Thread(this::run, "kairan-documents-extraction");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    void start() {
+        queue.start();
     }
 
     /** Something was added to the queue (call after its commit). */
     void wake() {
-        wakeUp.release();
+        queue.wake();
     }
 
-    private void run() {
-        while (!closing) {
-            wakeUp.drainPermits();
-            Optional<LibraryStore.VersionRow> next;
-            try {
-                next = database.inTransaction(store::nextInQueue);
-            } catch (RuntimeException e) {
-                LOG.warn("the extraction queue cannot be read: {}", e.toString());
-                next = Optional.empty();
-            }
-            if (next.isEmpty()) {
-                try {
-                    wakeUp.tryAcquire(IDLE_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                continue;
-            }
-            extractGuarded(next.get());
+    /** One step of the worker's thread: the next version in the queue; false when there was none. */
+    private boolean extractNextGuarded() {
+        Optional<LibraryStore.VersionRow> next;
+        try {
+            next = database.inTransaction(store::nextInQueue);
+        } catch (RuntimeException e) {
+            LOG.warn("the extraction queue cannot be read: {}", e.toString());
+            return false;
         }
+        next.ifPresent(this::extractGuarded);
+        return next.isPresent();
     }
 
     /** Extracts one version; whatever goes wrong fails that version only. */
@@ -126,7 +102,7 @@ final class ExtractionWorker implements AutoCloseable {
                         + "予期しないエラーが起きました (unexpected error: " + e + ")"));
             } catch (RuntimeException again) {
                 LOG.error("and its failure could not be recorded ({}); trying again shortly", again.toString());
-                pause(Duration.ofSeconds(5));
+                QueueThread.pause(Duration.ofSeconds(5));
             }
         }
     }
@@ -156,11 +132,11 @@ final class ExtractionWorker implements AutoCloseable {
                 if (kept.contains(page)) {
                     continue;
                 }
-                if (closing) {
+                if (queue.closing()) {
                     progress.keep(false, false);
                     return;
                 }
-                awaitQuiet();
+                queue.awaitQuiet();
                 PageStore.PageResult result = read(source, page, progress);
                 if (result == null) {
                     progress.keep(false, false); // stopping: this page is read again at the next start
@@ -232,20 +208,6 @@ final class ExtractionWorker implements AutoCloseable {
 
     private boolean othersWaiting(LibraryStore.VersionRow job) {
         return database.inTransaction(c -> store.othersWaiting(c, job.queueSeq()));
-    }
-
-    /** Waits for a quiet moment, in short steps so that a stop is not held up. */
-    private void awaitQuiet() {
-        long deadline = System.nanoTime() + AT_MOST_DEFERRED.toNanos();
-        try {
-            while (!closing && System.nanoTime() - deadline < 0) {
-                if (foreground.awaitQuiet(QUIET, Duration.ofMillis(250))) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The pages read of one version not yet kept, and when progress was last kept. */
@@ -375,32 +337,12 @@ final class ExtractionWorker implements AutoCloseable {
         return failed.size();
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Stops after the page in progress (an OCR running is stopped); what was read is kept. */
     @Override
     public void close() {
-        closing = true;
-        wakeUp.release();
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            try {
-                running.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (running.isAlive()) {
-                LOG.warn("the extraction worker did not stop within 30 s");
-            }
+        queue.close();
+        if (queue.stillRunning()) {
+            LOG.warn("the extraction worker did not stop within 30 s");
         }
     }
 }
