@@ -49,7 +49,26 @@ final class AttachmentTextStore {
         }
     }
 
-    /** Keeps the pages read and marks the file EXTRACTED. */
+    /** A file whose text was kept but not yet put into the feed (the server stopped in between), if any. */
+    Optional<String> nextUnpublished(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM attachment_text WHERE state = ?"
+                + " AND published = FALSE ORDER BY queue_seq LIMIT 1")) {
+            ps.setString(1, EXTRACTED);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Notes that the file's text is in the feed for every 案件 naming it. */
+    void published(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE attachment_text SET published = TRUE WHERE sha256 = ?")) {
+            ps.setString(1, sha256);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Keeps the pages read and marks the file EXTRACTED (not yet published). */
     void extracted(Connection c, String sha256, List<PageStore.PageResult> pages, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM attachment_text_page WHERE sha256 = ?")) {
             ps.setString(1, sha256);

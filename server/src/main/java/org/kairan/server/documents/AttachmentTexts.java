@@ -73,26 +73,46 @@ public final class AttachmentTexts implements AutoCloseable {
         queue.start();
     }
 
-    /** Reads the next file in the queue on the calling thread (tests); returns whether there was one. */
+    /**
+     * One step on the calling thread (tests): publishes the text of a file kept but not yet published (the server
+     * stopped in between), else reads the next file in the queue and publishes its text; returns whether there was
+     * anything to do.
+     */
     public boolean readNext() {
+        Optional<String> owed;
         Optional<AttachmentTextStore.Waiting> next;
         try {
-            next = database.inTransaction(store::next);
+            owed = database.inTransaction(store::nextUnpublished);
+            next = owed.isPresent() ? Optional.empty() : database.inTransaction(store::next);
         } catch (RuntimeException e) {
             LOG.warn("the attachment text queue cannot be read: {}", e.toString());
             return false;
+        }
+        if (owed.isPresent()) {
+            publish(owed.get());
+            return true;
         }
         if (next.isEmpty()) {
             return false;
         }
         if (readGuarded(next.get())) {
-            try {
-                read.accept(next.get().sha256());
-            } catch (RuntimeException e) {
-                LOG.warn("the text of {} could not be published: {}", next.get().sha256(), e.toString());
-            }
+            publish(next.get().sha256());
         }
         return true;
+    }
+
+    /** Puts the kept text into the feed, then notes it; a failure leaves it owed, tried again after a pause. */
+    private void publish(String sha256) {
+        try {
+            read.accept(sha256);
+            database.inTransaction(c -> {
+                store.published(c, sha256);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("the text of {} could not be published: {}; tried again shortly", sha256, e.toString());
+            QueueThread.pause(Duration.ofSeconds(5));
+        }
     }
 
     /** Reads one file; whatever goes wrong fails that file only. Returns whether text was kept. */

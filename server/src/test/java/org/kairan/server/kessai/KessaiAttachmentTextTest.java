@@ -97,6 +97,54 @@ class KessaiAttachmentTextTest {
         assertTrue(latest(SHUJI).get(otherText).deleted(), "a file the draft no longer has takes its text with it");
     }
 
+    @Test
+    void textKeptButNotYetSentWhenTheServerStoppedIsSentAfterTheRestart(@TempDir Path otherData) throws Exception {
+        DemoDesks city = DemoDesks.start(otherData, null);
+        try {
+            FileRef file = city.uploaded(SHUJI, "仕様書.pdf", LibrarySamples.textPdf(List.of(
+                    List.of("庁舎清掃業務仕様書", "日常清掃は平日の午前8時までに終える。"))));
+            String id = UUID.randomUUID().toString();
+            assertEquals(CommandOutcome.APPLIED, city.send(SHUJI, CommandTypes.SAVE_KESSAI_DRAFT,
+                    DemoDesks.purchase(id, null, List.of(file))).outcome());
+            String feedId = KessaiText.feedId(id, file.attachmentId(), 1);
+            awaitCount(city, 1, "SELECT COUNT(*) FROM attachment_text WHERE sha256 = ? AND published = TRUE",
+                    file.sha256());
+            long sent = SyncCommands.count(city.running, "SELECT COUNT(*) FROM change_feed WHERE entity_type = ?"
+                    + " AND entity_id = ?", EntityTypes.KESSAI_TEXT, feedId);
+            assertEquals(1, sent, "the text was put into the feed once");
+            // as if the server had stopped after keeping the text and before putting it into the feed
+            city.running.server.database().inTransaction(c -> {
+                try (var ps = c.prepareStatement("UPDATE attachment_text SET published = FALSE WHERE sha256 = ?")) {
+                    ps.setString(1, file.sha256());
+                    return ps.executeUpdate();
+                }
+            });
+
+            city = city.restarted();
+
+            awaitCount(city, 1, "SELECT COUNT(*) FROM attachment_text WHERE sha256 = ? AND published = TRUE",
+                    file.sha256());
+            assertEquals(2, SyncCommands.count(city.running, "SELECT COUNT(*) FROM change_feed WHERE entity_type = ?"
+                    + " AND entity_id = ?", EntityTypes.KESSAI_TEXT, feedId),
+                    "after the restart the text owed is put into the feed, once");
+            assertEquals(1, SyncCommands.count(city.running, "SELECT COUNT(*) FROM attachment_text_page WHERE sha256 = ?",
+                    file.sha256()), "and not read again");
+        } finally {
+            city.close();
+        }
+    }
+
+    private static void awaitCount(DemoDesks city, long expected, String sql, Object... params)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (SyncCommands.count(city.running, sql, params) != expected) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError(sql + " is not " + expected + " within " + WAIT.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private Map<String, SyncChange> latest(String staffNo) {
         return SyncPages.pullAll(desks.running, desks.session(staffNo), null, 500).latest();
     }

@@ -58,8 +58,20 @@ public final class DemoDesks implements AutoCloseable {
     public final RunningServer running;
     private final Map<String, String> sessions = new HashMap<>();
 
-    private DemoDesks(RunningServer running) {
+    private final ServerConfig config;
+
+    private DemoDesks(RunningServer running, ServerConfig config) {
         this.running = running;
+        this.config = config;
+    }
+
+    /**
+     * The server stopped and started again on the same data (as after a crash or an update). The desks of the new
+     * server have no sessions: the accounts are enrolled already, so use it for what the server does by itself.
+     */
+    public DemoDesks restarted() {
+        running.close();
+        return new DemoDesks(RunningServer.start(config), config);
     }
 
     /** The demo city on H2 ({@code database == null}) or PostgreSQL, numbering with 伊. */
@@ -81,9 +93,10 @@ public final class DemoDesks implements AutoCloseable {
     private static DemoDesks start(Path dataDir, PostgresDatabase database, long maxFileBytes, boolean libraries) {
         ServerConfig base = RunningServer.config(dataDir, database);
         KessaiSettings standard = KessaiSettings.standard();
-        return new DemoDesks(RunningServer.start(base.toBuilder().demo(true).demoLibrary(libraries).kessai(new KessaiSettings(
+        ServerConfig config = base.toBuilder().demo(true).demoLibrary(libraries).kessai(new KessaiSettings(
                 standard.decisionRules(), standard.substituteOrder(), standard.classes(), standard.numberPattern(), "伊",
-                standard.numberAt(), maxFileBytes)).records(base.records().withMaxAttachmentBytes(maxFileBytes)).build()));
+                standard.numberAt(), maxFileBytes)).records(base.records().withMaxAttachmentBytes(maxFileBytes)).build();
+        return new DemoDesks(RunningServer.start(config), config);
     }
 
     /** Uploads a file as the person's desktop would ({@code PUT /api/files}). */
