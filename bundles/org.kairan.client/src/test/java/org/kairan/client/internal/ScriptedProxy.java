@@ -106,6 +106,9 @@ public final class ScriptedProxy implements AutoCloseable {
             String head = readHead(in);
             String[] lines = head.split("\r\n");
             String[] requestLine = lines[0].split(" ");
+            if (requestLine.length < 2) {
+                return; // the client closed a connection without sending a request (one it had kept open)
+            }
             String method = requestLine[0];
             String pathAndQuery = requestLine[1];
             Map<String, String> headers = new HashMap<>();
