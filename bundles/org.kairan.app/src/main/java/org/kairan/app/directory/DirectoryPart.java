@@ -167,8 +167,7 @@ public final class DirectoryPart {
     private void showAsOf() {
         LocalDate day = day();
         asOfLabel.setText(MessageFormat.format(messages.directory_asOf, dates.withWeekday(day)));
-        if (asOfPicker.getYear() != day.getYear() || asOfPicker.getMonth() != day.getMonthValue() - 1
-                || asOfPicker.getDay() != day.getDayOfMonth()) {
+        if (!DayPicker.dayOf(asOfPicker).equals(day)) {
             DayPicker.show(asOfPicker, day);
         }
         today.setEnabled(chosenDay != null);

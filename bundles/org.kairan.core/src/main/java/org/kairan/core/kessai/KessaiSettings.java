@@ -100,6 +100,11 @@ public record KessaiSettings(String decisionRules, String substituteOrder, List<
         return classes;
     }
 
+    /** The largest file a desktop may send: the city's limit, else the standard one (before settings arrive). */
+    public static long maxFileBytes(java.util.Optional<KessaiSettings> settings) {
+        return settings.map(KessaiSettings::maxFileBytes).filter(max -> max > 0).orElse(standard().maxFileBytes());
+    }
+
     /** The settings a city gets when it configured nothing. */
     public static KessaiSettings standard() {
         return new KessaiSettings(DecisionRules.STANDARD_TEXT, SubstituteRules.STANDARD_TEXT,

@@ -35,6 +35,7 @@ import org.kairan.core.documents.DocumentVersion;
 import org.kairan.core.documents.EditDocument;
 import org.kairan.core.documents.LibraryDocument;
 import org.kairan.core.documents.PageWords;
+import org.kairan.core.kessai.Divisions;
 import org.kairan.core.kessai.DocumentClass;
 import org.kairan.core.kessai.KessaiSettings;
 import org.kairan.core.organisation.Assignment;
@@ -131,8 +132,7 @@ public final class DefaultLibraryService implements LibraryService {
 
     @Override
     public long maxFileBytes() {
-        return settings().map(KessaiSettings::maxFileBytes).filter(max -> max > 0)
-                .orElse(KessaiSettings.standard().maxFileBytes());
+        return KessaiSettings.maxFileBytes(settings());
     }
 
     // --- the 課
@@ -144,15 +144,18 @@ public final class DefaultLibraryService implements LibraryService {
             return List.of();
         }
         LocalDate today = sync.officeToday();
-        OrganisationDirectory directory = new OrganisationDirectory(sync.replica().directory(today));
+        return ownUnits(me.get(), new OrganisationDirectory(sync.replica().directory(today)), today);
+    }
+
+    private static List<OrgUnit> ownUnits(SessionUser me, OrganisationDirectory directory, LocalDate today) {
         Set<OrgUnit> own = new LinkedHashSet<>();
-        List<Assignment> posts = new ArrayList<>(directory.postsOf(me.get().staffNo(), today));
+        List<Assignment> posts = new ArrayList<>(directory.postsOf(me.staffNo(), today));
         posts.sort(Comparator.comparing(a -> a.kind().ordinal())); // 本務 first
         for (Assignment post : posts) {
-            division(directory, post.unitCode()).ifPresent(own::add);
+            Divisions.divisionOf(directory, post.unitCode()).ifPresent(own::add);
         }
         if (own.isEmpty()) {
-            division(directory, me.get().unitCode()).ifPresent(own::add);
+            Divisions.divisionOf(directory, me.unitCode()).ifPresent(own::add);
         }
         return List.copyOf(own);
     }
@@ -165,7 +168,7 @@ public final class DefaultLibraryService implements LibraryService {
         }
         LocalDate today = sync.officeToday();
         OrganisationDirectory directory = new OrganisationDirectory(sync.replica().directory(today));
-        List<OrgUnit> own = ownUnits();
+        List<OrgUnit> own = ownUnits(me.get(), directory, today);
         Map<String, OrgUnit> others = new java.util.TreeMap<>();
         for (Assignment post : directory.postsOf(me.get().staffNo(), today)) {
             directory.unit(post.unitCode()).filter(u -> u.kind() == UnitKind.BUREAU || u.kind() == UnitKind.DEPARTMENT)
@@ -180,16 +183,6 @@ public final class DefaultLibraryService implements LibraryService {
         List<OrgUnit> all = new ArrayList<>(own);
         others.values().stream().filter(u -> own.stream().noneMatch(o -> o.code().equals(u.code()))).forEach(all::add);
         return List.copyOf(all);
-    }
-
-    private static Optional<OrgUnit> division(OrganisationDirectory directory, String unitCode) {
-        List<OrgUnit> path = directory.pathTo(unitCode);
-        for (int i = path.size() - 1; i >= 0; i--) {
-            if (path.get(i).kind() == UnitKind.DIVISION) {
-                return Optional.of(path.get(i));
-            }
-        }
-        return Optional.empty();
     }
 
     private static void divisionsUnder(OrganisationDirectory directory, String code, Map<String, OrgUnit> into) {

@@ -337,8 +337,7 @@ public final class DefaultKessaiService implements KessaiService, EventHandler {
     }
 
     private long maxFileBytes() {
-        return settings().map(KessaiSettings::maxFileBytes).filter(max -> max > 0)
-                .orElse(KessaiSettings.standard().maxFileBytes());
+        return KessaiSettings.maxFileBytes(settings());
     }
 
     @Override
