@@ -29,6 +29,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * <li>{@link Fields#READING reading}: the katakana readings of proper nouns (people, places), for かな
  * queries; the city's own readings of its place names first ({@link PlaceReadings}).</li>
  * </ul>
+ * Words and bigrams are cut from the text as it reads, a space or line break between two Japanese characters
+ * taken out ({@link JoinedLines}: PDFs break lines mid-word).
  * Each starts with the width folding of NFKC that matters in Japanese text: 全角 Latin and digits to 半角,
  * 半角カナ to 全角, so ＰＤＦ, PDF and pdf, or ｺﾋﾟｰ and コピー, are the same; and with the 異体字 of names
  * ({@link NameVariants}: 髙橋 is 高橋). The full-width space is a separator like any space.
@@ -62,7 +64,7 @@ final class JapaneseAnalysis {
 
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return NameVariants.fold(reader);
+                return NameVariants.fold(JoinedLines.join(reader));
             }
         };
     }
@@ -79,7 +81,7 @@ final class JapaneseAnalysis {
 
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return NameVariants.fold(reader);
+                return NameVariants.fold(JoinedLines.join(reader));
             }
         };
     }

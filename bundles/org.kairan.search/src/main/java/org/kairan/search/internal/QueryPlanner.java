@@ -2,9 +2,12 @@ package org.kairan.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -78,21 +81,11 @@ final class QueryPlanner {
 
     /** One word or phrase: any of its ways of matching. */
     Optional<Query> term(String text) {
-        List<Query> ways = new ArrayList<>();
+        Set<Query> ways = new LinkedHashSet<>();
+        addWays(ways, text);
         String unspaced = text.replaceAll("\\s+", "");
-        if (!unspaced.equals(text)) { // a phrase typed with spaces also matches the text written without
-            term(unspaced).ifPresent(ways::add);
-        }
-        add(ways, builder.createPhraseQuery(Fields.TITLE_WORDS, text), TITLE_BOOST);
-        add(ways, builder.createPhraseQuery(Fields.WORDS, text), 1f);
-        if (!isNumber(text)) { // 五十万円 must not be found inside 二百五十万円: numbers go by words only
-            add(ways, builder.createPhraseQuery(Fields.TITLE_GRAMS, text), TITLE_BOOST);
-            add(ways, builder.createPhraseQuery(Fields.GRAMS, text), 1f);
-        }
-        if (Kana.isReading(text)) {
-            String reading = Kana.katakana(text);
-            ways.add(new TermQuery(new Term(Fields.READING, reading)));
-            ways.add(new TermQuery(new Term(Fields.PERSON_READING, reading)));
+        if (!unspaced.equals(text)) { // a phrase typed with spaces also matches the text written without (PDF文書)
+            addWays(ways, unspaced);
         }
         if (ways.isEmpty()) {
             return Optional.empty();
@@ -102,23 +95,68 @@ final class QueryPlanner {
         return Optional.of(any.build());
     }
 
-    /** Whether the words of the text include a number (after 漢数字 became digits). */
-    private boolean isNumber(String text) {
-        try (TokenStream words = builder.getAnalyzer().tokenStream(Fields.WORDS, text)) {
-            CharTermAttribute term = words.addAttribute(CharTermAttribute.class);
-            words.reset();
-            boolean number = false;
-            while (words.incrementToken()) {
-                number |= !term.isEmpty() && term.chars().allMatch(c -> c >= '0' && c <= '9');
+    /**
+     * The ways {@code text} matches: as words, as a run of characters, as a reading. Words are left out when
+     * they are only the text's own characters cut up (補助金 as 補助|金): wherever those words stand, the
+     * characters do, so the bigrams find every such item and the words would only be scored a second time.
+     */
+    private void addWays(Set<Query> ways, String text) {
+        List<String> words = analysed(Fields.WORDS, text);
+        boolean number = words.stream().anyMatch(QueryPlanner::isNumber);
+        if (number || !isJapaneseRun(text, words)) {
+            add(ways, builder.createPhraseQuery(Fields.TITLE_WORDS, text), TITLE_BOOST);
+            add(ways, builder.createPhraseQuery(Fields.WORDS, text), 1f);
+        }
+        if (!number) { // 五十万円 must not be found inside 二百五十万円: numbers go by words only
+            add(ways, builder.createPhraseQuery(Fields.TITLE_GRAMS, text), TITLE_BOOST);
+            add(ways, builder.createPhraseQuery(Fields.GRAMS, text), 1f);
+        }
+        if (Kana.isReading(text)) {
+            String reading = Kana.katakana(text);
+            ways.add(new TermQuery(new Term(Fields.READING, reading)));
+            ways.add(new TermQuery(new Term(Fields.PERSON_READING, reading)));
+        }
+    }
+
+    /**
+     * Whether the words are exactly the text's Japanese characters in order (two or more: a single character
+     * is no bigram), nothing dropped, folded or changed to a base form.
+     */
+    private static boolean isJapaneseRun(String text, List<String> words) {
+        String characters = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "");
+        return characters.codePointCount(0, characters.length()) >= 2
+                && characters.codePoints().allMatch(QueryPlanner::isJapanese)
+                && String.join("", words).equals(characters);
+    }
+
+    private static boolean isJapanese(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
+    }
+
+    /** Whether a word is a number (after 漢数字 became digits). */
+    private static boolean isNumber(String word) {
+        return !word.isEmpty() && word.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** The terms the field's analysis makes of the text, in order. */
+    private List<String> analysed(String field, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = builder.getAnalyzer().tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
             }
-            words.end();
-            return number;
+            stream.end();
+            return terms;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void add(List<Query> ways, Query query, float boost) {
+    private static void add(Set<Query> ways, Query query, float boost) {
         if (query != null) {
             ways.add(boost == 1f ? query : new BoostQuery(query, boost));
         }

@@ -29,22 +29,28 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -69,14 +75,22 @@ final class SearchIndex implements AutoCloseable {
     private static final int SUGGEST_SCAN = 2_000;
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.DAY, SortField.Type.LONG, true),
             SortField.FIELD_SCORE);
-    /** Text fields whose term vectors keep each term's character offsets, for marking snippets. */
+    /**
+     * Commit data: the layout of the index's fields. An index of another layout is made again (from the replica),
+     * as one analysed with other place names is.
+     */
+    static final String SCHEMA = "kairan.schema";
+    /**
+     * 2: offsets in the postings (snippets from the query's own matches) instead of term vectors; lines joined
+     * between Japanese characters ({@link JoinedLines}).
+     */
+    private static final String SCHEMA_VERSION = "2";
+    /** Text fields whose postings keep each term's character offsets, for marking snippets. */
     private static final FieldType WITH_OFFSETS = withOffsets();
 
     private static FieldType withOffsets() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setStoreTermVectors(true);
-        type.setStoreTermVectorPositions(false); // offsets alone mark a snippet; positions would double the vectors
-        type.setStoreTermVectorOffsets(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
     }
@@ -126,13 +140,15 @@ final class SearchIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(JapaneseAnalysis.perField(places))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(true);
             writer = new IndexWriter(directory, config);
-            boolean reanalyse = exists && !places.version().equals(analysedWith(writer));
+            boolean otherLayout = exists && !SCHEMA_VERSION.equals(committed(writer, SCHEMA));
+            boolean reanalyse = exists && (otherLayout || !places.version().equals(committed(writer, PLACE_NAMES)));
             if (reanalyse) {
-                LOG.info("the city's place names changed since the search index in " + path + " was made; it is made"
-                        + " again");
+                LOG.info((otherLayout ? "the search index in " + path + " was made by an earlier version"
+                        : "the city's place names changed since the search index in " + path + " was made")
+                        + "; it is made again");
                 writer.deleteAll();
             }
-            writer.setLiveCommitData(Map.of(PLACE_NAMES, places.version()).entrySet());
+            writer.setLiveCommitData(Map.of(PLACE_NAMES, places.version(), SCHEMA, SCHEMA_VERSION).entrySet());
             if (reanalyse) {
                 writer.commit();
             }
@@ -146,12 +162,12 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The version of the place names the index was last committed with; empty when none. */
-    private static String analysedWith(IndexWriter writer) {
+    /** The commit data under {@code key} the index was last committed with; empty when none. */
+    private static String committed(IndexWriter writer, String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> entry : data) {
-                if (entry.getKey().equals(PLACE_NAMES)) {
+                if (entry.getKey().equals(key)) {
                     return entry.getValue();
                 }
             }
@@ -254,19 +270,23 @@ final class SearchIndex implements AutoCloseable {
         Map<String, Set<String>> terms = termsByField(planned.get());
         IndexSearcher searcher = searchers.acquire();
         try {
-            // two passes: the first hits, scored only as far as they can still make the list (block-max
-            // skipping); then every match, unscored, for the facets and the exact total
-            TopDocs top = query.sort() == SearchQuery.Sort.NEWEST
-                    ? searcher.search(planned.get(), query.limit(), NEWEST_FIRST, true)
-                    : searcher.search(planned.get(), query.limit());
-            FacetCounter.Counted counted = searcher.search(planned.get(), new FacetCounter());
+            // one pass over every match: the facets and the exact total need them all, so the first hits are
+            // scored in the same pass (cheaper than a block-max pass for the hits and a second one to count)
+            Query q = searcher.rewrite(planned.get());
+            Object[] both = searcher.search(q, new MultiCollectorManager(query.sort() == SearchQuery.Sort.NEWEST
+                    ? new TopFieldCollectorManager(NEWEST_FIRST, query.limit(), null, Integer.MAX_VALUE)
+                    : new TopScoreDocCollectorManager(query.limit(), null, Integer.MAX_VALUE), new FacetCounter()));
+            TopDocs top = (TopDocs) both[0];
+            FacetCounter.Counted counted = (FacetCounter.Counted) both[1];
             StoredFields stored = searcher.storedFields();
-            TermVectors vectors = searcher.getIndexReader().termVectors();
+            Weight matching = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc d : top.scoreDocs) {
                 Document doc = stored.document(d.doc);
                 String text = doc.get(Fields.TEXT);
-                List<Snippets.Span> spans = Snippets.find(vectors, d.doc, terms,
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+                List<Snippets.Span> spans = Snippets.find(matching.matches(leaf, d.doc - leaf.docBase),
                         Map.of(Fields.READING, doc.get(Fields.TITLE).length() + 1), text.length());
                 hits.add(hit(doc, d.score, Snippets.of(text, spans), terms, writer.getAnalyzer()));
             }

@@ -7,22 +7,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.TermVectors;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.kairan.search.SearchHit;
 
 /**
  * The passage of a hit's text shown under its title, with the words the query matched marked where they
  * stand in the original text (so ＰＤＦ is marked when pdf was typed, 五十万 when 500000 was). The places
- * come from the term vectors stored with the item (terms with their character offsets), so no text is
+ * come from the query's matches in the item, with the character offsets the postings keep, so no text is
  * analysed again at search time.
  */
 final class Snippets {
@@ -37,39 +35,30 @@ final class Snippets {
     record Span(int start, int end) {
     }
 
+    /** The text fields a snippet marks the matches of, from the offsets their postings keep. */
+    private static final List<String> TEXT_FIELDS = List.of(Fields.WORDS, Fields.GRAMS, Fields.READING);
+
     /**
-     * Where the query's terms (field → term texts) occur in the item's text, from its term vectors.
+     * Where the query matched the item's text: each phrase as a whole, each word, from the offsets in the
+     * postings (nothing is analysed again, and a word of the query found only apart from its phrase is not marked).
      *
-     * @param shifts per field, how far its indexed text starts before the stored text (the reading field
-     *               holds the title first)
+     * @param matches the query's matches in the item, null when none
+     * @param shifts  per field, how far its indexed text starts before the stored text (the reading field
+     *                holds the title first)
      */
-    static List<Span> find(TermVectors vectors, int doc, Map<String, Set<String>> terms, Map<String, Integer> shifts,
-            int textLength) throws IOException {
+    static List<Span> find(Matches matches, Map<String, Integer> shifts, int textLength) throws IOException {
         List<Span> spans = new ArrayList<>();
-        org.apache.lucene.index.Fields all = vectors.get(doc); // one read of the item's vectors for every field
-        if (all == null) {
+        if (matches == null) {
             return spans;
         }
-        for (Map.Entry<String, Set<String>> wanted : terms.entrySet()) {
-            Terms vector = all.terms(wanted.getKey());
-            if (vector == null) {
-                continue;
-            }
-            int shift = shifts.getOrDefault(wanted.getKey(), 0);
-            TermsEnum each = vector.iterator();
-            for (String term : wanted.getValue()) {
-                if (!each.seekExact(new BytesRef(term))) {
-                    continue;
-                }
-                PostingsEnum at = each.postings(null, PostingsEnum.OFFSETS);
-                at.nextDoc();
-                for (int i = 0; i < at.freq(); i++) {
-                    at.nextPosition(); // -1: the vectors keep offsets without positions
-                    int start = at.startOffset() - shift;
-                    int end = Math.min(at.endOffset() - shift, textLength);
-                    if (start >= 0 && end > start) {
-                        spans.add(new Span(start, end));
-                    }
+        for (String field : TEXT_FIELDS) {
+            MatchesIterator each = matches.getMatches(field);
+            int shift = shifts.getOrDefault(field, 0);
+            while (each != null && each.next()) {
+                int start = each.startOffset() - shift;
+                int end = Math.min(each.endOffset() - shift, textLength);
+                if (start >= 0 && end > start) {
+                    spans.add(new Span(start, end));
                 }
             }
         }
@@ -177,8 +166,12 @@ final class Snippets {
         return out;
     }
 
-    /** Line breaks as spaces: a snippet is one line. */
+    private static final Pattern LINE_BREAK_IN_JAPANESE = Pattern.compile(
+            "(?<=" + JoinedLines.JAPANESE + ")[ \\t]*\\R\\s*(?=" + JoinedLines.JAPANESE + ")");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+
+    /** A snippet is one line: line breaks within Japanese text go (the line ended mid-word), others become spaces. */
     private static String flatten(String text) {
-        return text.replaceAll("\\s*\\R\\s*", " ");
+        return LINE_BREAK.matcher(LINE_BREAK_IN_JAPANESE.matcher(text).replaceAll("")).replaceAll(" ");
     }
 }

@@ -99,7 +99,20 @@ class JapaneseSearchTest {
         assertEquals(Set.of("n2"), found("令和八年四月一日"), "四月 is 4 and 月");
         assertEquals(Set.of("n3"), found("高橋"), "髙橋 is found as 高橋");
         assertEquals(Set.of("n3", "k9"), found("たかはし"), "and read たかはし (k9: a 高橋 on the route)");
-        assertEquals(Set.of("k1"), found("\"東京都 報告書\""), "a phrase typed with a space matches text without one");
+        assertEquals(Set.of("k1"), found("\"出張 報告\""), "a phrase typed with a space matches text without one");
+    }
+
+    @Test
+    void aWordBrokenOverTwoLinesIsFoundWholeAndMarkedWhereItStands() throws IOException {
+        put("b1", "例規の改正について", "伊織市事務決\n裁規程の一部を改正し、代決の\r\n順序を定める。", "", 2026, 4, 10);
+        put("b2", "例規の一覧", "事務\n決裁規程 文書管理規程", "", 2026, 4, 11);
+        index.commit();
+        assertEquals(Set.of("k3", "b1", "b2"), found("事務決裁規程"), "a PDF's line break inside a word (b1, b2)");
+        assertEquals(Set.of("k3", "b1"), found("\"代決の順序\""), "and inside a phrase");
+        assertEquals(Set.of("b1"), found("\"伊織市 事務決裁規程\""), "a space typed inside a phrase is no break either");
+        SearchHit hit = index.search(SearchQuery.of("事務決裁規程")).hits().stream().filter(h -> h.id().equals("b1"))
+                .findFirst().orElseThrow();
+        assertTrue(hit.snippet().contains(SearchHit.MARK_START + "事務決裁規程" + SearchHit.MARK_END), hit.snippet());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.kairan.search.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kairan.core.documents.TextPage;
@@ -154,6 +163,33 @@ class KessaiIndexingTest {
             new ReplicaIndexer(index).update(SearchKind.KESSAI, items(List.of(drafted("a", "公用車の修理", "車検整備を行う。"))),
                     n -> { });
             assertEquals(Set.of("a"), found(index, "車検"), "built again from the replica");
+        }
+    }
+
+    @Test
+    void anIndexWrittenByAnEarlierVersionIsMadeAgain() throws IOException {
+        // what version 1 wrote: term vectors on the text fields, no layout in the commit data
+        FieldType vectors = new FieldType(TextField.TYPE_NOT_STORED);
+        vectors.setStoreTermVectors(true);
+        vectors.setStoreTermVectorOffsets(true);
+        try (FSDirectory old = FSDirectory.open(dir);
+                IndexWriter writer = new IndexWriter(old, new IndexWriterConfig(JapaneseAnalysis.words()))) {
+            Document doc = new Document();
+            doc.add(new StringField(Fields.KEY, "KESSAI:old", Field.Store.YES));
+            doc.add(new Field(Fields.WORDS, "古い索引の文書", vectors));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(Map.of(SearchIndex.PLACE_NAMES, "").entrySet());
+            writer.commit();
+        }
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            assertTrue(index.wasRebuilt(), "an index of another layout is not used");
+            assertEquals(0, index.count(), "it starts empty");
+            new ReplicaIndexer(index).update(SearchKind.KESSAI, items(List.of(drafted("a", "公用車の修理", "車検整備を行う。"))),
+                    n -> { });
+            assertEquals(Set.of("a"), found(index, "車検"), "and is built again from the replica in today's layout");
+        }
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            assertFalse(index.wasRebuilt(), "once made again it is kept");
         }
     }
 }
