@@ -3,6 +3,7 @@ package org.kairan.server;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -177,9 +178,10 @@ public final class KairanServer implements AutoCloseable {
         FileStore files = new FileStore(config.dataDir().resolve("files"), config.kessai().maxFileBytes(),
                 new AttachmentFileCheck(new AttachmentCheck(config.records().maxAttachmentBytes())), database,
                 config.clock());
+        Path ocrScratch = config.dataDir().resolve("files").resolve("ocr");
         KessaiModule kessai = new KessaiModule(database, changes, mapper, directory, files, config.kessai(),
                 config.records(), config.dataDir(), audit, config.zone(), config.clock(), foreground,
-                config.documents().maxPages());
+                config.documents(), ocrScratch.resolve("attachments"));
         List<CommandHandler> handlers = new ArrayList<>(List.of(
                 new PostCircularCommand(circulars, payloads),
                 new AcknowledgeCircularCommand(circulars, payloads),
@@ -187,7 +189,7 @@ public final class KairanServer implements AutoCloseable {
         handlers.addAll(kessai.commands());
         LibraryModule library = new LibraryModule(database, changes, mapper, directory, users, files, config.kessai(),
                 config.documents(), new AttachmentCheck(config.records().maxAttachmentBytes()),
-                config.dataDir().resolve("files").resolve("ocr"), foreground, config.clock());
+                ocrScratch, foreground, config.clock());
         handlers.addAll(library.commands());
         KessaiRecords kessaiRecords = new KessaiRecords(database, kessai, files, directory, users, config.zone());
         CommandService commands = new CommandService(database, handlers, directory, users, audit, config.clock(),

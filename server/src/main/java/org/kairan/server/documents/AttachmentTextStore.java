@@ -75,12 +75,13 @@ final class AttachmentTextStore {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO attachment_text_page (sha256, page, problem, text) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO attachment_text_page (sha256, page, problem, text, ocr) VALUES (?, ?, ?, ?, ?)")) {
             for (PageStore.PageResult page : pages) {
                 ps.setString(1, sha256);
                 ps.setInt(2, page.page());
                 ps.setString(3, page.problem() == null ? null : page.problem().name());
                 ps.setString(4, page.text());
+                ps.setBoolean(5, page.ocr());
                 ps.addBatch();
             }
             if (!pages.isEmpty()) {
@@ -122,14 +123,14 @@ final class AttachmentTextStore {
     /** The pages read of the file, in page order (none until it was read; pages without text are left out). */
     List<TextPage> pages(Connection c, String sha256) throws SQLException {
         List<TextPage> pages = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.page, p.text FROM attachment_text_page p"
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.page, p.text, p.ocr FROM attachment_text_page p"
                 + " JOIN attachment_text t ON t.sha256 = p.sha256 WHERE p.sha256 = ? AND t.state = ? ORDER BY p.page")) {
             ps.setString(1, sha256);
             ps.setString(2, EXTRACTED);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (!rs.getString(2).isBlank()) {
-                        pages.add(new TextPage(rs.getInt(1), rs.getString(2), false));
+                        pages.add(new TextPage(rs.getInt(1), rs.getString(2), rs.getBoolean(3)));
                     }
                 }
             }

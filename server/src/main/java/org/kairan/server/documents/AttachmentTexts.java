@@ -1,6 +1,7 @@
 package org.kairan.server.documents;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The text of the PDFs attached to 決裁, read on a thread of its own with the library's PDF reading
- * ({@link PdfPages} through {@link Pages}): each file once (files are kept by content), page by page, each page
- * after a quiet moment in the {@link Foreground}, text layer only (a scanned page without one has no text here).
+ * The text of the PDFs attached to 決裁, read on a thread of its own as the library reads its files
+ * ({@link Pages}, {@link PageReader}): each file once (files are kept by content), page by page, each page
+ * after a quiet moment in the {@link Foreground}; a scanned page without a text layer is OCR'd, so a scanned
+ * 見積書 is found by what it says.
  * A file that cannot be read (damaged, password-protected, too many pages) fails once with its reason and is never
  * taken again; the next file is taken. Whoever publishes the text is told of each file read.
  */
@@ -31,24 +33,30 @@ public final class AttachmentTexts implements AutoCloseable {
 
     private final Database database;
     private final FileStore files;
-    private final int maxPages;
+    private final DocumentSettings settings;
+    private final Path scratch;
+    private final PageReader reader;
     private final Clock clock;
     private final Consumer<String> read;
     private final AttachmentTextStore store = new AttachmentTextStore();
     private final QueueThread queue;
 
     /**
-     * @param maxPages a file with more pages is not read [kairan.documents.maxPages]
+     * @param settings how files are read: most pages, OCR on or off, Tesseract's languages and timeout
+     *                 [kairan.documents.*]
+     * @param scratch  a directory of its own for page images on their way to OCR
      * @param read     told (outside any transaction) the hash of each file whose text was just kept
      */
-    public AttachmentTexts(Database database, FileStore files, int maxPages, Foreground foreground, Clock clock,
-            Consumer<String> read) {
+    public AttachmentTexts(Database database, FileStore files, DocumentSettings settings, Path scratch,
+            Foreground foreground, Clock clock, Consumer<String> read) {
         this.database = database;
         this.files = files;
-        this.maxPages = maxPages;
+        this.settings = settings;
+        this.scratch = scratch;
         this.clock = clock;
         this.read = read;
         this.queue = new QueueThread("kairan-kessai-attachment-text", foreground, this::readNext);
+        this.reader = new PageReader(settings, scratch, queue::closing);
     }
 
     /** Puts the file in the queue (once per file); the reader is woken after the commit. */
@@ -70,6 +78,7 @@ public final class AttachmentTexts implements AutoCloseable {
 
     /** Starts the reader; files waiting from before a restart are read first. */
     public void start() {
+        PageReader.removeLeftovers(scratch);
         queue.start();
     }
 
@@ -132,23 +141,22 @@ public final class AttachmentTexts implements AutoCloseable {
 
     private boolean readFile(AttachmentTextStore.Waiting file) throws ExtractionProblem, IOException {
         List<PageStore.PageResult> pages = new ArrayList<>();
-        try (PageSource source = Pages.open(files.path(file.sha256()), file.mediaType(), maxPages)) {
+        try (PageSource source = Pages.open(files.path(file.sha256()), file.mediaType(), settings.maxPages())) {
             for (int page = 1; page <= source.pageCount(); page++) {
-                if (queue.closing() || !queue.awaitQuiet()) {
+                PageStore.PageResult result = queue.closing() || !queue.awaitQuiet() ? null
+                        : reader.read(source, page, problem -> { }); // each page keeps its own reason
+                if (result == null) {
                     return false; // read again at the next start
                 }
-                try {
-                    pages.add(new PageStore.PageResult(page, source.text(page), false, null));
-                } catch (ExtractionProblem damaged) {
-                    pages.add(new PageStore.PageResult(page, "", false, damaged.failure()));
-                }
+                pages.add(result);
             }
         }
         database.inTransaction(c -> {
             store.extracted(c, file.sha256(), pages, clock.instant());
             return null;
         });
-        LOG.info("attachment {}: text of {} pages kept", file.sha256(), pages.size());
+        LOG.info("attachment {}: text of {} pages kept ({} OCR'd)", file.sha256(), pages.size(),
+                pages.stream().filter(PageStore.PageResult::ocr).count());
         return true;
     }
 

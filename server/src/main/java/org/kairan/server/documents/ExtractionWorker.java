@@ -1,6 +1,5 @@
 package org.kairan.server.documents;
 
-import java.awt.Dimension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +16,6 @@ import java.util.Set;
 import org.kairan.core.documents.ExtractionFailure;
 import org.kairan.core.documents.ExtractionState;
 import org.kairan.core.documents.ExtractionStatus;
-import org.kairan.core.documents.PageWords;
 import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.storage.Database;
@@ -51,7 +49,7 @@ final class ExtractionWorker implements AutoCloseable {
     private final FileStore files;
     private final DirectoryCache directory;
     private final DocumentSettings settings;
-    private final TesseractOcr ocr;
+    private final PageReader reader;
     private final Clock clock;
     private final QueueThread queue;
 
@@ -64,7 +62,7 @@ final class ExtractionWorker implements AutoCloseable {
         this.directory = directory;
         this.settings = settings;
         this.queue = new QueueThread("kairan-documents-extraction", foreground, this::extractNextGuarded);
-        this.ocr = new TesseractOcr(settings, scratch, queue::closing);
+        this.reader = new PageReader(settings, scratch, queue::closing);
         this.clock = clock;
     }
 
@@ -137,7 +135,7 @@ final class ExtractionWorker implements AutoCloseable {
                     return;
                 }
                 queue.awaitQuiet();
-                PageStore.PageResult result = read(source, page, progress);
+                PageStore.PageResult result = reader.read(source, page, progress::noted);
                 if (result == null) {
                     progress.keep(false, false); // stopping: this page is read again at the next start
                     return;
@@ -163,46 +161,6 @@ final class ExtractionWorker implements AutoCloseable {
             }
             finishWhole(job, job.pages(), new ExtractionProblem(ExtractionFailure.CORRUPT, "ファイルを読めません"
                     + " (the stored file cannot be read: " + e.getMessage() + ")"));
-        }
-    }
-
-    /** One page: its text layer, or its OCR when it has none; {@code null} when the server stopped meanwhile. */
-    private PageStore.PageResult read(PageSource source, int page, Progress progress) {
-        String layer;
-        try {
-            layer = source.text(page);
-        } catch (ExtractionProblem e) {
-            progress.noted(e);
-            return new PageStore.PageResult(page, "", false, e.failure());
-        }
-        if (!source.needsOcr(page, layer)) {
-            return new PageStore.PageResult(page, layer, false, null);
-        }
-        if (!settings.ocr()) {
-            return new PageStore.PageResult(page, layer, false, ExtractionFailure.OCR_DISABLED);
-        }
-        try {
-            PageSource.PageImage image = source.image(page);
-            Deskew.Skew skew = Deskew.skew(image.image());
-            TesseractOcr.Recognised recognised = ocr.recognise(Deskew.straightened(image.image(), skew), image.dpi(),
-                    skew.vertical());
-            if (recognised.text().isBlank() && !layer.isBlank()) {
-                return new PageStore.PageResult(page, layer, false, null);
-            }
-            PageWords words = RecognisedWords.placed(page, recognised.words(),
-                    new Dimension(image.image().getWidth(), image.image().getHeight()), skew.applied(), image.pageWidth(),
-                    image.pageHeight());
-            return new PageStore.PageResult(page, recognised.text(), true, null, words);
-        } catch (ExtractionProblem e) {
-            progress.noted(e);
-            return new PageStore.PageResult(page, layer, false, e.failure());
-        } catch (IOException e) {
-            ExtractionProblem problem = new ExtractionProblem(ExtractionFailure.OCR_FAILED, "OCR用の一時ファイルを作れません"
-                    + " (scratch file: " + e.getMessage() + ")");
-            progress.noted(problem);
-            return new PageStore.PageResult(page, layer, false, problem.failure());
-        } catch (InterruptedException e) {
-            return null;
         }
     }
 

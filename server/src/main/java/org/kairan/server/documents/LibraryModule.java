@@ -1,8 +1,5 @@
 package org.kairan.server.documents;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -76,7 +73,7 @@ public final class LibraryModule implements AutoCloseable {
      * OCR is on.
      */
     public void start() {
-        removeScratch();
+        PageReader.removeLeftovers(scratch);
         int retried = worker.retryWantingOcr();
         if (retried > 0) {
             LOG.info("{} library versions that failed for want of OCR are extracted again", retried);
@@ -90,20 +87,6 @@ public final class LibraryModule implements AutoCloseable {
      */
     public boolean extractNext() {
         return worker.extractNext();
-    }
-
-    /** Page images a stopped server left behind. */
-    private void removeScratch() {
-        if (!Files.isDirectory(scratch)) {
-            return;
-        }
-        try (DirectoryStream<Path> left = Files.newDirectoryStream(scratch, "page-*")) {
-            for (Path file : left) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            LOG.debug("scratch files in {} stay: {}", scratch, e.toString());
-        }
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.kairan.core.sync.EntityTypes;
 import org.kairan.server.audit.AuditLog;
 import org.kairan.server.directory.DirectoryCache;
 import org.kairan.server.documents.AttachmentTexts;
+import org.kairan.server.documents.DocumentSettings;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.record.RecordSettings;
 import org.kairan.server.storage.Database;
@@ -63,17 +64,19 @@ public final class KessaiModule implements AutoCloseable {
     /**
      * @param records the PDF of record's settings (fonts, signing key)
      * @param dataDir where the generated signing key is kept
-     * @param maxPages an attached PDF with more pages has no text read [kairan.documents.maxPages]
+     * @param documents how attached files are read (most pages, OCR) [kairan.documents.*]
+     * @param ocrScratch a directory of its own for page images on their way to OCR
      */
     public KessaiModule(Database database, ChangeFeed feed, ObjectMapper mapper, DirectoryCache directory,
             FileStore files, KessaiSettings settings, RecordSettings records, Path dataDir, AuditLog audit, ZoneId zone,
-            Clock clock, Foreground foreground, int maxPages) {
+            Clock clock, Foreground foreground, DocumentSettings documents, Path ocrScratch) {
         this.database = database;
         this.feed = feed;
         this.mapper = mapper;
         this.directory = directory;
         this.clock = clock;
-        this.attachmentTexts = new AttachmentTexts(database, files, maxPages, foreground, clock, this::attachmentRead);
+        this.attachmentTexts = new AttachmentTexts(database, files, documents, ocrScratch, foreground, clock,
+                this::attachmentRead);
         KessaiStore store = new KessaiStore(feed, mapper, new KessaiTexts(attachmentTexts, mapper));
         this.recordWriter = new KessaiRecordWriter(database, store, files, directory, new RecordSheets(settings, files),
                 records, dataDir, zone, audit, clock, foreground);

@@ -98,6 +98,30 @@ class KessaiAttachmentTextTest {
     }
 
     @Test
+    void aScannedEstimateWithoutATextLayerIsOcrdAndItsWordsTravelWithThe案件() {
+        List<String> scanned = List.of("御見積書", "伊織市財政課　御中", "品名　公用車用スタッドレスタイヤ", "合計金額　96,800円",
+                "株式会社伊織モータース");
+        byte[] estimate = LibrarySamples.mixedPdf(List.of("見積依頼書", "公用車用タイヤの見積を依頼します。"),
+                LibrarySamples.scannedPage(scanned, 14, false, 41));
+        FileRef file = desks.uploaded(SHUJI, "見積書（スキャン）.pdf", estimate);
+        String id = UUID.randomUUID().toString();
+        assertEquals(CommandOutcome.APPLIED, desks.send(SHUJI, CommandTypes.SAVE_KESSAI_DRAFT,
+                DemoDesks.purchase(id, null, List.of(file))).outcome());
+
+        KessaiText text = awaitText(SHUJI, EntityTypes.KESSAI_TEXT + "/" + KessaiText.feedId(id, file.attachmentId(), 1));
+        assertEquals(2, text.pages().size(), "the typed page and the scanned one: " + text.pages());
+        assertFalse(text.pages().get(0).ocr(), "page 1 has a text layer: read as it is");
+        assertTrue(text.pages().get(1).ocr(), "page 2 is a scan: its text came from OCR");
+        double cer = LibrarySamples.characterErrorRate(String.join("", scanned), text.pages().get(1).text());
+        assertTrue(cer <= 0.05, "OCR of the 300 dpi scan misses at most 5 % of the characters, was "
+                + Math.round(cer * 1000) / 10.0 + " %: " + text.pages().get(1).text());
+        String found = LibrarySamples.squeezed(text.pages().get(1).text());
+        for (String word : List.of("御見積書", "スタッドレスタイヤ", "伊織モータース")) {
+            assertTrue(found.contains(word), "a search for 「" + word + "」 finds the scanned estimate: " + found);
+        }
+    }
+
+    @Test
     void textKeptButNotYetSentWhenTheServerStoppedIsSentAfterTheRestart(@TempDir Path otherData) throws Exception {
         DemoDesks city = DemoDesks.start(otherData, null);
         try {
