@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import org.kairan.core.kessai.KessaiSettings;
 import org.kairan.core.search.PlaceNames;
+import org.kairan.server.chat.ChatSettings;
 import org.kairan.server.documents.DocumentSettings;
 import org.kairan.server.record.RecordSettings;
 
@@ -38,13 +39,14 @@ import org.kairan.server.record.RecordSettings;
  * @param records                     PDF of record (signing key, fonts) and attachment limits
  * @param documents                   the document library's text extraction (page limit, OCR)
  * @param placeNames                  the city's readings of its place names, for every desktop's search
+ * @param chat                        business chat's XMPP server: managed Prosody, external, or off
  * @param clock                       time source (tests move it)
  */
 public record ServerConfig(Path dataDir, String bindAddress, int port, String databaseUrl, String databaseUser,
         String databasePassword, Duration sessionIdleTimeout, long maxBodyBytes, long maxRosterBytes, boolean demo,
         boolean demoLibrary, Path keystore, String keystorePassword, boolean allowPlainHttpOnNonLoopback, ZoneId zone,
         String totpIssuer, KessaiSettings kessai, RecordSettings records, DocumentSettings documents, PlaceNames placeNames,
-        Clock clock) {
+        ChatSettings chat, Clock clock) {
 
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -64,6 +66,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         Objects.requireNonNull(kessai, "kessai");
         Objects.requireNonNull(documents, "documents");
         Objects.requireNonNull(placeNames, "placeNames");
+        Objects.requireNonNull(chat, "chat");
         if (totpIssuer == null || totpIssuer.isBlank() || totpIssuer.contains(":")) {
             throw new IllegalArgumentException("the TOTP issuer must be a non-blank name without ':'");
         }
@@ -78,11 +81,14 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         }
     }
 
-    /** Defaults for everything, with the given data directory. */
+    /**
+     * Defaults for everything, with the given data directory; chat is off here (tests and embedders ask for it),
+     * while the command line ({@link ServerConfigReader}) starts a managed Prosody unless told otherwise.
+     */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_BIND, DEFAULT_PORT, null, null, null, DEFAULT_IDLE, DEFAULT_MAX_BODY,
                 DEFAULT_MAX_ROSTER, false, true, null, null, false, DEFAULT_ZONE, DEFAULT_TOTP_ISSUER, KessaiSettings.standard(),
-                RecordSettings.defaults(), DocumentSettings.defaults(), PlaceNames.NONE, Clock.systemUTC());
+                RecordSettings.defaults(), DocumentSettings.defaults(), PlaceNames.NONE, ChatSettings.off(), Clock.systemUTC());
     }
 
     public static Path defaultDataDir() {
@@ -156,6 +162,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         private RecordSettings records;
         private DocumentSettings documents;
         private PlaceNames placeNames;
+        private ChatSettings chat;
         private Clock clock;
 
         private Builder(ServerConfig c) {
@@ -179,6 +186,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             records = c.records;
             documents = c.documents;
             placeNames = c.placeNames;
+            chat = c.chat;
             clock = c.clock;
         }
 
@@ -257,6 +265,11 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             return this;
         }
 
+        public Builder chat(ChatSettings value) {
+            chat = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = value;
             return this;
@@ -265,13 +278,13 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         public ServerConfig build() {
             return new ServerConfig(dataDir, bindAddress, port, databaseUrl, databaseUser, databasePassword,
                     sessionIdleTimeout, maxBodyBytes, maxRosterBytes, demo, demoLibrary, keystore, keystorePassword,
-                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, records, documents, placeNames, clock);
+                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, records, documents, placeNames, chat, clock);
         }
     }
 
     @Override
     public String toString() {
         return "ServerConfig[dataDir=" + dataDir + ", bind=" + bindAddress + ":" + port + ", db="
-                + (databaseUrl == null ? "h2 (data dir)" : databaseUrl) + ", https=" + https() + ", demo=" + demo + "]";
+                + (databaseUrl == null ? "h2 (data dir)" : databaseUrl) + ", https=" + https() + ", demo=" + demo + ", chat=" + chat + "]";
     }
 }

@@ -20,6 +20,7 @@ import org.kairan.core.kessai.DecisionRulesException;
 import org.kairan.core.kessai.KessaiSettings;
 import org.kairan.core.search.PlaceNames;
 import org.kairan.core.search.PlaceNamesException;
+import org.kairan.server.chat.ChatSettings;
 import org.kairan.server.documents.DocumentSettings;
 import org.kairan.server.record.RecordSettings;
 
@@ -96,7 +97,12 @@ public final class ServerConfigReader {
               kairan.documents.ocr (default true), kairan.documents.tesseract (default tesseract, Debian packages
               tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert), kairan.documents.languages (default
               jpn+jpn_vert), kairan.documents.ocrTimeoutSeconds (per page, default 60),
-              kairan.documents.sliceSeconds (default 30)
+              kairan.documents.sliceSeconds (default 30);
+              business chat (XMPP): kairan.chat.mode = managed (default: the server starts its own Prosody under
+              DATA/chat/prosody on loopback ports; Debian packages prosody lua-dbi-sqlite3) | external | off,
+              kairan.chat.domain (default kairan.local), kairan.chat.prosody (default prosody); for external:
+              kairan.chat.host, kairan.chat.port (default 5222), kairan.chat.adminJid, and the password as
+              kairan.chat.adminPassword or env KAIRAN_CHAT_ADMIN_PASSWORD
             """;
 
     private final Map<String, String> environment;
@@ -189,6 +195,7 @@ public final class ServerConfigReader {
                     records,
                     documents(p),
                     placeNames(p),
+                    chat(p),
                     Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
@@ -239,6 +246,23 @@ public final class ServerConfigReader {
                     Duration.ofSeconds(number(p, "kairan.documents.sliceSeconds", standard.slice().toSeconds())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("文書庫の設定に誤りがあります (kairan.documents.*): " + e.getMessage());
+        }
+    }
+
+    /** Business chat's XMPP server ({@code kairan.chat.*}): a managed Prosody unless told otherwise. */
+    private ChatSettings chat(Properties p) throws ConfigException {
+        try {
+            return new ChatSettings(
+                    ChatSettings.Mode.parse(p.getProperty("kairan.chat.mode", "managed")),
+                    blankToNull(p.getProperty("kairan.chat.domain")),
+                    p.getProperty("kairan.chat.prosody"),
+                    p.getProperty("kairan.chat.host"),
+                    (int) number(p, "kairan.chat.port", ChatSettings.DEFAULT_PORT),
+                    p.getProperty("kairan.chat.adminJid"),
+                    firstNonNull(p.getProperty("kairan.chat.adminPassword"),
+                            environment.get("KAIRAN_CHAT_ADMIN_PASSWORD")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("チャットの設定に誤りがあります (kairan.chat.*): " + e.getMessage());
         }
     }
 
