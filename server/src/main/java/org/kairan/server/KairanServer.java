@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
@@ -20,6 +21,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.kairan.server.audit.AuditChain;
 import org.kairan.server.audit.AuditLog;
+import org.kairan.server.chat.ChatServer;
+import org.kairan.server.chat.ChatSettings;
+import org.kairan.server.chat.ManagedProsody;
 import org.kairan.server.auth.LoginThrottle;
 import org.kairan.server.auth.PasswordHasher;
 import org.kairan.server.auth.SessionTokens;
@@ -93,6 +97,8 @@ public final class KairanServer implements AutoCloseable {
     private final Feed feed;
     private final KessaiModule kessai;
     private final LibraryModule library;
+    /** The managed Prosody; {@code null} unless {@code kairan.chat.mode=managed}. */
+    private final ChatServer chat;
     private boolean stopped;
 
     /** The change feed's parts the server starts and stops. */
@@ -102,7 +108,7 @@ public final class KairanServer implements AutoCloseable {
 
     private KairanServer(ServerConfig config, Database database, Server jetty, ServerConnector connector,
             AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit, Feed feed,
-            KessaiModule kessai, LibraryModule library) {
+            KessaiModule kessai, LibraryModule library, ChatServer chat) {
         this.config = config;
         this.database = database;
         this.jetty = jetty;
@@ -114,6 +120,7 @@ public final class KairanServer implements AutoCloseable {
         this.feed = feed;
         this.kessai = kessai;
         this.library = library;
+        this.chat = chat;
     }
 
     /**
@@ -244,13 +251,15 @@ public final class KairanServer implements AutoCloseable {
                 kessai, files, config.demoLibrary() ? library : null, config.records(), config.clock(), config.zone());
         return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
                 new Feed(changes, directoryFeed, new PlaceNamesFeed(changes, mapper, config.placeNames()), signal, events),
-                kessai, library);
+                kessai, library,
+                config.chat().mode() == ChatSettings.Mode.MANAGED ? new ManagedProsody(config.chat(), config.dataDir())
+                        : null);
     }
 
     /**
      * Makes sure the change feed has its epoch and the whole directory (once), loads the demo city if
-     * configured and the directory is empty, starts the background work (PDFs of record, the libraries' text
-     * extraction), then starts listening; the demo city's document libraries are filled after that, in the
+     * configured and the directory is empty, starts the managed chat server (Prosody) if configured, starts the
+     * background work (PDFs of record, the libraries' text extraction), then starts listening; the demo city's document libraries are filled after that, in the
      * background.
      */
     public void start() throws Exception {
@@ -270,6 +279,11 @@ public final class KairanServer implements AutoCloseable {
         });
         feed.signal().moved(head);
         boolean demoLoaded = config.demo() && demo.loadIfEmpty();
+        if (chat != null) {
+            chat.start();
+        } else if (config.chat().mode() == ChatSettings.Mode.EXTERNAL) {
+            LOG.info("chat: {}", config.chat());
+        }
         kessai.start();
         library.start();
         jetty.start();
@@ -330,6 +344,11 @@ public final class KairanServer implements AutoCloseable {
         return library;
     }
 
+    /** The managed chat server, when {@code kairan.chat.mode=managed}. */
+    public Optional<ChatServer> chat() {
+        return Optional.ofNullable(chat);
+    }
+
     public AuditLog auditLog() {
         return audit;
     }
@@ -338,7 +357,10 @@ public final class KairanServer implements AutoCloseable {
         jetty.join();
     }
 
-    /** Stops accepting, lets running requests finish (up to 10 s), closes the database. Idempotent. */
+    /**
+     * Stops accepting, lets running requests finish (up to 10 s), stops the managed chat server, closes the database.
+     * Idempotent.
+     */
     public synchronized void stop() {
         if (stopped) {
             return;
@@ -353,6 +375,9 @@ public final class KairanServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         } finally {
+            if (chat != null) {
+                chat.close();
+            }
             logAuditHead("at stop");
             database.close();
         }
