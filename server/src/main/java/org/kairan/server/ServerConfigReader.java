@@ -46,7 +46,8 @@ public final class ServerConfigReader {
             Map.entry("--totp-issuer", "kairan.totpIssuer"),
             Map.entry("--record-keystore", "kairan.record.keystore"),
             Map.entry("--max-attachment-bytes", "kairan.attachment.maxBytes"),
-            Map.entry("--place-names", "kairan.search.placeNames"));
+            Map.entry("--place-names", "kairan.search.placeNames"),
+            Map.entry("--chat", "kairan.chat.mode"));
 
     /** The largest list of place names read (20,000 names of 16 characters and readings of 24 fit well). */
     static final long MAX_PLACE_NAMES_BYTES = 4L << 20;
@@ -90,6 +91,8 @@ public final class ServerConfigReader {
               --place-names FILE            the city's place names with their readings for search, a UTF-8 CSV of
                                             表記,よみ lines, # comments [kairan.search.placeNames] (default: none;
                                             with --demo the demo city's)
+              --chat managed|external|off   business chat's XMPP server [kairan.chat.mode] (default managed: the
+                                            server starts its own Prosody, see below)
             Properties only: kairan.record.organisation (O= of the generated certificate, default Kairan),
               kairan.record.gothicFont, kairan.record.minchoFont (ipag.ttf, ipam.ttf; default: the installed
               Debian packages fonts-ipafont-gothic, fonts-ipafont-mincho);

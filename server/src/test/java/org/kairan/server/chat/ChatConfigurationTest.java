@@ -27,6 +27,8 @@ class ChatConfigurationTest {
         assertEquals("kairan.local", chat.domain());
         assertEquals("prosody", chat.prosody());
         assertEquals(ChatSettings.Mode.OFF, ServerConfig.defaults(dir).chat().mode(), "ServerConfig.defaults: chat off");
+        assertEquals(ChatSettings.Mode.OFF, reader.read(List.of("--data", dir.toString(), "--chat", "off")).chat().mode(),
+                "a flag turns it off without a properties file");
     }
 
     @Test
