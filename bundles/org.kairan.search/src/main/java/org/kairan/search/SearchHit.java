@@ -11,7 +11,10 @@ import java.time.LocalDate;
  * @param markedTitle    the title with the matched words marked as in the snippet (the title itself when none)
  * @param snippet        the best passage, with each matched word between {@link #MARK_START} and
  *                       {@link #MARK_END}; empty when only the title matched
- * @param page           1-based page of a document, 0 otherwise
+ * @param page           1-based page of a document, or of a 決裁's attachment when {@code attachment} is not empty;
+ *                       0 otherwise
+ * @param attachment     the id of the 決裁's attachment ({@link org.kairan.core.kessai.Attachment#id()}) the hit is
+ *                       on a page of; empty for a hit in the 決裁 itself and for every other kind
  * @param unit           課
  * @param day            the item's date (決裁: 起案日)
  * @param classification 文書分類, may be empty
@@ -19,7 +22,7 @@ import java.time.LocalDate;
  * @param score          relevance
  */
 public record SearchHit(SearchKind kind, String id, String title, String markedTitle, String snippet, int page,
-        String unit, LocalDate day, String classification, String state, float score) {
+        String attachment, String unit, LocalDate day, String classification, String state, float score) {
 
     /** Marks where a matched word starts in {@link #snippet} and {@link #markedTitle}. */
     public static final char MARK_START = '\uE000';
@@ -28,5 +31,6 @@ public record SearchHit(SearchKind kind, String id, String title, String markedT
 
     public SearchHit {
         markedTitle = markedTitle == null ? title : markedTitle;
+        attachment = attachment == null ? "" : attachment;
     }
 }

@@ -27,11 +27,19 @@ public interface ApprovalUiConstants {
     String PART_KESSAI = "org.kairan.app.part.kessai";
     /**
      * Shows one 案件 in the 決裁 tab (brought to the front): selected in the folder that holds it, or on its
-     * own when it is in no folder (an old decision found by search). Parameter {@link #PARAM_KESSAI_ID}.
+     * own when it is in no folder (an old decision found by search). Parameter {@link #PARAM_KESSAI_ID}; optionally
+     * {@link #PARAM_KESSAI_ATTACHMENT} with {@link #PARAM_KESSAI_PAGE} and {@link #PARAM_KESSAI_WORDS}: that
+     * attachment is shown in the 文書 tab at that page with those words highlighted (a search hit inside it).
      */
     String COMMAND_OPEN_KESSAI = "org.kairan.approval.ui.command.openKessai";
     /** The 決裁 id parameter of {@link #COMMAND_OPEN_KESSAI}. */
     String PARAM_KESSAI_ID = "org.kairan.approval.ui.command.openKessai.id";
+    /** Optional parameter of {@link #COMMAND_OPEN_KESSAI}: the id of the attachment to show. */
+    String PARAM_KESSAI_ATTACHMENT = "org.kairan.approval.ui.command.openKessai.attachment";
+    /** Optional parameter of {@link #COMMAND_OPEN_KESSAI}: the attachment's 1-based page to show (default 1). */
+    String PARAM_KESSAI_PAGE = "org.kairan.approval.ui.command.openKessai.page";
+    /** Optional parameter of {@link #COMMAND_OPEN_KESSAI}: the words to highlight in the attachment, one a line. */
+    String PARAM_KESSAI_WORDS = "org.kairan.approval.ui.command.openKessai.words";
     /** The 決裁 inbox's folder list (承認待ち (n), 後閲 (n) …). */
     String ID_KESSAI_FOLDERS = "kessai.folders";
     /** The 案件 of the selected folder (a virtual table). */

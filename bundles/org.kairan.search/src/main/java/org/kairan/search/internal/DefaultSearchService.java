@@ -250,7 +250,7 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             Map<String, List<KessaiText>> attachmentTexts = replica.all(EntityTypes.KESSAI_TEXT, KessaiText.class).stream()
                     .collect(Collectors.groupingBy(KessaiText::kessaiId));
             List<IndexedItem> kessai = replica.all(EntityTypes.KESSAI, Kessai.class).stream()
-                    .map(k -> items.of(k, attachmentTexts.getOrDefault(k.id(), List.of()))).toList();
+                    .flatMap(k -> items.of(k, attachmentTexts.getOrDefault(k.id(), List.of())).stream()).toList();
             Map<String, List<DocumentText>> texts = replica.all(EntityTypes.DOCUMENT_TEXT, DocumentText.class).stream()
                     .collect(Collectors.groupingBy(DocumentText::documentId));
             NameReadings names = new NameReadings(staff.values());

@@ -8,7 +8,10 @@ import org.kairan.search.Facet;
  */
 final class Fields {
 
-    /** {@code kind:id}, the unique key updates and deletions go by (stored). */
+    /**
+     * {@code kind:id}, with {@code #page} or {@code #attachment/page} for a page: the unique key updates and deletions
+     * go by (stored).
+     */
     static final String KEY = "key";
     /** {@link org.kairan.search.SearchKind} name (stored, doc values for facets). */
     static final String KIND = "kind";
@@ -36,8 +39,10 @@ final class Fields {
     static final String STATE = "state";
     /** Epoch day of the item's date: point for ranges, doc values for sorting, stored. */
     static final String DAY = "day";
-    /** 1-based page of a document's page (stored); 0 when the item has no pages. */
+    /** 1-based page of a document's or a 決裁's attachment's page (stored); 0 when the item has no pages. */
     static final String PAGE = "page";
+    /** The id of the 決裁's attachment a page item is of (stored); empty for every other item. */
+    static final String ATTACHMENT = "attachment";
     /** What the item was indexed from: an item whose stamp is unchanged is not indexed again (stored). */
     static final String STAMP = "stamp";
 

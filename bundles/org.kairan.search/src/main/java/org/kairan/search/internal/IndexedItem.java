@@ -11,7 +11,10 @@ import org.kairan.search.SearchKind;
  *
  * @param kind           種別
  * @param id             id within the kind
- * @param page           1-based page of a document, 0 otherwise (a document is indexed page by page)
+ * @param page           1-based page of a document or of a 決裁's attachment, 0 otherwise (both are indexed page by
+ *                       page)
+ * @param attachment     the {@link org.kairan.core.kessai.Attachment#id()} of the 決裁's attachment the page is of;
+ *                       empty for every other item (the 決裁 itself included)
  * @param title          件名 or file name
  * @param texts          the searchable text, in order (body, comments, file names …)
  * @param personReadings readings of the people on it (directory かな: family, given, full)
@@ -22,12 +25,14 @@ import org.kairan.search.SearchKind;
  * @param day            the item's date
  * @param stamp          changes whenever anything indexed changes
  */
-record IndexedItem(SearchKind kind, String id, int page, String title, List<String> texts, List<String> personReadings,
-        String unit, int fiscalYear, String classification, String state, LocalDate day, String stamp) {
+record IndexedItem(SearchKind kind, String id, int page, String attachment, String title, List<String> texts,
+        List<String> personReadings, String unit, int fiscalYear, String classification, String state, LocalDate day,
+        String stamp) {
 
     IndexedItem {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
+        attachment = attachment == null ? "" : attachment;
         title = title == null ? "" : title;
         texts = List.copyOf(texts);
         personReadings = List.copyOf(personReadings);
@@ -38,19 +43,32 @@ record IndexedItem(SearchKind kind, String id, int page, String title, List<Stri
         Objects.requireNonNull(stamp, "stamp");
     }
 
-    /** The same item with other readings of people (the stamp is left as it is). */
-    IndexedItem withPersonReadings(List<String> readings) {
-        return new IndexedItem(kind, id, page, title, texts, readings, unit, fiscalYear, classification, state, day,
-                stamp);
+    /** An item that is not a page of an attachment. */
+    IndexedItem(SearchKind kind, String id, int page, String title, List<String> texts, List<String> personReadings,
+            String unit, int fiscalYear, String classification, String state, LocalDate day, String stamp) {
+        this(kind, id, page, "", title, texts, personReadings, unit, fiscalYear, classification, state, day, stamp);
     }
 
-    /** The unique key in the index. */
+    /** The same item with other readings of people (the stamp is left as it is). */
+    IndexedItem withPersonReadings(List<String> readings) {
+        return new IndexedItem(kind, id, page, attachment, title, texts, readings, unit, fiscalYear, classification,
+                state, day, stamp);
+    }
+
+    /**
+     * The unique key in the index: {@code KESSAI:id}, {@code DOCUMENT:id#page}, {@code KESSAI:id#attachment/page}.
+     */
     String key() {
-        return key(kind, id, page);
+        return key(kind, id, attachment, page);
     }
 
     static String key(SearchKind kind, String id, int page) {
-        return kind.name() + ":" + id + (page > 0 ? "#" + page : "");
+        return key(kind, id, "", page);
+    }
+
+    static String key(SearchKind kind, String id, String attachment, int page) {
+        String at = attachment.isEmpty() ? (page > 0 ? Integer.toString(page) : "") : attachment + "/" + page;
+        return kind.name() + ":" + id + (at.isEmpty() ? "" : "#" + at);
     }
 
     /** The text as one string, paragraphs apart. */

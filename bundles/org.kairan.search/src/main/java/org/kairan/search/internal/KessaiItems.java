@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.kairan.core.documents.TextPage;
 import org.kairan.core.kessai.Attachment;
 import org.kairan.core.kessai.Kessai;
 import org.kairan.core.kessai.KessaiEvent;
@@ -19,9 +21,10 @@ import org.kairan.core.organisation.StaffMember;
 import org.kairan.search.SearchKind;
 
 /**
- * A 決裁 as the index sees it: 件名; 文書番号, 決裁区分, 本文, every comment and reason, file names, the text of
- * its attached PDFs; the
- * readings of everyone on its route; 課, 年度 (April to March), 文書分類, 状態 and 起案日.
+ * A 決裁 as the index sees it: one item of its 件名, 文書番号, 決裁区分, 本文, every comment and reason and file names;
+ * and one item for each page of text of each attached PDF (with the 件名 too, so words of both find the page), so a
+ * hit inside an attachment opens it at its page. Every item of a 決裁 carries the readings of everyone on its
+ * route, its 課, 年度 (April to March), 文書分類, 状態 and 起案日, so facets and filters count and narrow them alike.
  */
 final class KessaiItems {
 
@@ -38,16 +41,8 @@ final class KessaiItems {
         this.unitNames = unitNames;
     }
 
+    /** The 決裁's own item (page 0): everything but the text of its attachments. */
     IndexedItem of(Kessai k) {
-        return of(k, List.of());
-    }
-
-    /**
-     * The 決裁 with the text of its attached PDFs ({@code kessai-text} parts of the replica; those of attachments the
-     * 案件 no longer lists are left out), in the order of its attachments and their pages: a word found only inside
-     * an attachment finds the 決裁, and the stamp changes when the text arrives.
-     */
-    IndexedItem of(Kessai k, Collection<KessaiText> attachmentTexts) {
         List<String> texts = new ArrayList<>();
         addIfAny(texts, k.documentNumber());
         addIfAny(texts, k.decisionKind() + (k.amountYen() > 0 ? String.format(" %,d円", k.amountYen()) : ""));
@@ -56,17 +51,44 @@ final class KessaiItems {
             addIfAny(texts, event.comment());
         }
         k.attachments().forEach(a -> addIfAny(texts, a.name()));
-        for (Attachment file : k.attachments()) {
-            attachmentTexts.stream().filter(t -> t.attachmentId().equals(file.id()))
-                    .sorted(Comparator.comparingInt(KessaiText::part))
-                    .flatMap(t -> t.pages().stream())
-                    .forEach(page -> addIfAny(texts, page.text()));
-        }
         List<String> readings = readings(k);
-        String unit = unitNames.getOrDefault(k.divisionCode(), k.route().drafter().unitName());
+        String unit = unit(k);
         return new IndexedItem(SearchKind.KESSAI, k.id(), 0, k.title(), texts, readings, unit,
                 fiscalYear(k.draftDate()), k.classification(), k.status().label(), k.draftDate(),
                 stamp(k, unit, texts, readings));
+    }
+
+    /**
+     * The 決裁's own item, then one item per page with text of each attachment it lists, in the order of its
+     * attachments and their pages ({@code kessai-text} parts of the replica, any order; those of attachments the
+     * 案件 no longer lists are left out). A page's item changes with its text and with the 決裁's 件名, 課, 状態 …;
+     * a page or attachment that is gone has no item, so the index drops it.
+     */
+    List<IndexedItem> of(Kessai k, Collection<KessaiText> attachmentTexts) {
+        IndexedItem own = of(k);
+        List<IndexedItem> items = new ArrayList<>();
+        items.add(own);
+        for (Attachment file : k.attachments()) {
+            Set<Integer> pages = new HashSet<>();
+            attachmentTexts.stream().filter(t -> t.attachmentId().equals(file.id()))
+                    .sorted(Comparator.comparingInt(KessaiText::part))
+                    .flatMap(t -> t.pages().stream())
+                    .filter(page -> page.page() > 0 && page.text() != null && !page.text().isBlank())
+                    .filter(page -> pages.add(page.page())) // one item per key, should a page come twice
+                    .forEach(page -> items.add(page(own, file, page)));
+        }
+        return items;
+    }
+
+    private static IndexedItem page(IndexedItem kessai, Attachment file, TextPage page) {
+        String stamp = Integer.toHexString(Objects.hash(page.text(), file.name())) + ":" + kessai.stamp();
+        return new IndexedItem(SearchKind.KESSAI, kessai.id(), page.page(), file.id(), kessai.title(),
+                List.of(page.text()), kessai.personReadings(), kessai.unit(), kessai.fiscalYear(),
+                kessai.classification(), kessai.state(), kessai.day(), stamp);
+    }
+
+    private String unit(Kessai k) {
+        return unitNames.getOrDefault(k.divisionCode(), k.route().drafter().unitName());
     }
 
     private List<String> readings(Kessai k) {

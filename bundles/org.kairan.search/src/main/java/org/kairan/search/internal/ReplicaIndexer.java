@@ -14,7 +14,7 @@ import org.kairan.search.SearchKind;
 /**
  * Brings the index's items of one kind in line with what the replica holds: items whose stamp changed (or
  * are new) are indexed, items the replica no longer holds (withdrawn from the user's view, deleted) are
- * removed, and the rest is left alone — so a sync that changed one 決裁 of 5,000 indexes one.
+ * removed, and the rest is left alone — so a sync that changed one 決裁 of 5,000 indexes that one's items.
  */
 final class ReplicaIndexer {
 

@@ -82,9 +82,13 @@ final class SearchIndex implements AutoCloseable {
     static final String SCHEMA = "kairan.schema";
     /**
      * 2: offsets in the postings (snippets from the query's own matches) instead of term vectors; lines joined
-     * between Japanese characters ({@link JoinedLines}).
+     * between Japanese characters ({@link JoinedLines}). 3: the text of a 決裁's attached PDFs no longer in the 決裁's
+     * item but page by page, in items of their own ({@link Fields#ATTACHMENT}, keys {@code KESSAI:id#attachment/page}),
+     * so a hit there opens the attachment at its page. Made again rather than left to the stamps: items of version 2
+     * have no attachment field, and an index should not hold items of two layouts because some old stamps happened to
+     * be unchanged.
      */
-    private static final String SCHEMA_VERSION = "2";
+    private static final String SCHEMA_VERSION = "3";
     /** Text fields whose postings keep each term's character offsets, for marking snippets. */
     private static final FieldType WITH_OFFSETS = withOffsets();
 
@@ -339,6 +343,7 @@ final class SearchIndex implements AutoCloseable {
         String title = doc.get(Fields.TITLE);
         return new SearchHit(SearchKind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.ID), title,
                 Snippets.marked(title, terms, analyzer), snippet, doc.getField(Fields.PAGE).numericValue().intValue(),
+                doc.get(Fields.ATTACHMENT),
                 doc.get(Fields.UNIT), LocalDate.ofEpochDay(doc.getField(Fields.DAY).numericValue().longValue()),
                 doc.get(Fields.CLASSIFICATION), doc.get(Fields.STATE), score);
     }
@@ -366,6 +371,7 @@ final class SearchIndex implements AutoCloseable {
         doc.add(new SortedDocValuesField(Fields.KIND, new BytesRef(item.kind().name())));
         doc.add(new StoredField(Fields.ID, item.id()));
         doc.add(new StoredField(Fields.PAGE, item.page()));
+        doc.add(new StoredField(Fields.ATTACHMENT, item.attachment()));
         doc.add(new StoredField(Fields.TITLE, item.title()));
         doc.add(new TextField(Fields.TITLE_WORDS, item.title(), Field.Store.NO));
         doc.add(new TextField(Fields.TITLE_GRAMS, item.title(), Field.Store.NO));

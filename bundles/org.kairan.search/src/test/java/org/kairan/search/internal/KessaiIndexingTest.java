@@ -40,9 +40,12 @@ import org.kairan.core.kessai.PostHolder;
 import org.kairan.core.kessai.RouteStep;
 import org.kairan.core.kessai.StepKind;
 import org.kairan.core.organisation.StaffMember;
+import org.kairan.search.Facet;
+import org.kairan.search.FacetCount;
 import org.kairan.search.SearchHit;
 import org.kairan.search.SearchKind;
 import org.kairan.search.SearchQuery;
+import org.kairan.search.SearchResults;
 
 /** 決裁 made by the real workflow, indexed as the replica changes, and an index that broke. */
 class KessaiIndexingTest {
@@ -95,32 +98,113 @@ class KessaiIndexingTest {
         }
     }
 
+    private static final ApprovalRoute ROUTE = new ApprovalRoute(SHUJI, LocalDate.of(2026, 5, 11),
+            List.of(new RouteStep(StepKind.DELEGATED_DECISION, List.of(KACHO), Consent.ALL)), List.of());
+
+    private static Attachment pdf(String id, String name) {
+        return new Attachment(id, name, Attachment.PDF, 48_213, "ab".repeat(32), 2, 1, SHUJI.staffNo(), T0, false);
+    }
+
+    private static Kessai withFiles(String id, Attachment... files) {
+        return KessaiWorkflow.newDraft(new KessaiDraft(id, "庁舎用複合機の購入について", "財務－契約－物品購入",
+                "複合機を購入したい。", "物品購入", 150_000, false, LocalDate.of(2026, 5, 11), ROUTE, List.of()), ROUTE, "1200",
+                List.of(files), T0);
+    }
+
+    private static final KessaiText ESTIMATE_TEXT = new KessaiText("a", "att-1", 1, 1, List.of(
+            new TextPage(1, "御見積書", false), new TextPage(2, "保守内容　トナー交換・定期点検を含む", false)));
+
+    private static List<SearchHit> hits(SearchIndex index, String text) throws IOException {
+        return index.search(SearchQuery.of(text)).hits();
+    }
+
+    private static Set<String> attachments(List<SearchHit> hits) {
+        return Set.copyOf(hits.stream().map(SearchHit::attachment).toList());
+    }
+
     @Test
-    void aWordOnlyInsideAnAttachedPdfFindsTheKessaiOnceItsTextArrives() throws IOException {
-        Attachment estimate = new Attachment("att-1", "見積書.pdf", Attachment.PDF, 48_213, "ab".repeat(32), 2, 1,
-                SHUJI.staffNo(), T0, false);
-        ApprovalRoute route = new ApprovalRoute(SHUJI, LocalDate.of(2026, 5, 11),
-                List.of(new RouteStep(StepKind.DELEGATED_DECISION, List.of(KACHO), Consent.ALL)), List.of());
-        Kessai k = KessaiWorkflow.newDraft(new KessaiDraft("a", "庁舎用複合機の購入について", "財務－契約－物品購入",
-                "複合機を購入したい。", "物品購入", 150_000, false, LocalDate.of(2026, 5, 11), route, List.of()), route, "1200",
-                List.of(estimate), T0);
-        KessaiText text = new KessaiText("a", "att-1", 1, 1, List.of(new TextPage(1, "御見積書", false),
-                new TextPage(2, "保守内容　トナー交換・定期点検を含む", false)));
+    void aWordOnlyInsideAnAttachedPdfFindsItsPageOnceItsTextArrives() throws IOException {
+        Kessai k = withFiles("a", pdf("att-1", "見積書.pdf"));
         KessaiText ofAnotherFile = new KessaiText("a", "gone", 1, 1, List.of(new TextPage(1, "廃棄済みの古い資料", false)));
         KessaiItems items = new KessaiItems(STAFF, Map.of("1200", "財政課"));
         try (SearchIndex index = SearchIndex.open(dir)) {
             ReplicaIndexer indexer = new ReplicaIndexer(index);
-            IndexedItem before = items.of(k, List.of());
-            indexer.update(SearchKind.KESSAI, List.of(before), n -> { });
+            assertEquals(new ReplicaIndexer.Outcome(1, 0, 0), indexer.update(SearchKind.KESSAI, items.of(k, List.of()),
+                    n -> { }), "before its text arrives the 決裁 is one item");
             assertTrue(found(index, "トナー").isEmpty(), "before its text arrives the attachment's words find nothing");
 
-            IndexedItem after = items.of(k, List.of(text, ofAnotherFile));
-            assertTrue(!after.stamp().equals(before.stamp()), "the stamp changes when the text arrives");
-            assertEquals(new ReplicaIndexer.Outcome(1, 0, 0), indexer.update(SearchKind.KESSAI, List.of(after), n -> { }),
-                    "so the 決裁 is indexed again");
-            assertEquals(Set.of("a"), found(index, "トナー"), "a word only inside the attached PDF finds the 決裁");
-            assertEquals(Set.of("a"), found(index, "定期点検"), "and another, on its second page");
+            List<IndexedItem> after = items.of(k, List.of(ESTIMATE_TEXT, ofAnotherFile));
+            assertEquals(new ReplicaIndexer.Outcome(2, 0, 1), indexer.update(SearchKind.KESSAI, after, n -> { }),
+                    "when the text arrives each page with text is indexed, the 決裁 itself is left as it was");
+            List<SearchHit> toner = hits(index, "トナー");
+            assertEquals(1, toner.size(), "a word only on page 2 of the attachment is one hit: " + toner);
+            SearchHit hit = toner.getFirst();
+            assertEquals(SearchKind.KESSAI, hit.kind());
+            assertEquals("a", hit.id(), "the hit is the 決裁");
+            assertEquals("att-1", hit.attachment(), "on the attachment");
+            assertEquals(2, hit.page(), "at the page the word is on");
+            assertEquals("庁舎用複合機の購入について", hit.title(), "shown under the 決裁's 件名");
+            assertTrue(hit.snippet().contains(SearchHit.MARK_START + "トナー" + SearchHit.MARK_END), hit.snippet());
+            assertEquals("財政課", hit.unit(), "counted under the 決裁's 課");
+            assertEquals(k.status().label(), hit.state(), "in the 決裁's 状態");
+            assertEquals(k.draftDate(), hit.day(), "dated by its 起案日");
+
+            SearchHit own = hits(index, "物品購入").getFirst();
+            assertEquals("", own.attachment(), "a hit in the 決裁 itself is on no attachment");
+            assertEquals(0, own.page());
+            assertEquals(Set.of("att-1"), attachments(hits(index, "複合機 トナー")),
+                    "a word of the 件名 and one of the page find the page together");
             assertTrue(found(index, "廃棄済み").isEmpty(), "text of a file the 決裁 does not list is left out");
+        }
+    }
+
+    @Test
+    void facetsAndFiltersCountAndNarrowAnAttachmentsPagesAsTheirKessai() throws IOException {
+        KessaiItems items = new KessaiItems(STAFF, Map.of("1200", "財政課"));
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            new ReplicaIndexer(index).update(SearchKind.KESSAI, items.of(withFiles("a", pdf("att-1", "見積書.pdf")),
+                    List.of(ESTIMATE_TEXT)), n -> { });
+            SearchResults results = index.search(SearchQuery.of("定期点検"));
+            assertEquals(1, results.total(), "only the page with the word matches");
+            assertEquals(List.of(new FacetCount("KESSAI", 1)), results.facet(Facet.KIND));
+            assertEquals(List.of(new FacetCount("財政課", 1)), results.facet(Facet.UNIT));
+            assertEquals(List.of(new FacetCount("2026", 1)), results.facet(Facet.FISCAL_YEAR));
+            assertEquals(List.of(new FacetCount("財務－契約－物品購入", 1)), results.facet(Facet.CLASSIFICATION));
+            assertEquals(1, index.search(SearchQuery.of("定期点検").narrowed(Facet.UNIT, Set.of("財政課"))).hits().size(),
+                    "narrowing by the 決裁's 課 keeps the page");
+            assertTrue(index.search(SearchQuery.of("定期点検").narrowed(Facet.UNIT, Set.of("総務課"))).hits().isEmpty(),
+                    "narrowing by another 課 drops it");
+            assertEquals(1, index.search(SearchQuery.of("定期点検").narrowed(Facet.KIND, Set.of("KESSAI"))).hits()
+                    .size(), "and by 種別 決裁 keeps it");
+        }
+    }
+
+    @Test
+    void pagesOfAnAttachmentThatIsGoneOrShorterLeaveTheIndex() throws IOException {
+        KessaiItems items = new KessaiItems(STAFF, Map.of("1200", "財政課"));
+        KessaiText spec = new KessaiText("a", "att-2", 1, 1, List.of(new TextPage(1, "仕様書　カラー印刷に対応", false)));
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            ReplicaIndexer indexer = new ReplicaIndexer(index);
+            indexer.update(SearchKind.KESSAI, items.of(withFiles("a", pdf("att-1", "見積書.pdf"), pdf("att-2", "仕様書.pdf")),
+                    List.of(ESTIMATE_TEXT, spec)), n -> { });
+            assertEquals(4, index.count(), "the 決裁 and three pages");
+            assertEquals(Set.of("att-2"), attachments(hits(index, "カラー印刷")));
+
+            assertEquals(new ReplicaIndexer.Outcome(0, 1, 3), indexer.update(SearchKind.KESSAI, items.of(
+                    withFiles("a", pdf("att-1", "見積書.pdf"), pdf("att-2", "仕様書.pdf")), List.of(spec,
+                            new KessaiText("a", "att-1", 1, 1, List.of(new TextPage(1, "御見積書", false))))), n -> { }),
+                    "a page whose text is gone leaves the index");
+            assertTrue(found(index, "トナー").isEmpty(), "its words find nothing");
+
+            Kessai without = withFiles("a", pdf("att-1", "見積書.pdf"));
+            indexer.update(SearchKind.KESSAI, items.of(without, List.of(spec, ESTIMATE_TEXT)), n -> { });
+            assertTrue(found(index, "カラー印刷").isEmpty(), "the pages of an attachment the 決裁 no longer lists are gone");
+            assertEquals(Set.of("att-1"), attachments(hits(index, "トナー")),
+                    "those of the one it lists are there");
+            assertEquals(3, index.count(), "the 決裁 and the two pages of its one attachment");
+
+            indexer.update(SearchKind.KESSAI, List.of(), n -> { });
+            assertEquals(0, index.count(), "a 決裁 gone from the replica takes its pages with it");
         }
     }
 

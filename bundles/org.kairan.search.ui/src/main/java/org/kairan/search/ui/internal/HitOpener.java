@@ -12,7 +12,8 @@ import org.kairan.search.ui.SearchUiConstants;
 
 /**
  * Opens a hit where its kind is shown, through the application's commands, so that the search view knows
- * no other screen: a 決裁 through {@link ApprovalUiConstants#COMMAND_OPEN_KESSAI} (the 決裁 tab selects it);
+ * no other screen: a 決裁 through {@link ApprovalUiConstants#COMMAND_OPEN_KESSAI} (the 決裁 tab selects it; a hit on
+ * a page of its attachment also passes the attachment, the page and the highlighted words);
  * documents, 議事録 and chat through the commands of {@link SearchUiConstants} that the bundles showing them
  * define (with the hit's id, page and highlighted words). A kind whose command has no handler yet cannot be
  * opened.
@@ -45,8 +46,7 @@ final class HitOpener {
     private ParameterizedCommand command(SearchHit hit) {
         try {
             return switch (hit.kind()) {
-                case KESSAI -> commands.createCommand(ApprovalUiConstants.COMMAND_OPEN_KESSAI,
-                        Map.of(ApprovalUiConstants.PARAM_KESSAI_ID, hit.id()));
+                case KESSAI -> commands.createCommand(ApprovalUiConstants.COMMAND_OPEN_KESSAI, kessaiParameters(hit));
                 case DOCUMENT -> commands.createCommand(SearchUiConstants.COMMAND_OPEN_DOCUMENT, parameters(hit));
                 case MINUTES -> commands.createCommand(SearchUiConstants.COMMAND_OPEN_MINUTES, parameters(hit));
                 case CHAT -> commands.createCommand(SearchUiConstants.COMMAND_OPEN_CHAT, parameters(hit));
@@ -54,6 +54,15 @@ final class HitOpener {
         } catch (RuntimeException e) {
             return null; // the command is not defined in this application
         }
+    }
+
+    private static Map<String, Object> kessaiParameters(SearchHit hit) {
+        if (hit.attachment().isEmpty()) {
+            return Map.of(ApprovalUiConstants.PARAM_KESSAI_ID, hit.id());
+        }
+        return Map.of(ApprovalUiConstants.PARAM_KESSAI_ID, hit.id(), ApprovalUiConstants.PARAM_KESSAI_ATTACHMENT,
+                hit.attachment(), ApprovalUiConstants.PARAM_KESSAI_PAGE, Integer.toString(hit.page()),
+                ApprovalUiConstants.PARAM_KESSAI_WORDS, String.join("\n", ResultTable.highlighted(hit)));
     }
 
     private static Map<String, Object> parameters(SearchHit hit) {

@@ -3,6 +3,7 @@ package org.kairan.search.ui.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +24,8 @@ import org.kairan.search.ui.SearchUiConstants;
 /**
  * The hits: a virtual table whose first column is drawn by hand in two lines, the title in bold and the
  * passage under it, with the words the search matched on a highlight (and in bold in the passage); the
- * marker characters are never drawn. The other columns: 種別, 状態, 課, date (和暦 in Japanese), page. Each
+ * marker characters are never drawn; a hit on a page of a 決裁's attachment has the file and page after the
+ * 件名 (「添付「見積書.pdf」p.2」). The other columns: 種別, 状態, 課, date (和暦 in Japanese), page. Each
  * row's item holds its {@link SearchHit} as data, its plain title as text (for screen readers and tests) and
  * the highlighted words under {@link SearchUiConstants#DATA_HIGHLIGHTED}.
  */
@@ -41,6 +43,7 @@ final class ResultTable {
     private final Color highlight;
     private final Color passage;
     private List<SearchHit> hits = List.of();
+    private Map<String, String> files = Map.of();
     private boolean titleResized;
     private boolean fitting;
 
@@ -110,10 +113,14 @@ final class ResultTable {
         return Math.max(gc.getFontMetrics().getHeight(), gc.textExtent("件名Ag").y);
     }
 
-    /** Shows the hits; the one selected before stays selected when it is still there. */
-    void show(List<SearchHit> next) {
+    /**
+     * Shows the hits, those on a 決裁's attachment with its name from {@code fileNames} (by attachment id); the one
+     * selected before stays selected when it is still there.
+     */
+    void show(List<SearchHit> next, Map<String, String> fileNames) {
         String selected = selected().map(ResultTable::key).orElse(null);
         hits = List.copyOf(next);
+        files = Map.copyOf(fileNames);
         table.clearAll();
         table.setItemCount(hits.size());
         table.deselectAll();
@@ -127,6 +134,20 @@ final class ResultTable {
 
     List<SearchHit> hits() {
         return hits;
+    }
+
+    Map<String, String> files() {
+        return files;
+    }
+
+    /** The title as marked for the hit, with the attachment and page after it for a hit on an attachment's page. */
+    private String markedTitle(SearchHit hit) {
+        if (hit.attachment().isEmpty()) {
+            return hit.markedTitle();
+        }
+        String name = files.get(hit.attachment());
+        return hit.markedTitle() + "\u3000" + (name == null ? texts.page(hit.page()) : texts.attachmentPage(name,
+                hit.page()));
     }
 
     Optional<SearchHit> selected() {
@@ -150,7 +171,7 @@ final class ResultTable {
     }
 
     private static String key(SearchHit hit) {
-        return hit.kind() + ":" + hit.id() + "#" + hit.page();
+        return hit.kind() + ":" + hit.id() + "#" + hit.attachment() + "/" + hit.page();
     }
 
     private void fill(Event e) {
@@ -162,7 +183,7 @@ final class ResultTable {
         SearchHit hit = hits.get(index);
         item.setData(hit);
         item.setData(SearchUiConstants.DATA_HIGHLIGHTED, highlighted(hit));
-        item.setText(new String[] {MarkedText.parse(hit.markedTitle()).plain(), texts.kind(hit.kind()),
+        item.setText(new String[] {MarkedText.parse(markedTitle(hit)).plain(), texts.kind(hit.kind()),
             texts.state(hit.state()), hit.unit(), texts.date(hit.day()), texts.page(hit.page())});
     }
 
@@ -182,7 +203,7 @@ final class ResultTable {
         int top = cell.y + Math.max(0, (cell.height - 2 * line) / 2);
         int right = cell.x + cell.width - PAD;
         gc.setFont(bold);
-        draw(gc, MarkedText.parse(hit.markedTitle()), cell.x + PAD, top, right, text, bold, bold);
+        draw(gc, MarkedText.parse(markedTitle(hit)), cell.x + PAD, top, right, text, bold, bold);
         MarkedText snippet = MarkedText.parse(hit.snippet());
         if (!snippet.isEmpty()) {
             draw(gc, snippet, cell.x + PAD, top + line, right, selected ? text : passage, normal, bold);

@@ -27,6 +27,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.kairan.client.ClientTopics;
 import org.kairan.client.Session;
 import org.kairan.client.sync.SyncService;
+import org.kairan.core.kessai.Kessai;
+import org.kairan.core.sync.EntityTypes;
 import org.kairan.search.IndexState;
 import org.kairan.search.SavedSearch;
 import org.kairan.search.SearchHit;
@@ -186,7 +188,8 @@ public final class SearchPart {
         if (running != null) {
             running.cancel();
         }
-        running = BackgroundCall.named(messages.search_job, monitor -> SearchRun.of(search, query)).onSuccess(done -> {
+        running = BackgroundCall.named(messages.search_job, monitor -> SearchRun.of(search, query,
+                id -> sync.replica().get(EntityTypes.KESSAI, id, Kessai.class))).onSuccess(done -> {
             if (run == runs && !count.isDisposed()) {
                 show(done);
             }
@@ -199,8 +202,8 @@ public final class SearchPart {
 
     private void show(SearchRun run) {
         List<SearchHit> hits = run.results().hits();
-        if (!hits.equals(results.hits())) {
-            results.show(hits);
+        if (!hits.equals(results.hits()) || !run.files().equals(results.files())) {
+            results.show(hits, run.files());
         }
         results.control().setData(SearchUiConstants.DATA_QUERY, run.query());
         count.setText(hits.isEmpty() ? messages.search_noHits : texts.count(run.results().total(), hits.size()));
@@ -215,7 +218,7 @@ public final class SearchPart {
             running.cancel();
         }
         asked = null;
-        results.show(List.of());
+        results.show(List.of(), Map.of());
         results.control().setData(SearchUiConstants.DATA_QUERY, null);
         count.setText(why);
         facets.show(Map.of());

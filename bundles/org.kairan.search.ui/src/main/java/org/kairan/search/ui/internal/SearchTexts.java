@@ -122,6 +122,11 @@ final class SearchTexts {
         return page > 0 ? MessageFormat.format(messages.search_page, Integer.toString(page)) : "";
     }
 
+    /** 「添付「見積書.pdf」p.2」: a hit on a page of a 決裁's attachment. */
+    String attachmentPage(String fileName, int page) {
+        return MessageFormat.format(messages.search_attachmentPage, fileName, Integer.toString(page));
+    }
+
     /** 「1,234件」, or 「1,234件（上位200件を表示）」 when fewer are shown. */
     String count(long total, int shown) {
         return total > shown ? MessageFormat.format(messages.search_countLimited, total, shown)

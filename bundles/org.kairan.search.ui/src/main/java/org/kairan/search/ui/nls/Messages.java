@@ -64,6 +64,7 @@ public class Messages {
     public String search_col_date;
     public String search_col_page;
     public String search_page;
+    public String search_attachmentPage;
     public String search_open;
     public String search_openTooltip;
     public String search_cannotOpen;

@@ -46,6 +46,7 @@ class SearchTextsTest {
         assertEquals("令和8年5月11日", ja.date(LocalDate.of(2026, 5, 11)));
         assertEquals("3ページ", ja.page(3));
         assertEquals("", ja.page(0), "no page for a 決裁");
+        assertEquals("添付「見積書.pdf」p.2", ja.attachmentPage("見積書.pdf", 2), "a hit on a 決裁's attachment's page");
         assertEquals("1,234件", ja.count(1234, 1234));
         assertEquals("1,234件（上位200件を表示）", ja.count(1234, 200));
         assertEquals("索引 1,234件", ja.index(new IndexState(1234, 0, 0, false, null), true));
@@ -64,6 +65,7 @@ class SearchTextsTest {
         assertEquals("企画財政部 財政課", en.value(Facet.UNIT, "企画財政部 財政課"), "a 課 is data, shown as it is");
         assertEquals("May 11, 2026", en.date(LocalDate.of(2026, 5, 11)));
         assertEquals("p. 3", en.page(3));
+        assertEquals("attachment “見積書.pdf”, p. 2", en.attachmentPage("見積書.pdf", 2));
         assertEquals("1,234 found (showing the first 200)", en.count(1234, 200));
         assertEquals("Index: 1,234 items", en.index(new IndexState(1234, 0, 0, false, null), true));
     }

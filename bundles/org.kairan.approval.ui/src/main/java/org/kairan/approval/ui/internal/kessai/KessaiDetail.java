@@ -47,6 +47,8 @@ final class KessaiDetail {
     private final Font bold;
     private final org.eclipse.swt.widgets.Button attach;
     private final List<Runnable> openers = new ArrayList<>();
+    /** The files listed, in the order of {@link #openers} (null for the record of decision). */
+    private final List<Attachment> listed = new ArrayList<>();
     private String shownKessai;
     private String attachTo;
     /** Counts the documents asked for; a download finishing after another was asked for is not shown. */
@@ -131,6 +133,7 @@ final class KessaiDetail {
         history.removeAll();
         files.removeAll();
         openers.clear();
+        listed.clear();
         attach.setEnabled(item != null && item.kessai().status() != org.kairan.core.kessai.KessaiStatus.DRAFT
                 && item.kessai().status() != org.kairan.core.kessai.KessaiStatus.WITHDRAWN
                 && item.kessai().status() != org.kairan.core.kessai.KessaiStatus.REJECTED);
@@ -170,13 +173,15 @@ final class KessaiDetail {
             TableItem line = new TableItem(files, SWT.NONE);
             line.setText(file.version() > 1 ? MessageFormat.format(texts.messages().kessai_fileVersion, file.name(),
                     file.version()) : file.name());
-            openers.add(() -> open(file.name(), file.isPdf(), file.mediaType(), () -> service.open(file.sha256())));
+            openers.add(() -> open(file, 0, List.of()));
+            listed.add(file);
         }
         if (k.status() == org.kairan.core.kessai.KessaiStatus.DECIDED) {
             TableItem line = new TableItem(files, SWT.NONE);
             line.setText(k.record() == null ? texts.messages().kessai_recordPending : texts.messages().kessai_record);
             openers.add(k.record() == null ? () -> { } : () -> open(texts.messages().kessai_record, true,
-                    "application/pdf", () -> service.openRecord(k.id())));
+                    "application/pdf", () -> service.openRecord(k.id()), 0, List.of()));
+            listed.add(null);
         }
         boolean recordArrived = k.id().equals(shownKessai) && !shownRecord && k.record() != null;
         if (!k.id().equals(shownKessai) || recordArrived) {
@@ -231,7 +236,29 @@ final class KessaiDetail {
         Path get() throws Exception;
     }
 
-    private void open(String name, boolean pdf, String mediaType, Fetch fetch) {
+    /**
+     * Shows one of the 案件's files in the 文書 tab, selected in the list, at a page (1-based) with the words
+     * highlighted; false when the 案件 shown does not list it.
+     */
+    boolean showAttachment(String attachmentId, int page, List<String> words) {
+        for (int index = 0; index < listed.size(); index++) {
+            Attachment file = listed.get(index);
+            if (file != null && file.id().equals(attachmentId)) {
+                files.setSelection(index);
+                showDocuments();
+                open(file, page, words);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A file of the 案件 in the viewer (page 0: its first page, nothing highlighted). */
+    private void open(Attachment file, int page, List<String> words) {
+        open(file.name(), file.isPdf(), file.mediaType(), () -> service.open(file.sha256()), page, words);
+    }
+
+    private void open(String name, boolean pdf, String mediaType, Fetch fetch, int page, List<String> words) {
         if (!pdf) {
             opens++;
             viewer.clear(MessageFormat.format(texts.messages().kessai_notPdf, name, mediaType));
@@ -241,7 +268,11 @@ final class KessaiDetail {
         BackgroundCall.named(texts.messages().kessai_openJob, monitor -> fetch.get())
                 .onSuccess(path -> {
                     if (!viewer.isDisposed() && request == opens) {
-                        viewer.open(path);
+                        if (page > 0) {
+                            viewer.open(path, page, words);
+                        } else {
+                            viewer.open(path);
+                        }
                     }
                 })
                 .onFailure(failure -> {

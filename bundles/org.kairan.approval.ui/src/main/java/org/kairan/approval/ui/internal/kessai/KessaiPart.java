@@ -254,6 +254,14 @@ public final class KessaiPart {
      * is in none (an old decision found by search); the list gets the focus.
      */
     public void open(String kessaiId) {
+        open(kessaiId, null, 1, List.of());
+    }
+
+    /**
+     * The same, then shows one of its attachments in the 文書 tab at a page (1-based) with the words highlighted, as
+     * a search hit inside that attachment asks; when the 案件 does not list it, the 案件 is shown as it is.
+     */
+    public void open(String kessaiId, String attachmentId, int page, List<String> words) {
         long generation = ++reloads;
         BackgroundCall.named(messages.kessai_tab_route, monitor -> new Loaded(service.inbox(),
                 service.settings().orElse(null), service.find(kessaiId).orElse(null))).quiet().onSuccess(loaded -> {
@@ -288,6 +296,9 @@ public final class KessaiPart {
                             items.setSelection(i);
                             items.showSelection();
                             showSelected();
+                            if (attachmentId != null) {
+                                detail.showAttachment(attachmentId, page, words);
+                            }
                             break;
                         }
                     }
