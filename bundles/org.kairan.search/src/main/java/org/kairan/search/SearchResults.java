@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * The hits of a query.
  *
- * @param total  how many items match in all
- * @param hits   the first of them, in the order asked for
- * @param facets for each facet, its values among all matching items, most frequent first
+ * @param total  how many items match in all (each matching page of a document or of a 決裁's attachment counts)
+ * @param hits   the first of them, in the order asked for, each document or 決裁 once, at its best page
+ * @param facets for each facet, its values among all matching items (pages as in {@code total}), most frequent first
  */
 public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets) {
 

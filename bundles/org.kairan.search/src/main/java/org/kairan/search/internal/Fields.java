@@ -17,6 +17,11 @@ final class Fields {
     static final String KIND = "kind";
     /** The item's own id within its kind (stored). */
     static final String ID = "id";
+    /**
+     * {@code kind:id} without the page: what the pages of one document or 決裁 have in common (doc values), so that
+     * a result list shows each once, at its best page.
+     */
+    static final String ITEM = "item";
     /** Title as shown (stored); indexed as {@link #TITLE_WORDS} and {@link #TITLE_GRAMS} (matches there count double). */
     static final String TITLE = "title";
     static final String TITLE_WORDS = "title_words";

@@ -28,11 +28,13 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -73,6 +75,11 @@ final class SearchIndex implements AutoCloseable {
     static final String PLACE_NAMES = "kairan.placeNames";
     /** Title words looked at per segment for suggestions. */
     private static final int SUGGEST_SCAN = 2_000;
+    /**
+     * Hits looked at per hit listed: the pages of one document or 決裁 are listed once, at the best of them, so more
+     * are collected than listed (a list may come out shorter when one item's pages fill them all).
+     */
+    private static final int PAGES_LOOKED_AT_PER_HIT = 5;
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.DAY, SortField.Type.LONG, true),
             SortField.FIELD_SCORE);
     /**
@@ -84,7 +91,8 @@ final class SearchIndex implements AutoCloseable {
      * 2: offsets in the postings (snippets from the query's own matches) instead of term vectors; lines joined
      * between Japanese characters ({@link JoinedLines}). 3: the text of a 決裁's attached PDFs no longer in the 決裁's
      * item but page by page, in items of their own ({@link Fields#ATTACHMENT}, keys {@code KESSAI:id#attachment/page}),
-     * so a hit there opens the attachment at its page. Made again rather than left to the stamps: items of version 2
+     * so a hit there opens the attachment at its page; and {@link Fields#ITEM}, so that the pages of one document or
+     * 決裁 are listed once. Made again rather than left to the stamps: items of version 2
      * have no attachment field, and an index should not hold items of two layouts because some old stamps happened to
      * be unchanged.
      */
@@ -277,19 +285,24 @@ final class SearchIndex implements AutoCloseable {
             // one pass over every match: the facets and the exact total need them all, so the first hits are
             // scored in the same pass (cheaper than a block-max pass for the hits and a second one to count)
             Query q = searcher.rewrite(planned.get());
+            int candidates = query.limit() * PAGES_LOOKED_AT_PER_HIT;
             Object[] both = searcher.search(q, new MultiCollectorManager(query.sort() == SearchQuery.Sort.NEWEST
-                    ? new TopFieldCollectorManager(NEWEST_FIRST, query.limit(), null, Integer.MAX_VALUE)
-                    : new TopScoreDocCollectorManager(query.limit(), null, Integer.MAX_VALUE), new FacetCounter()));
+                    ? new TopFieldCollectorManager(NEWEST_FIRST, candidates, null, Integer.MAX_VALUE)
+                    : new TopScoreDocCollectorManager(candidates, null, Integer.MAX_VALUE), new FacetCounter()));
             TopDocs top = (TopDocs) both[0];
             FacetCounter.Counted counted = (FacetCounter.Counted) both[1];
             StoredFields stored = searcher.storedFields();
             Weight matching = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            List<SearchHit> hits = new ArrayList<>(query.limit());
+            Set<BytesRef> listed = new HashSet<>();
             for (ScoreDoc d : top.scoreDocs) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+                if (hits.size() == query.limit() || !listed.add(itemOf(leaf, d.doc - leaf.docBase))) {
+                    continue; // a page of a document or 決裁 listed already, at a better page
+                }
                 Document doc = stored.document(d.doc);
                 String text = doc.get(Fields.TEXT);
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
                 List<Snippets.Span> spans = Snippets.find(matching.matches(leaf, d.doc - leaf.docBase),
                         Map.of(Fields.READING, doc.get(Fields.TITLE).length() + 1), text.length());
                 hits.add(hit(doc, d.score, Snippets.of(text, spans), terms, writer.getAnalyzer()));
@@ -298,6 +311,13 @@ final class SearchIndex implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /** The {@link Fields#ITEM} of a segment's document (a fresh iterator: hits come in rank order, not doc order). */
+    private static BytesRef itemOf(LeafReaderContext leaf, int doc) throws IOException {
+        SortedDocValues items = DocValues.getSorted(leaf.reader(), Fields.ITEM);
+        return items.advanceExact(doc) ? BytesRef.deepCopyOf(items.lookupOrd(items.ordValue())) : new BytesRef(
+                "doc:" + leaf.docBase + doc);
     }
 
     /**
@@ -370,6 +390,7 @@ final class SearchIndex implements AutoCloseable {
         doc.add(new StringField(Fields.KIND, item.kind().name(), Field.Store.YES));
         doc.add(new SortedDocValuesField(Fields.KIND, new BytesRef(item.kind().name())));
         doc.add(new StoredField(Fields.ID, item.id()));
+        doc.add(new SortedDocValuesField(Fields.ITEM, new BytesRef(IndexedItem.key(item.kind(), item.id(), 0))));
         doc.add(new StoredField(Fields.PAGE, item.page()));
         doc.add(new StoredField(Fields.ATTACHMENT, item.attachment()));
         doc.add(new StoredField(Fields.TITLE, item.title()));

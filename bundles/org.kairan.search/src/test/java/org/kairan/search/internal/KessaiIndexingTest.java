@@ -159,6 +159,22 @@ class KessaiIndexingTest {
     }
 
     @Test
+    void aKessaiWhosePagesAllMatchIsListedOnceAtItsBestPage() throws IOException {
+        KessaiItems items = new KessaiItems(STAFF, Map.of("1200", "財政課"));
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            new ReplicaIndexer(index).update(SearchKind.KESSAI, items.of(withFiles("a", pdf("att-1", "見積書.pdf")),
+                    List.of(ESTIMATE_TEXT)), n -> { });
+            SearchResults byTitle = index.search(SearchQuery.of("複合機"));
+            assertEquals(3, byTitle.total(), "the 件名 is on the 決裁 and on both pages of its attachment");
+            assertEquals(1, byTitle.hits().size(), "but the 決裁 is listed once: " + byTitle.hits());
+            SearchResults byPage = index.search(SearchQuery.of("複合機 トナー"));
+            assertEquals(List.of("att-1"), byPage.hits().stream().map(SearchHit::attachment).toList(),
+                    "listed once, at the page that matches best");
+            assertEquals(2, byPage.hits().getFirst().page());
+        }
+    }
+
+    @Test
     void facetsAndFiltersCountAndNarrowAnAttachmentsPagesAsTheirKessai() throws IOException {
         KessaiItems items = new KessaiItems(STAFF, Map.of("1200", "財政課"));
         try (SearchIndex index = SearchIndex.open(dir)) {
