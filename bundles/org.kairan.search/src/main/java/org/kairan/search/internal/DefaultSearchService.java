@@ -69,6 +69,14 @@ public final class DefaultSearchService implements SearchService, EventHandler {
      */
     private static final List<String> INDEXED_TYPES = List.of(EntityTypes.KESSAI, EntityTypes.KESSAI_TEXT,
             EntityTypes.DOCUMENT, EntityTypes.DOCUMENT_TEXT, EntityTypes.STAFF, EntityTypes.UNIT, EntityTypes.PLACE_NAMES);
+    /**
+     * The replica's types each kind's items are made of: a kind is read again only when one of them changed (a
+     * new comment on a 決裁 does not decode every page of the 課 libraries). Place names reopen the index instead.
+     */
+    private static final Map<SearchKind, List<String>> SOURCES = Map.of(
+            SearchKind.KESSAI, List.of(EntityTypes.KESSAI, EntityTypes.KESSAI_TEXT, EntityTypes.STAFF, EntityTypes.UNIT),
+            SearchKind.DOCUMENT, List.of(EntityTypes.DOCUMENT, EntityTypes.DOCUMENT_TEXT, EntityTypes.STAFF,
+                    EntityTypes.UNIT));
 
     @Reference
     private SyncService sync;
@@ -86,7 +94,7 @@ public final class DefaultSearchService implements SearchService, EventHandler {
     private volatile IndexState state = IndexState.CLOSED;
     /** The index and the replica versions the last complete run indexed (a new index is always looked at). */
     private SearchIndex indexedBy;
-    private List<Long> indexedVersions = List.of();
+    private Map<String, Long> indexedVersions = Map.of();
     /** The city's place names as last read from the replica. */
     private PlaceReadings places = PlaceReadings.NONE;
 
@@ -237,8 +245,12 @@ public final class DefaultSearchService implements SearchService, EventHandler {
                 rebuilt = true;
             }
             Replica replica = sync.replica();
-            List<Long> versions = INDEXED_TYPES.stream().map(replica::version).toList();
-            if (!asked && current == indexedBy && versions.equals(indexedVersions)) {
+            Map<String, Long> versions = INDEXED_TYPES.stream().collect(Collectors.toMap(Function.identity(),
+                    replica::version));
+            boolean whole = asked || current != indexedBy;
+            Set<SearchKind> due = SOURCES.keySet().stream().filter(kind -> whole || SOURCES.get(kind).stream()
+                    .anyMatch(type -> !versions.get(type).equals(indexedVersions.get(type)))).collect(Collectors.toSet());
+            if (due.isEmpty()) {
                 return; // nothing indexed changed since the last run over this index
             }
             DirectorySnapshot directory = replica.directory(sync.officeToday());
@@ -247,22 +259,34 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             Map<String, String> unitNames = directory.units().stream()
                     .collect(Collectors.toMap(OrgUnit::code, OrgUnit::name, (a, b) -> a));
             KessaiItems items = new KessaiItems(staff, unitNames);
-            Map<String, List<KessaiText>> attachmentTexts = replica.all(EntityTypes.KESSAI_TEXT, KessaiText.class).stream()
-                    .collect(Collectors.groupingBy(KessaiText::kessaiId));
-            List<IndexedItem> kessai = replica.all(EntityTypes.KESSAI, Kessai.class).stream()
-                    .flatMap(k -> items.of(k, attachmentTexts.getOrDefault(k.id(), List.of())).stream()).toList();
-            Map<String, List<DocumentText>> texts = replica.all(EntityTypes.DOCUMENT_TEXT, DocumentText.class).stream()
-                    .collect(Collectors.groupingBy(DocumentText::documentId));
+            List<IndexedItem> kessai = List.of();
+            if (due.contains(SearchKind.KESSAI)) {
+                Map<String, List<KessaiText>> attachmentTexts = replica.all(EntityTypes.KESSAI_TEXT, KessaiText.class)
+                        .stream().collect(Collectors.groupingBy(KessaiText::kessaiId));
+                kessai = replica.all(EntityTypes.KESSAI, Kessai.class).stream()
+                        .flatMap(k -> items.of(k, attachmentTexts.getOrDefault(k.id(), List.of())).stream()).toList();
+            }
             NameReadings names = new NameReadings(staff.values());
-            List<IndexedItem> documents = replica.all(EntityTypes.DOCUMENT, LibraryDocument.class).stream()
-                    .flatMap(d -> DocumentItems.of(d, texts.getOrDefault(d.id(), List.of()), sync.officeZone(), names)
-                            .stream())
-                    .toList();
-            int total = kessai.size() + documents.size();
+            List<IndexedItem> documents = List.of();
+            if (due.contains(SearchKind.DOCUMENT)) {
+                Map<String, List<DocumentText>> texts = replica.all(EntityTypes.DOCUMENT_TEXT, DocumentText.class)
+                        .stream().collect(Collectors.groupingBy(DocumentText::documentId));
+                documents = replica.all(EntityTypes.DOCUMENT, LibraryDocument.class).stream()
+                        .flatMap(d -> DocumentItems.of(d, texts.getOrDefault(d.id(), List.of()), sync.officeZone(),
+                                names).stream())
+                        .toList();
+            }
+            int kessaiCount = kessai.size();
+            int total = kessaiCount + documents.size();
             publish(new IndexState(current.count(), 0, total, rebuilt, null));
             ReplicaIndexer indexer = new ReplicaIndexer(current);
-            indexer.update(SearchKind.KESSAI, kessai, done -> progress(done, total));
-            indexer.update(SearchKind.DOCUMENT, documents, names::complete, done -> progress(kessai.size() + done, total));
+            if (due.contains(SearchKind.KESSAI)) {
+                indexer.update(SearchKind.KESSAI, kessai, done -> progress(done, total));
+            }
+            if (due.contains(SearchKind.DOCUMENT)) {
+                indexer.update(SearchKind.DOCUMENT, documents, names::complete,
+                        done -> progress(kessaiCount + done, total));
+            }
             publish(new IndexState(current.count(), 0, 0, rebuilt, null));
             indexedBy = current;
             indexedVersions = versions;
