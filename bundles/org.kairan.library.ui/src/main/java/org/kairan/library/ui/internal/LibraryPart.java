@@ -1,6 +1,5 @@
 package org.kairan.library.ui.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.kairan.client.ClientTopics;
 import org.kairan.client.documents.LibraryEntry;
 import org.kairan.client.documents.LibraryService;
+import org.kairan.client.sync.FileNotAcceptedException;
 import org.kairan.client.sync.QueuedAction;
 import org.kairan.client.sync.SyncService;
 import org.kairan.client.sync.SyncTopics;
@@ -59,10 +59,6 @@ import jakarta.inject.Inject;
  * ({@link #open(String, int, List)}).
  */
 public final class LibraryPart {
-
-    /** A file being copied into the outbox ({@code refusal} null), or refused there. */
-    record LocalFile(Path path, String name, String refusal) {
-    }
 
     /** What a load brought. */
     private record Loaded(List<OrgUnit> units, List<OrgUnit> own, String unitCode, List<LibraryEntry> entries) {
@@ -90,7 +86,7 @@ public final class LibraryPart {
     private List<OrgUnit> own = List.of();
     private String unitCode;
     private List<LibraryEntry> entries = List.of();
-    private final List<LocalFile> local = new ArrayList<>();
+    private final FileIntake intake;
     private boolean loading;
     private boolean loadAgain;
     private Pending pending;
@@ -104,6 +100,27 @@ public final class LibraryPart {
         this.messages = messages;
         this.viewerMessages = viewerMessages;
         this.texts = new LibraryTexts(messages, Locale.getDefault());
+        this.intake = new FileIntake(library, ui, messages, new FileIntake.Screen() {
+            @Override
+            public void filesChanged() {
+                fill();
+            }
+
+            @Override
+            public void fileStaged() {
+                reload();
+            }
+
+            @Override
+            public void say(String text) {
+                showMessage(text);
+            }
+
+            @Override
+            public boolean isDisposed() {
+                return table == null || table.isDisposed();
+            }
+        });
     }
 
     @PostConstruct
@@ -135,7 +152,7 @@ public final class LibraryPart {
             int i = unitChooser.getSelectionIndex();
             if (i >= 0 && i < units.size() && !units.get(i).code().equals(unitCode)) {
                 unitCode = units.get(i).code();
-                local.clear();
+                intake.clear();
                 showMessage(null);
                 reload();
             }
@@ -277,7 +294,7 @@ public final class LibraryPart {
         table.setRedraw(false);
         try {
             table.removeAll();
-            for (LocalFile f : local) {
+            for (FileIntake.LocalFile f : intake.files()) {
                 TableItem item = new TableItem(table, SWT.NONE);
                 item.setText(new String[] { titleOf(f.name()), f.name(), "", "", "", "", f.refusal() == null
                         ? messages.library_state_PREPARING
@@ -312,7 +329,8 @@ public final class LibraryPart {
     }
 
     private static String keyOf(Object data) {
-        return data instanceof LibraryEntry e ? e.documentId() : data instanceof LocalFile f ? "local:" + f.path() : "";
+        return data instanceof LibraryEntry e ? e.documentId()
+                : data instanceof FileIntake.LocalFile f ? "local:" + f.path() : "";
     }
 
     private static String titleOf(String name) {
@@ -363,7 +381,7 @@ public final class LibraryPart {
                     }
                 })
                 .onFailure(failure -> showMessage(MessageFormat.format(messages.library_openFailed,
-                        java.util.Objects.requireNonNullElse(failure.getMessage(), failure.toString()))))
+                        Objects.requireNonNullElse(failure.getMessage(), failure.toString()))))
                 .start(ui);
     }
 
@@ -400,9 +418,8 @@ public final class LibraryPart {
     }
 
     /**
-     * Files the files and folders (recursing, hidden files left out) in the chosen 課's library: each is listed at
-     * once as 準備中, copied into the outbox and queued one after the other in a job; a file refused here (empty, too
-     * large, unreadable) stays listed with the reason. What drops and the two add buttons call.
+     * Files the files and folders (recursing, hidden files left out) in the chosen 課's library, each listed at once
+     * ({@link FileIntake}). What drops and the two add buttons call.
      */
     void add(List<Path> dropped) {
         String unit = unitCode;
@@ -414,69 +431,7 @@ public final class LibraryPart {
             return;
         }
         showMessage(null);
-        local.removeIf(f -> f.refusal() != null);
-        BackgroundCall.named(messages.library_addJob, monitor -> DroppedFiles.expand(dropped)).onSuccess(files -> {
-            if (table.isDisposed()) {
-                return;
-            }
-            for (Path f : files) {
-                local.add(new LocalFile(f, String.valueOf(f.getFileName()), null));
-            }
-            fill();
-            stage(unit, files);
-        }).onFailure(failure -> showMessage(failure.getMessage())).start(ui);
-    }
-
-    private void stage(String unit, List<Path> files) {
-        BackgroundCall.named(messages.library_addJob, monitor -> {
-            monitor.beginTask(messages.library_addJob, files.size());
-            List<String> refusals = new ArrayList<>();
-            for (Path file : files) {
-                String refusal = null;
-                try {
-                    library.add(unit, file);
-                } catch (org.kairan.client.sync.FileNotAcceptedException e) {
-                    refusal = switch (e.reason()) {
-                        case EMPTY -> MessageFormat.format(messages.library_empty, file.getFileName());
-                        case TOO_LARGE -> MessageFormat.format(messages.library_tooLarge, file.getFileName(), e.getMessage());
-                        default -> e.getMessage();
-                    };
-                } catch (IOException | RuntimeException e) {
-                    refusal = MessageFormat.format(messages.library_unreadable, file.getFileName(),
-                            Objects.requireNonNullElse(e.getMessage(), e.toString()));
-                }
-                String why = refusal;
-                if (why != null) {
-                    refusals.add(why);
-                }
-                ui.asyncExec(() -> staged(file, why));
-                monitor.worked(1);
-            }
-            return refusals;
-        }).onSuccess(refusals -> {
-            if (!table.isDisposed()) {
-                showMessage(refusals.isEmpty() ? MessageFormat.format(messages.library_added, files.size())
-                        : MessageFormat.format(messages.library_someRefused, refusals.size(), String.join("／", refusals)));
-            }
-        }).start(ui);
-    }
-
-    /** A file is in the outbox (its line now comes from the service) or was refused (its line says why). */
-    private void staged(Path file, String refusal) {
-        if (table.isDisposed()) {
-            return;
-        }
-        for (int i = 0; i < local.size(); i++) {
-            if (local.get(i).path().equals(file) && local.get(i).refusal() == null) {
-                if (refusal == null) {
-                    local.remove(i);
-                } else {
-                    local.set(i, new LocalFile(file, local.get(i).name(), refusal));
-                }
-                break;
-            }
-        }
-        reload();
+        intake.add(unit, dropped);
     }
 
     private void chooseNewVersion() {
@@ -493,10 +448,8 @@ public final class LibraryPart {
         Path file = Path.of(chosen);
         BackgroundCall.named(messages.library_addJob, monitor -> library.addVersion(one.get().documentId(), file))
                 .onSuccess(queued -> reload())
-                .onFailure(failure -> showMessage(failure instanceof org.kairan.client.sync.FileNotAcceptedException refused
-                        && refused.reason() == org.kairan.core.files.FileRefusal.EMPTY
-                                ? MessageFormat.format(messages.library_empty, file.getFileName())
-                                : failure.getMessage()))
+                .onFailure(failure -> showMessage(failure instanceof FileNotAcceptedException refused
+                        ? intake.refusal(file, refused) : failure.getMessage()))
                 .start(ui);
     }
 
@@ -533,7 +486,7 @@ public final class LibraryPart {
             pending = new Pending(documentId, page, List.copyOf(words));
             if (!line.get().unitCode().equals(unitCode)) {
                 unitCode = line.get().unitCode();
-                local.clear();
+                intake.clear();
             }
             reload();
         }).start(ui);
@@ -562,7 +515,7 @@ public final class LibraryPart {
     void sessionChanged(@UIEventTopic(ClientTopics.SESSION) Object session) {
         if (table != null && !table.isDisposed()) {
             unitCode = null;
-            local.clear();
+            intake.clear();
             pending = null;
             showMessage(null);
             reload();
