@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackException;
@@ -52,7 +53,7 @@ final class XmppAdministrator implements AutoCloseable {
     private final int port;
     private final String adminJid;
     private final String adminPassword;
-    private final SSLContext tls;
+    private final X509TrustManager trust;
     private XMPPTCPConnection connection;
 
     /**
@@ -65,7 +66,7 @@ final class XmppAdministrator implements AutoCloseable {
         this.port = port;
         this.adminJid = adminJid;
         this.adminPassword = adminPassword;
-        this.tls = trustedCertificate == null ? null : trusting(trustedCertificate);
+        this.trust = trustedCertificate == null ? null : trusting(trustedCertificate);
     }
 
     /** XEP-0133 §4.1: creates the account; {@code false} when the server refused (e.g. it exists already). */
@@ -155,8 +156,9 @@ final class XmppAdministrator implements AutoCloseable {
                     .setSecurityMode(SecurityMode.required)
                     .setSendPresence(false)
                     .setSocketFactory(new NoDelaySocketFactory());
-            if (tls != null) {
-                config.setCustomSSLContext(tls);
+            if (trust != null) {
+                // Smack builds its SSLContext from this (a custom SSLContext alone is overridden by its default one)
+                config.setCustomX509TrustManager(trust);
             }
             XMPPTCPConnection c = new XMPPTCPConnection(config.build());
             c.setReplyTimeout(REPLY_TIMEOUT_MS);
@@ -185,8 +187,8 @@ final class XmppAdministrator implements AutoCloseable {
         disconnect();
     }
 
-    /** TLS that trusts exactly this certificate (the managed Prosody's self-signed one). */
-    static SSLContext trusting(Path certificate) throws ChatServerException {
+    /** A trust manager that trusts exactly this certificate (the managed Prosody's self-signed one). */
+    static X509TrustManager trusting(Path certificate) throws ChatServerException {
         try (InputStream in = Files.newInputStream(certificate)) {
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -194,9 +196,12 @@ final class XmppAdministrator implements AutoCloseable {
             trust.setCertificateEntry("chat-server", cert);
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new ChatServerException("no X.509 trust manager in this JVM");
         } catch (IOException | GeneralSecurityException e) {
             throw new ChatServerException("cannot read the chat server's certificate " + certificate + ": "
                     + e.getMessage(), e);
