@@ -111,7 +111,9 @@ final class AdminCommands {
         }
         AccountService accounts = new AccountService(database, new OrganisationStore(), new CredentialStore(),
                 new SessionStore(), audit, new PasswordHasher(),
-                new LoginThrottle(LoginThrottle.Policy.DEFAULT, Clock.systemUTC()), Clock.systemUTC());
+                new LoginThrottle(LoginThrottle.Policy.DEFAULT, Clock.systemUTC()), Clock.systemUTC(),
+                // the command line runs beside a stopped server: no chat connection to end access through
+                org.kairan.server.login.AccessEndedListener.NONE);
         try {
             accounts.setPassword(staffNo, password, AuditActor.system("admin set-password (command line)"));
         } catch (IllegalArgumentException e) {

@@ -21,6 +21,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.kairan.server.audit.AuditChain;
 import org.kairan.server.audit.AuditLog;
+import org.kairan.server.chat.ChatAccess;
 import org.kairan.server.chat.ChatServer;
 import org.kairan.server.chat.ChatSettings;
 import org.kairan.server.chat.ManagedProsody;
@@ -45,6 +46,7 @@ import org.kairan.server.directory.TransferService;
 import org.kairan.server.http.AdminHandler;
 import org.kairan.server.http.ApiJson;
 import org.kairan.server.http.AuthHandler;
+import org.kairan.server.http.ChatHandler;
 import org.kairan.server.http.DirectoryHandler;
 import org.kairan.server.http.DocumentsHandler;
 import org.kairan.server.http.FeedEventsHandler;
@@ -99,6 +101,8 @@ public final class KairanServer implements AutoCloseable {
     private final LibraryModule library;
     /** The managed Prosody; {@code null} unless {@code kairan.chat.mode=managed}. */
     private final ChatServer chat;
+    /** Business chat's accounts (open once the chat server is up; empty when chat is off). */
+    private final ChatAccess chatAccess;
     private boolean stopped;
 
     /** The change feed's parts the server starts and stops. */
@@ -108,7 +112,7 @@ public final class KairanServer implements AutoCloseable {
 
     private KairanServer(ServerConfig config, Database database, Server jetty, ServerConnector connector,
             AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit, Feed feed,
-            KessaiModule kessai, LibraryModule library, ChatServer chat) {
+            KessaiModule kessai, LibraryModule library, ChatServer chat, ChatAccess chatAccess) {
         this.config = config;
         this.database = database;
         this.jetty = jetty;
@@ -121,6 +125,7 @@ public final class KairanServer implements AutoCloseable {
         this.kessai = kessai;
         this.library = library;
         this.chat = chat;
+        this.chatAccess = chatAccess;
     }
 
     /**
@@ -169,15 +174,17 @@ public final class KairanServer implements AutoCloseable {
         SessionUsers users = new SessionUsers(directory, config.clock(), config.zone());
         SessionService sessions = new SessionService(database, sessionStore, users, tokens, audit, config.clock(),
                 config.sessionIdleTimeout());
+        ChatAccess chatAccess = new ChatAccess(config.chat(), database, organisation, config.clock());
         LoginService logins = new LoginService(database, organisation, credentials, sessions, users, audit, hasher,
-                new Totp(config.clock()), tokens, throttle, config.clock(), config.totpIssuer());
+                new Totp(config.clock()), tokens, throttle, config.clock(), config.totpIssuer(), chatAccess::accessEnded);
         AccountService accounts = new AccountService(database, organisation, credentials, sessionStore, audit, hasher,
-                throttle, config.clock());
+                throttle, config.clock(), chatAccess::accessEnded);
         FeedSignal signal = new FeedSignal();
         Foreground foreground = new Foreground();
         ChangeFeed changes = new ChangeFeed(database, signal, config.clock());
         DirectoryFeed directoryFeed = new DirectoryFeed(organisation, changes, mapper);
-        RosterImporter roster = new RosterImporter(database, organisation, audit, directoryFeed);
+        RosterImporter roster = new RosterImporter(database, organisation, audit, directoryFeed,
+                () -> chatAccess.provisionDirectory("after a roster import"));
         TransferService transfers = new TransferService(database, organisation, audit, directoryFeed);
         PullService pulls = new PullService(database, changes, directory, users, config.clock());
         CircularStore circulars = new CircularStore(changes, mapper);
@@ -236,6 +243,7 @@ public final class KairanServer implements AutoCloseable {
                 new HealthHandler(mapper, database, version()),
                 new AuthHandler(mapper, config.maxBodyBytes(), logins, sessions, accounts),
                 new DirectoryHandler(mapper, database, organisation, directory, sessions, users),
+                new ChatHandler(mapper, sessions, accounts, chatAccess),
                 new AdminHandler(mapper, config.maxBodyBytes(), config.maxRosterBytes(), config.zone(), database,
                         sessions, accounts, roster, transfers, audit),
                 new SyncHandler(mapper, config.maxBodyBytes(), sessions, pulls, commands),
@@ -253,7 +261,7 @@ public final class KairanServer implements AutoCloseable {
                 new Feed(changes, directoryFeed, new PlaceNamesFeed(changes, mapper, config.placeNames()), signal, events),
                 kessai, library,
                 config.chat().mode() == ChatSettings.Mode.MANAGED ? new ManagedProsody(config.chat(), config.dataDir())
-                        : null);
+                        : null, chatAccess);
     }
 
     /**
@@ -284,6 +292,7 @@ public final class KairanServer implements AutoCloseable {
         } else if (config.chat().mode() == ChatSettings.Mode.EXTERNAL) {
             LOG.info("chat: {}", config.chat());
         }
+        chatAccess.start(chat instanceof ManagedProsody managed ? managed : null);
         kessai.start();
         library.start();
         jetty.start();
@@ -349,6 +358,11 @@ public final class KairanServer implements AutoCloseable {
         return Optional.ofNullable(chat);
     }
 
+    /** Business chat's accounts (tests wait for the background provisioning through it). */
+    public ChatAccess chatAccess() {
+        return chatAccess;
+    }
+
     public AuditLog auditLog() {
         return audit;
     }
@@ -375,6 +389,7 @@ public final class KairanServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         } finally {
+            chatAccess.close();
             if (chat != null) {
                 chat.close();
             }

@@ -57,6 +57,7 @@ public final class ManagedProsody implements ChatServer {
     private Thread outputThread;
     private Thread shutdownHook;
     private ChatAddress address;
+    private String adminPassword;
 
     /** The managed Prosody of a Kairan server whose data directory is {@code dataDir}. */
     public ManagedProsody(ChatSettings settings, Path dataDir) {
@@ -119,6 +120,12 @@ public final class ManagedProsody implements ChatServer {
                 throw e;
             }
         }
+        try {
+            adminPassword = ensureAdminAccount(executable);
+        } catch (ChatServerException | RuntimeException e) {
+            stopProcess();
+            throw e;
+        }
         shutdownHook = new Thread(this::close, "prosody-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info("chat server started: Prosody pid {} for {} on 127.0.0.1, c2s {}, http {} ({})", process.pid(),
@@ -136,6 +143,68 @@ public final class ManagedProsody implements ChatServer {
             throw new IllegalStateException("the chat server is not started");
         }
         return address;
+    }
+
+    /** The XEP-0133 administrator's address, {@code kairan-admin@<domain>}. */
+    public String adminJid() {
+        return ADMIN_LOCALPART + "@" + settings.domain();
+    }
+
+    /** The administrator's password (kept in {@link ProsodyConfig#adminPasswordFile()}); only once started. */
+    public synchronized String adminPassword() {
+        if (adminPassword == null) {
+            throw new IllegalStateException("the chat server is not started");
+        }
+        return adminPassword;
+    }
+
+    /**
+     * Makes sure {@code kairan-admin@<domain>} exists with the password kept in {@code kairan-admin.password} (mode
+     * 0600, made once with a random password) by running {@code prosodyctl --config <cfg> register kairan-admin
+     * <domain>} at every start. Why prosodyctl: Prosody 0.12.3 has no other way to make the very first admin (XEP-0133
+     * needs an admin already, in-band registration is off, the admin shell needs mod_admin_shell and a socket); it writes
+     * the account straight into the SQL store, which the running Prosody reads at each login, takes ≈80 ms, and
+     * overwrites an existing account, so a lost or changed password file heals itself. The password goes through
+     * prosodyctl's standard input (it asks twice), never its command line, which other local users can read.
+     */
+    private String ensureAdminAccount(Path executable) throws ChatServerException {
+        String password;
+        try {
+            password = ChatPasswords.readOrCreate(files.adminPasswordFile());
+        } catch (IOException e) {
+            throw new ChatServerException("cannot keep the chat administrator's password in "
+                    + files.adminPasswordFile() + ": " + e.getMessage(), e);
+        }
+        Path prosodyctl = executable.resolveSibling("prosodyctl");
+        if (!Files.isExecutable(prosodyctl)) {
+            throw new ChatServerException("prosodyctl not found beside " + executable + " (it creates the Kairan"
+                    + " server's chat administrator " + adminJid() + "): " + INSTALL_HINT);
+        }
+        ProcessBuilder builder = new ProcessBuilder(prosodyctl.toString(), "--config", files.configFile().toString(),
+                "register", ADMIN_LOCALPART, settings.domain()).directory(files.baseDir().toFile())
+                .redirectErrorStream(true);
+        try {
+            Process ctl = builder.start();
+            try (var in = ctl.getOutputStream()) {
+                in.write((password + "\n" + password + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            String output = new String(ctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!ctl.waitFor(30, TimeUnit.SECONDS)) {
+                ctl.destroyForcibly();
+                throw new ChatServerException("prosodyctl register did not finish within 30 s");
+            }
+            if (ctl.exitValue() != 0) {
+                throw new ChatServerException("prosodyctl could not create the chat administrator " + adminJid()
+                        + " (exit " + ctl.exitValue() + "): " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new ChatServerException("cannot run " + prosodyctl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatServerException("interrupted while creating the chat administrator", e);
+        }
+        LOG.info("chat administrator {} is registered (password in {})", adminJid(), files.adminPasswordFile());
+        return password;
     }
 
     /** Prosody's process id while it runs. */

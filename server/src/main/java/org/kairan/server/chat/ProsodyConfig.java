@@ -46,6 +46,11 @@ public record ProsodyConfig(Path baseDir, String domain, long uploadMaxBytes) {
         return dataPath().resolve("prosody.sqlite");
     }
 
+    /** The password of the Kairan server's XEP-0133 administrator {@code kairan-admin@<domain>} (mode 0600). */
+    public Path adminPasswordFile() {
+        return baseDir.resolve("kairan-admin.password");
+    }
+
     public Path groupsFile() {
         return baseDir.resolve("groups.txt");
     }

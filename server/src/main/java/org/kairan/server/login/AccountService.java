@@ -34,9 +34,11 @@ public final class AccountService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final AccessEndedListener accessEnded;
 
     public AccountService(Database database, OrganisationStore organisation, CredentialStore credentials,
-            SessionStore sessions, AuditLog audit, PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
+            SessionStore sessions, AuditLog audit, PasswordHasher hasher, LoginThrottle throttle, Clock clock,
+            AccessEndedListener accessEnded) {
         this.database = database;
         this.organisation = organisation;
         this.credentials = credentials;
@@ -45,6 +47,7 @@ public final class AccountService {
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
+        this.accessEnded = accessEnded;
     }
 
     /** The person changes their own password; their other sessions end. */
@@ -101,6 +104,9 @@ public final class AccountService {
                 return throttled != null ? throttled
                         : ApiException.unauthorized(ErrorCode.INVALID_CREDENTIALS, "the current password is wrong");
             });
+            if (answer.status() == 423) {
+                accessEnded.accessEnded(staffNo, "locked after repeated failures");
+            }
             throw answer;
         }
         String hash = hash(request.newPassword());
@@ -159,9 +165,18 @@ public final class AccountService {
         });
     }
 
+    /** Ends all the person's sessions, and their chat access (a new chat password at their next login). */
     public void revokeSessions(String staffNo, AuditActor admin) {
         adminAction(staffNo, admin, AuditLog.SESSIONS_REVOKE,
                 c -> sessions.deleteAllOf(c, staffNo, null) + " sessions ended");
+        accessEnded.accessEnded(staffNo, "sessions revoked by an administrator");
+    }
+
+    /** Whether the account is locked now after repeated failures (its sessions may still be open). */
+    public boolean isLocked(String staffNo) {
+        CredentialStore.Attempts attempts = database.inTransaction(c -> credentials.attempts(c, staffNo));
+        return attempts.failures() > 0 && throttle.check(attempts.failures(), attempts.lastFailureAt())
+                instanceof LoginThrottle.Decision.Locked;
     }
 
     public void unlock(String staffNo, AuditActor admin) {

@@ -59,10 +59,11 @@ public final class LoginService {
     private final String issuer;
     private final Base32 base32 = new Base32();
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
+    private final AccessEndedListener accessEnded;
 
     public LoginService(Database database, OrganisationStore organisation, CredentialStore credentials,
             SessionService sessions, SessionUsers users, AuditLog audit, PasswordHasher hasher, Totp totp,
-            SessionTokens tokens, LoginThrottle throttle, Clock clock, String issuer) {
+            SessionTokens tokens, LoginThrottle throttle, Clock clock, String issuer, AccessEndedListener accessEnded) {
         this.database = database;
         this.organisation = organisation;
         this.credentials = credentials;
@@ -75,6 +76,7 @@ public final class LoginService {
         this.throttle = throttle;
         this.clock = clock;
         this.issuer = issuer;
+        this.accessEnded = accessEnded;
     }
 
     /** What the first transaction of a login found and reserved. */
@@ -134,11 +136,12 @@ public final class LoginService {
         if (!passwordRight) {
             String reason = attempt.staffNo() == null ? "unknown user id"
                     : attempt.passwordHash() == null ? "no password set" : "wrong password";
-            return database.inTransaction(c -> failed(c, attempt.actor(), AuditLog.LOGIN, reason, attempt.reserved(),
-                    ErrorCode.INVALID_CREDENTIALS, "user id or password is wrong")).get();
+            return endAccessIfLocked(attempt.staffNo(), database.inTransaction(c -> failed(c, attempt.actor(),
+                    AuditLog.LOGIN, reason, attempt.reserved(), ErrorCode.INVALID_CREDENTIALS,
+                    "user id or password is wrong"))).get();
         }
         String staffNo = attempt.staffNo();
-        return database.inTransaction(c -> {
+        return endAccessIfLocked(staffNo, database.inTransaction(c -> {
             Optional<CredentialStore.TotpSecret> secret = credentials.totpForUpdate(c, staffNo);
             SessionUser user = users.load(c, staffNo).orElseThrow();
             if (secret.isEmpty()) {
@@ -163,7 +166,7 @@ public final class LoginService {
             }
             credentials.useTotpStep(c, staffNo, step.getAsLong());
             return new Outcome(succeed(c, attempt.key(), user, attempt.actor(), now), null);
-        }).get();
+        })).get();
     }
 
     /** Confirms a first-login enrolment with a code from the app, and logs the person in. */
@@ -179,7 +182,7 @@ public final class LoginService {
         }
         Instant now = clock.instant();
         String tokenHash = tokens.hashOf(request.enrolmentToken());
-        return database.inTransaction(c -> {
+        Outcome outcome = database.inTransaction(c -> {
             Optional<CredentialStore.Enrolment> enrolment = credentials.enrolmentForUpdate(c, tokenHash);
             if (enrolment.isEmpty() || !now.isBefore(enrolment.get().createdAt().plus(ENROLMENT_LIFETIME))) {
                 return new Outcome(null, ApiException.sessionExpired(
@@ -203,7 +206,20 @@ public final class LoginService {
             audit.append(c, actor, AuditLog.TOTP_ENROL, AuditLog.SUCCESS, null);
             SessionUser user = users.load(c, staffNo).orElseThrow();
             return new Outcome(succeed(c, staffNo, user, actor, now), null);
-        }).get();
+        });
+        if (outcome.error() != null && outcome.error().status() == 423) {
+            database.inTransaction(c -> credentials.enrolmentForUpdate(c, tokenHash)).ifPresent(
+                    e -> accessEnded.accessEnded(e.staffNo(), "locked after repeated failures"));
+        }
+        return outcome.get();
+    }
+
+    /** A login that has just locked the account ends the person's access elsewhere too (chat), once committed. */
+    private Outcome endAccessIfLocked(String staffNo, Outcome outcome) {
+        if (staffNo != null && outcome.error() != null && outcome.error().status() == 423) {
+            accessEnded.accessEnded(staffNo, "locked after repeated failures");
+        }
+        return outcome;
     }
 
     private LoginResponse succeed(Connection c, String key, SessionUser user, AuditActor actor, Instant now)

@@ -49,11 +49,21 @@ public final class RosterImporter {
     private final DirectoryFeed feed;
     private final CsvReader csv = new CsvReader();
 
+    /** Run after an import that changed something has committed (business chat provisions new staff). */
+    private final Runnable afterImport;
+
     public RosterImporter(Database database, OrganisationStore store, AuditLog audit, DirectoryFeed feed) {
+        this(database, store, audit, feed, () -> {
+        });
+    }
+
+    public RosterImporter(Database database, OrganisationStore store, AuditLog audit, DirectoryFeed feed,
+            Runnable afterImport) {
         this.database = database;
         this.store = store;
         this.audit = audit;
         this.feed = feed;
+        this.afterImport = afterImport;
     }
 
     /** Thrown inside the transaction to roll it back when rows were rejected. */
@@ -108,6 +118,7 @@ public final class RosterImporter {
                 audit.append(c, actor, AuditLog.ROSTER_IMPORT, AuditLog.SUCCESS, "units " + units.size() + " rows ("
                         + counts.units + " changed), staff " + staff.size() + " rows (" + counts.staff
                         + " people changed, " + counts.appointments + " new 発令), " + encoding);
+                database.afterCommit(afterImport);
                 return report(true, encoding, units, staff, List.of());
             });
         } catch (Rejected e) {

@@ -1,0 +1,249 @@
+package org.kairan.server.chat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.net.SocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.commands.AdHocCommandManager;
+import org.jivesoftware.smackx.commands.AdHocCommandNote;
+import org.jivesoftware.smackx.commands.RemoteCommand;
+import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kairan server's one XMPP connection as the chat server's administrator, provisioning accounts through XEP-0133
+ * service administration (§4.1 add user, §4.7 end user session, §4.18 change user password) with Smack. It connects
+ * when first used and again after a lost connection; TLS is required and trusts exactly the managed Prosody's
+ * certificate (or the JVM's trust store for an external server); TCP_NODELAY, or each command waits ≈40 ms for Nagle.
+ * Calls are serialised: one command at a time on the one connection.
+ */
+final class XmppAdministrator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(XmppAdministrator.class);
+    static final String ADD_USER = "http://jabber.org/protocol/admin#add-user";
+    static final String CHANGE_PASSWORD = "http://jabber.org/protocol/admin#change-user-password";
+    static final String END_SESSION = "http://jabber.org/protocol/admin#end-user-session";
+    private static final int REPLY_TIMEOUT_MS = 15_000;
+
+    private final String domain;
+    private final String host;
+    private final int port;
+    private final String adminJid;
+    private final String adminPassword;
+    private final X509TrustManager trust;
+    private XMPPTCPConnection connection;
+
+    /**
+     * @param trustedCertificate the PEM certificate to trust alone, or {@code null} for the JVM's trust store
+     */
+    XmppAdministrator(String domain, String host, int port, String adminJid, String adminPassword,
+            Path trustedCertificate) throws ChatServerException {
+        this.domain = domain;
+        this.host = host;
+        this.port = port;
+        this.adminJid = adminJid;
+        this.adminPassword = adminPassword;
+        this.trust = trustedCertificate == null ? null : trusting(trustedCertificate);
+    }
+
+    /** XEP-0133 §4.1: creates the account; {@code false} when the server refused (e.g. it exists already). */
+    synchronized boolean addUser(String jid, String password) throws ChatServerException {
+        return run(ADD_USER, form -> {
+            form.setAnswer("accountjid", jid);
+            form.setAnswer("password", password);
+            form.setAnswer("password-verify", password);
+        });
+    }
+
+    /** XEP-0133 §4.18: sets the account's password. */
+    synchronized void changePassword(String jid, String password) throws ChatServerException {
+        if (!run(CHANGE_PASSWORD, form -> {
+            form.setAnswer("accountjid", jid);
+            form.setAnswer("password", password);
+        })) {
+            throw new ChatServerException("the chat server refused to change the password of " + jid);
+        }
+    }
+
+    /** XEP-0133 §4.7: ends every session of the account (a no-op for an account that is offline). */
+    synchronized void endSessions(String jid) throws ChatServerException {
+        run(END_SESSION, form -> form.setAnswer("accountjids", List.of(jid)));
+    }
+
+    @FunctionalInterface
+    private interface Answers {
+        void fill(FillableForm form);
+    }
+
+    /** Executes the command, fills its form and completes it; whether it completed without an error note. */
+    private boolean run(String node, Answers answers) throws ChatServerException {
+        for (int attempt = 1;; attempt++) {
+            XMPPTCPConnection c = connected();
+            try {
+                RemoteCommand command = AdHocCommandManager.getAddHocCommandsManager(c)
+                        .getRemoteCommand(JidCreate.domainBareFrom(domain), node);
+                command.execute();
+                if (command.getForm() == null) {
+                    throw new ChatServerException("the chat server's command " + node + " sent no form: "
+                            + notes(command));
+                }
+                FillableForm form = new FillableForm(command.getForm());
+                answers.fill(form);
+                command.complete(form);
+                boolean refused = command.getNotes().stream().anyMatch(n -> n.getType() == AdHocCommandNote.Type.error);
+                if (refused) {
+                    LOG.debug("{} refused: {}", node, notes(command));
+                }
+                return !refused;
+            } catch (SmackException.NotConnectedException e) {
+                disconnect();
+                if (attempt == 2) {
+                    throw new ChatServerException("lost the connection to the chat server during " + node, e);
+                }
+            } catch (SmackException.NoResponseException | XMPPException.XMPPErrorException e) {
+                throw new ChatServerException("the chat server did not run " + node + " (is " + adminJid
+                        + " in its admins, mod_admin_adhoc enabled?): " + e.getMessage(), e);
+            } catch (XmppStringprepException e) {
+                throw new ChatServerException("not an XMPP domain: " + domain, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChatServerException("interrupted during " + node, e);
+            }
+        }
+    }
+
+    private static String notes(RemoteCommand command) {
+        return command.getNotes().stream().map(n -> n.getType() + ": " + n.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private XMPPTCPConnection connected() throws ChatServerException {
+        if (connection != null && connection.isConnected() && connection.isAuthenticated()) {
+            return connection;
+        }
+        disconnect();
+        try {
+            int at = adminJid.indexOf('@');
+            DomainBareJid service = JidCreate.domainBareFrom(domain);
+            XMPPTCPConnectionConfiguration.Builder config = XMPPTCPConnectionConfiguration.builder()
+                    .setXmppDomain(service)
+                    .setHostAddressByNameOrIp(host)
+                    .setPort(port)
+                    .setUsernameAndPassword(adminJid.substring(0, at), adminPassword)
+                    .setResource("kairan-server")
+                    .setSecurityMode(SecurityMode.required)
+                    .setSendPresence(false)
+                    .setSocketFactory(new NoDelaySocketFactory());
+            if (trust != null) {
+                // Smack builds its SSLContext from this (a custom SSLContext alone is overridden by its default one)
+                config.setCustomX509TrustManager(trust);
+            }
+            XMPPTCPConnection c = new XMPPTCPConnection(config.build());
+            c.setReplyTimeout(REPLY_TIMEOUT_MS);
+            c.connect().login();
+            connection = c;
+            LOG.info("connected to the chat server {}:{} as {}", host, port, adminJid);
+            return c;
+        } catch (SmackException | IOException | XMPPException e) {
+            throw new ChatServerException("cannot log in to the chat server " + host + ":" + port + " as " + adminJid
+                    + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatServerException("interrupted while connecting to the chat server", e);
+        }
+    }
+
+    private void disconnect() {
+        if (connection != null) {
+            connection.disconnect();
+            connection = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        disconnect();
+    }
+
+    /** A trust manager that trusts exactly this certificate (the managed Prosody's self-signed one). */
+    static X509TrustManager trusting(Path certificate) throws ChatServerException {
+        try (InputStream in = Files.newInputStream(certificate)) {
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("chat-server", cert);
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new ChatServerException("no X.509 trust manager in this JVM");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ChatServerException("cannot read the chat server's certificate " + certificate + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Plain sockets with TCP_NODELAY set before Smack connects them. */
+    static final class NoDelaySocketFactory extends SocketFactory {
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket socket = new Socket();
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            Socket socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            Socket socket = new Socket(host, port, localHost, localPort);
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            Socket socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            Socket socket = new Socket(address, port, localAddress, localPort);
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+    }
+}
