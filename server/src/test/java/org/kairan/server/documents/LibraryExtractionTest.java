@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.kairan.core.documents.AddDocument;
 import org.kairan.core.documents.DocumentText;
 import org.kairan.core.documents.DocumentVersion;
@@ -30,9 +25,7 @@ import org.kairan.core.sync.CommandResult;
 import org.kairan.core.sync.CommandTypes;
 import org.kairan.core.sync.EntityTypes;
 import org.kairan.core.sync.SyncChange;
-import org.kairan.server.testing.LibraryClient;
 import org.kairan.server.testing.LibrarySamples;
-import org.kairan.server.testing.RunningServer;
 import org.kairan.server.testing.SyncCommands;
 import org.kairan.server.testing.SyncPages;
 import org.kairan.server.testing.TestRoster;
@@ -44,8 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code tesseract} (jpn, jpn_vert) for scans, on one H2 server with the test roster. Each test adds its own
  * documents as a member of 財政課 and waits for the server's worker.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LibraryExtractionTest {
+class LibraryExtractionTest extends LibraryServerTest {
 
     private static final Duration OCR_WAIT = Duration.ofMinutes(3);
 
@@ -59,25 +51,6 @@ class LibraryExtractionTest {
             "占用の場所　伊織市本町二丁目十三番地先",
             "占用の期間　令和8年5月1日から令和8年7月31日まで",
             "工事の方法　開削工法により施工する。");
-
-    @TempDir
-    static Path dataDir;
-
-    RunningServer running;
-    LibraryClient library;
-    String shuji;
-
-    @BeforeAll
-    void start() {
-        running = RunningServer.h2(dataDir).withTestRoster();
-        library = new LibraryClient(running);
-        shuji = running.sessionFor(TestRoster.SHUJI);
-    }
-
-    @AfterAll
-    void stop() {
-        running.close();
-    }
 
     @Test
     void theTextOfEachPageOfATextPdfIsExtractedExactlyAndTravelsThroughTheFeed() {

@@ -5,21 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.Rectangle2D;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.kairan.core.documents.ExtractionState;
 import org.kairan.core.documents.PageWords;
-import org.kairan.server.testing.LibraryClient;
 import org.kairan.server.testing.LibrarySamples;
-import org.kairan.server.testing.RunningServer;
 import org.kairan.server.testing.TestRoster;
 
 /**
@@ -28,8 +21,7 @@ import org.kairan.server.testing.TestRoster;
  * word's box must come back where the scan drew it on the page as a viewer shows it — the A4 page of the PDF, in
  * points — so that the desktop's highlight lands on the word the search found.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OcrWordsTest {
+class OcrWordsTest extends LibraryServerTest {
 
     private static final Duration OCR_WAIT = Duration.ofMinutes(3);
     /** How far a word's box may stand outside the line the scan drew, in points (about 1 mm). */
@@ -37,25 +29,6 @@ class OcrWordsTest {
     private static final float POINTS = 12;
     private static final double A4_WIDTH = 595.28;
     private static final double A4_HEIGHT = 841.89;
-
-    @TempDir
-    static Path dataDir;
-
-    RunningServer running;
-    LibraryClient library;
-    String shuji;
-
-    @BeforeAll
-    void start() {
-        running = RunningServer.h2(dataDir).withTestRoster();
-        library = new LibraryClient(running);
-        shuji = running.sessionFor(TestRoster.SHUJI);
-    }
-
-    @AfterAll
-    void stop() {
-        running.close();
-    }
 
     @Test
     void theWordsOfAScannedPageStandWhereTheyWerePrintedAndATextPageHasNone() {

@@ -3,18 +3,13 @@ package org.kairan.server.documents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.kairan.core.documents.AddDocument;
 import org.kairan.core.documents.DocumentVersion;
 import org.kairan.core.documents.ExtractionFailure;
@@ -25,9 +20,7 @@ import org.kairan.core.documents.TextPage;
 import org.kairan.core.sync.CommandOutcome;
 import org.kairan.core.sync.CommandResult;
 import org.kairan.core.sync.CommandTypes;
-import org.kairan.server.testing.LibraryClient;
 import org.kairan.server.testing.OfficeSamples;
-import org.kairan.server.testing.RunningServer;
 import org.kairan.server.testing.SyncCommands;
 import org.kairan.server.testing.TestRoster;
 
@@ -38,29 +31,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * server's worker (POI, no OCR) into pages a person can relate to, and bad files fail with their reason without
  * holding up the others.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OfficeExtractionTest {
+class OfficeExtractionTest extends LibraryServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @TempDir
-    static Path dataDir;
-
-    RunningServer running;
-    LibraryClient library;
-    String shuji;
-
-    @BeforeAll
-    void start() {
-        running = RunningServer.h2(dataDir).withTestRoster();
-        library = new LibraryClient(running);
-        shuji = running.sessionFor(TestRoster.SHUJI);
-    }
-
-    @AfterAll
-    void stop() {
-        running.close();
-    }
 
     private List<String> extractedPages(String id, String mediaType, int pages) {
         DocumentVersion version = library.awaitExtraction(shuji, id, 1, WAIT).current().orElseThrow();
