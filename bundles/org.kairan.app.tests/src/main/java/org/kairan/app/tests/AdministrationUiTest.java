@@ -2,7 +2,6 @@ package org.kairan.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
@@ -21,7 +20,6 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
@@ -40,8 +38,6 @@ import org.kairan.client.KairanServerClient;
 import org.kairan.client.testing.DemoAccounts;
 import org.kairan.client.testing.ServerApi;
 import org.kairan.core.protocol.LoginStatus;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * The administrator's functions in the real desktop against the real server: invisible to other staff;
@@ -69,13 +65,10 @@ class AdministrationUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Display display = Display.getCurrent();
-        assertNotNull(display, "the UI harness runs tests on the UI thread");
-        driver = new SwtDriver(display);
+        driver = SwtDriver.onUiThread();
         texts = new Texts();
-        BundleContext context = FrameworkUtil.getBundle(AdministrationUiTest.class).getBundleContext();
-        client = context.getService(context.getServiceReference(KairanServerClient.class));
-        server = context.getService(context.getServiceReference(TestServer.class));
+        client = Services.of(KairanServerClient.class);
+        server = Services.of(TestServer.class);
         api = server.api();
         desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();

@@ -2,7 +2,6 @@ package org.kairan.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.DateTime;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.kairan.app.AppConstants;
 import org.kairan.client.KairanServerClient;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * The directory's 基準日 in the real desktop against the demo city: on a day before a 発令日 the person
@@ -47,12 +43,9 @@ class DirectoryAsOfUiTest {
 
     @BeforeEach
     void setUp() {
-        Display display = Display.getCurrent();
-        assertNotNull(display, "the UI harness runs tests on the UI thread");
-        driver = new SwtDriver(display);
-        BundleContext context = FrameworkUtil.getBundle(DirectoryAsOfUiTest.class).getBundleContext();
-        KairanServerClient client = context.getService(context.getServiceReference(KairanServerClient.class));
-        TestServer server = context.getService(context.getServiceReference(TestServer.class));
+        driver = SwtDriver.onUiThread();
+        KairanServerClient client = Services.of(KairanServerClient.class);
+        TestServer server = Services.of(TestServer.class);
         desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();
     }

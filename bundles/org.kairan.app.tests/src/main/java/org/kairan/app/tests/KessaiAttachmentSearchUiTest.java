@@ -1,7 +1,6 @@
 package org.kairan.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.UUID;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -33,8 +31,6 @@ import org.kairan.core.kessai.KessaiDraft;
 import org.kairan.search.SearchHit;
 import org.kairan.search.SearchQuery;
 import org.kairan.search.SearchService;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * A word found only inside a 決裁's attached PDF, with the demo city's 財政課 主事 and the real server's text
@@ -53,15 +49,12 @@ class KessaiAttachmentSearchUiTest {
 
     @BeforeEach
     void setUp() {
-        Display display = Display.getCurrent();
-        assertNotNull(display, "the UI harness runs tests on the UI thread");
-        driver = new SwtDriver(display);
-        BundleContext context = FrameworkUtil.getBundle(KessaiAttachmentSearchUiTest.class).getBundleContext();
-        KairanServerClient client = context.getService(context.getServiceReference(KairanServerClient.class));
-        TestServer server = context.getService(context.getServiceReference(TestServer.class));
-        kessai = context.getService(context.getServiceReference(KessaiService.class));
-        search = context.getService(context.getServiceReference(SearchService.class));
-        SyncService sync = context.getService(context.getServiceReference(SyncService.class));
+        driver = SwtDriver.onUiThread();
+        KairanServerClient client = Services.of(KairanServerClient.class);
+        TestServer server = Services.of(TestServer.class);
+        kessai = Services.of(KessaiService.class);
+        search = Services.of(SearchService.class);
+        SyncService sync = Services.of(SyncService.class);
         desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();
         kessaiScreen = new KessaiScreen(driver, desktop, kessai, sync);

@@ -22,8 +22,6 @@ import org.kairan.client.sync.SyncService;
 import org.kairan.client.testing.DemoAccounts;
 import org.kairan.client.testing.ServerApi;
 import org.kairan.core.sync.CommandTypes;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * Benchmark, not a test (its name keeps it out of the test run): the 決裁 inbox with 5,000 案件 waiting for
@@ -43,11 +41,10 @@ class KessaiInboxBench {
     void fiveThousandWaitingOpenAndScroll() throws Exception {
         Display display = Display.getCurrent();
         SwtDriver driver = new SwtDriver(display);
-        BundleContext context = FrameworkUtil.getBundle(KessaiInboxBench.class).getBundleContext();
-        KairanServerClient client = context.getService(context.getServiceReference(KairanServerClient.class));
-        TestServer server = context.getService(context.getServiceReference(TestServer.class));
-        KessaiService kessai = context.getService(context.getServiceReference(KessaiService.class));
-        SyncService sync = context.getService(context.getServiceReference(SyncService.class));
+        KairanServerClient client = Services.of(KairanServerClient.class);
+        TestServer server = Services.of(TestServer.class);
+        KessaiService kessai = Services.of(KessaiService.class);
+        SyncService sync = Services.of(SyncService.class);
         Desktop desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();
         KessaiScreen screen = new KessaiScreen(driver, desktop, kessai, sync);

@@ -1,7 +1,6 @@
 package org.kairan.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -13,11 +12,9 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.DateTime;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,8 +31,6 @@ import org.kairan.core.kessai.KessaiStatus;
 import org.kairan.search.SearchKind;
 import org.kairan.search.SearchQuery;
 import org.kairan.search.SearchService;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * 電子決裁 at the desktop with the demo city's real accounts (issue 4's "done when"). First the issue's
@@ -57,15 +52,12 @@ class KessaiUiTest {
 
     @BeforeEach
     void setUp() {
-        Display display = Display.getCurrent();
-        assertNotNull(display, "the UI harness runs tests on the UI thread");
-        driver = new SwtDriver(display);
-        BundleContext context = FrameworkUtil.getBundle(KessaiUiTest.class).getBundleContext();
-        KairanServerClient client = context.getService(context.getServiceReference(KairanServerClient.class));
-        server = context.getService(context.getServiceReference(TestServer.class));
-        kessai = context.getService(context.getServiceReference(KessaiService.class));
-        search = context.getService(context.getServiceReference(SearchService.class));
-        SyncService sync = context.getService(context.getServiceReference(SyncService.class));
+        driver = SwtDriver.onUiThread();
+        KairanServerClient client = Services.of(KairanServerClient.class);
+        server = Services.of(TestServer.class);
+        kessai = Services.of(KessaiService.class);
+        search = Services.of(SearchService.class);
+        SyncService sync = Services.of(SyncService.class);
         desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();
         screen = new KessaiScreen(driver, desktop, kessai, sync);

@@ -18,7 +18,6 @@ import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -34,8 +33,6 @@ import org.kairan.client.sync.SyncService;
 import org.kairan.client.testing.DemoAccounts;
 import org.kairan.library.ui.LibraryUiConstants;
 import org.kairan.search.SearchHit;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * The 文書庫 tab (issue 5's desktop library) with the demo city's 財政課 主事 and the real server's extraction: a
@@ -55,14 +52,11 @@ class LibraryUiTest {
 
     @BeforeEach
     void setUp() {
-        Display display = Display.getCurrent();
-        assertNotNull(display, "the UI harness runs tests on the UI thread");
-        driver = new SwtDriver(display);
-        BundleContext context = FrameworkUtil.getBundle(LibraryUiTest.class).getBundleContext();
-        KairanServerClient client = context.getService(context.getServiceReference(KairanServerClient.class));
-        TestServer server = context.getService(context.getServiceReference(TestServer.class));
-        KessaiService kessai = context.getService(context.getServiceReference(KessaiService.class));
-        SyncService sync = context.getService(context.getServiceReference(SyncService.class));
+        driver = SwtDriver.onUiThread();
+        KairanServerClient client = Services.of(KairanServerClient.class);
+        TestServer server = Services.of(TestServer.class);
+        KessaiService kessai = Services.of(KessaiService.class);
+        SyncService sync = Services.of(SyncService.class);
         desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();
         if (!client.session().map(s -> s.user().staffNo().equals(DemoAccounts.FINANCE_CLERK)).orElse(false)) {

@@ -1,12 +1,10 @@
 package org.kairan.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.kairan.app.AppConstants;
 import org.kairan.client.KairanServerClient;
 import org.kairan.client.testing.DemoAccounts;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * ファイル → パスワードの変更 against the real server, as the 市長 (enrolled through the login dialog):
@@ -41,13 +37,10 @@ class PasswordChangeUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Display display = Display.getCurrent();
-        assertNotNull(display, "the UI harness runs tests on the UI thread");
-        driver = new SwtDriver(display);
+        driver = SwtDriver.onUiThread();
         texts = new Texts();
-        BundleContext context = FrameworkUtil.getBundle(PasswordChangeUiTest.class).getBundleContext();
-        client = context.getService(context.getServiceReference(KairanServerClient.class));
-        server = context.getService(context.getServiceReference(TestServer.class));
+        client = Services.of(KairanServerClient.class);
+        server = Services.of(TestServer.class);
         desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();
     }

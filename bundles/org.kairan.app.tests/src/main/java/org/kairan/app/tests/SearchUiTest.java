@@ -2,7 +2,6 @@ package org.kairan.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -21,7 +20,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.DateTime;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
@@ -43,7 +41,6 @@ import org.kairan.search.SearchHit;
 import org.kairan.search.SearchQuery;
 import org.kairan.search.SearchService;
 import org.kairan.search.ui.SearchUiConstants;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /**
@@ -68,15 +65,12 @@ class SearchUiTest {
 
     @BeforeEach
     void setUp() {
-        Display display = Display.getCurrent();
-        assertNotNull(display, "the UI harness runs tests on the UI thread");
-        driver = new SwtDriver(display);
-        BundleContext context = FrameworkUtil.getBundle(SearchUiTest.class).getBundleContext();
-        KairanServerClient client = context.getService(context.getServiceReference(KairanServerClient.class));
-        TestServer server = context.getService(context.getServiceReference(TestServer.class));
-        kessai = context.getService(context.getServiceReference(KessaiService.class));
-        SyncService sync = context.getService(context.getServiceReference(SyncService.class));
-        search = context.getService(context.getServiceReference(SearchService.class));
+        driver = SwtDriver.onUiThread();
+        KairanServerClient client = Services.of(KairanServerClient.class);
+        TestServer server = Services.of(TestServer.class);
+        kessai = Services.of(KessaiService.class);
+        SyncService sync = Services.of(SyncService.class);
+        search = Services.of(SearchService.class);
         desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();
         kessaiScreen = new KessaiScreen(driver, desktop, kessai, sync);

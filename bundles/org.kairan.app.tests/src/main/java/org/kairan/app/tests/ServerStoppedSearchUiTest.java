@@ -1,9 +1,7 @@
 package org.kairan.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -13,8 +11,6 @@ import org.kairan.client.testing.DemoAccounts;
 import org.kairan.search.SearchKind;
 import org.kairan.search.SearchQuery;
 import org.kairan.search.SearchService;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * The search index lives on the desktop: with the server stopped (not only the network cut), the 財政課長 still
@@ -35,14 +31,11 @@ class ServerStoppedSearchUiTest {
 
     @BeforeEach
     void setUp() {
-        Display display = Display.getCurrent();
-        assertNotNull(display, "the UI harness runs tests on the UI thread");
-        driver = new SwtDriver(display);
-        BundleContext context = FrameworkUtil.getBundle(ServerStoppedSearchUiTest.class).getBundleContext();
-        KairanServerClient client = context.getService(context.getServiceReference(KairanServerClient.class));
-        server = context.getService(context.getServiceReference(TestServer.class));
-        sync = context.getService(context.getServiceReference(SyncService.class));
-        search = context.getService(context.getServiceReference(SearchService.class));
+        driver = SwtDriver.onUiThread();
+        KairanServerClient client = Services.of(KairanServerClient.class);
+        server = Services.of(TestServer.class);
+        sync = Services.of(SyncService.class);
+        search = Services.of(SearchService.class);
         desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();
         screen = new SearchScreen(driver, desktop);

@@ -38,6 +38,15 @@ final class SwtDriver {
         this.display = display;
     }
 
+    /** A driver of the application's display; the UI harness runs each test on its UI thread. */
+    static SwtDriver onUiThread() {
+        Display display = Display.getCurrent();
+        if (display == null) {
+            throw new AssertionError("the UI harness runs tests on the UI thread");
+        }
+        return new SwtDriver(display);
+    }
+
     /** Runs the event loop until the condition holds; fails with {@code what} after {@link #TIMEOUT}. */
     void waitUntil(String what, BooleanSupplier condition) {
         long end = System.nanoTime() + TIMEOUT.toNanos();

@@ -2,7 +2,6 @@ package org.kairan.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.UUID;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -28,8 +26,6 @@ import org.kairan.client.KairanServerClient;
 import org.kairan.client.testing.Authenticator;
 import org.kairan.client.testing.DemoAccounts;
 import org.kairan.client.testing.ServerApi;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * The sync backbone as a person at the desktop meets it (issue 3's "done when"): 回覧 to their 課 arrive by
@@ -54,12 +50,9 @@ class SyncUiTest {
 
     @BeforeEach
     void setUp() {
-        Display display = Display.getCurrent();
-        assertNotNull(display, "the UI harness runs tests on the UI thread");
-        driver = new SwtDriver(display);
-        BundleContext context = FrameworkUtil.getBundle(SyncUiTest.class).getBundleContext();
-        KairanServerClient client = context.getService(context.getServiceReference(KairanServerClient.class));
-        server = context.getService(context.getServiceReference(TestServer.class));
+        driver = SwtDriver.onUiThread();
+        KairanServerClient client = Services.of(KairanServerClient.class);
+        server = Services.of(TestServer.class);
         api = server.api();
         desktop = new Desktop(driver, client, server);
         desktop.waitForDirectory();
