@@ -132,7 +132,11 @@ public final class ChatAccess implements AutoCloseable {
                         Duration.ofNanos(System.nanoTime() - started).toMillis());
             }
         } catch (ChatServerException | RuntimeException e) {
-            LOG.error("chat rooms of the 課 {}: stopped: {}", when, e.getMessage(), e);
+            if (background.isShutdown()) {
+                LOG.info("chat rooms of the 課 {}: stopped as the server stops", when);
+            } else {
+                LOG.error("chat rooms of the 課 {}: stopped: {}", when, e.getMessage(), e);
+            }
         }
     }
 
