@@ -174,7 +174,8 @@ public final class KairanServer implements AutoCloseable {
         SessionUsers users = new SessionUsers(directory, config.clock(), config.zone());
         SessionService sessions = new SessionService(database, sessionStore, users, tokens, audit, config.clock(),
                 config.sessionIdleTimeout());
-        ChatAccess chatAccess = new ChatAccess(config.chat(), database, organisation, config.clock());
+        ChatAccess chatAccess = new ChatAccess(config.chat(), database, organisation, config.clock(),
+                config.zone());
         LoginService logins = new LoginService(database, organisation, credentials, sessions, users, audit, hasher,
                 new Totp(config.clock()), tokens, throttle, config.clock(), config.totpIssuer(), chatAccess::accessEnded);
         AccountService accounts = new AccountService(database, organisation, credentials, sessionStore, audit, hasher,
@@ -185,7 +186,8 @@ public final class KairanServer implements AutoCloseable {
         DirectoryFeed directoryFeed = new DirectoryFeed(organisation, changes, mapper);
         RosterImporter roster = new RosterImporter(database, organisation, audit, directoryFeed,
                 () -> chatAccess.provisionDirectory("after a roster import"));
-        TransferService transfers = new TransferService(database, organisation, audit, directoryFeed);
+        TransferService transfers = new TransferService(database, organisation, audit, directoryFeed,
+                () -> chatAccess.provisionDirectory("after 人事異動"));
         PullService pulls = new PullService(database, changes, directory, users, config.clock());
         CircularStore circulars = new CircularStore(changes, mapper);
         CommandPayload payloads = new CommandPayload(mapper);

@@ -105,6 +105,11 @@ public final class ProvisionedChatAccounts implements ChatAccounts {
         return made;
     }
 
+    /** The 課 rooms (and, given mod_groups' file, the roster groups) administered on the same connection. */
+    DepartmentRooms departmentRooms(java.nio.file.Path groupsFile) {
+        return new DepartmentRooms(admin, address.domain(), this::jidOf, groupsFile);
+    }
+
     private ChatCredentials credentials(String jid, String password) {
         return new ChatCredentials(jid, password, address.host(), address.c2sPort(), address.domain(),
                 "conference." + address.domain(), "upload." + address.domain());

@@ -11,6 +11,8 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import javax.net.SocketFactory;
@@ -26,7 +28,12 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.AdHocCommandNote;
 import org.jivesoftware.smackx.commands.RemoteCommand;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jivesoftware.smackx.xdata.form.Form;
+import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -91,6 +98,114 @@ final class XmppAdministrator implements AutoCloseable {
     /** XEP-0133 §4.7: ends every session of the account (a no-op for an account that is offline). */
     synchronized void endSessions(String jid) throws ChatServerException {
         run(END_SESSION, form -> form.setAnswer("accountjids", List.of(jid)));
+    }
+
+    static final String RELOAD_MODULES = "http://prosody.im/protocol/modules#reload";
+    private static final Resourcepart ROOM_NICK = Resourcepart.fromOrThrowUnchecked("kairan");
+
+    /** Reloads a module of the virtual host (mod_admin_adhoc), e.g. {@code groups} after its file was rewritten. */
+    synchronized void reloadModule(String module) throws ChatServerException {
+        if (!run(RELOAD_MODULES, form -> form.setAnswer("modules", List.of(module)))) {
+            throw new ChatServerException("the chat server could not reload mod_" + module);
+        }
+    }
+
+    @FunctionalInterface
+    private interface RoomWork<T> {
+        T on(MultiUserChatManager mucs, MultiUserChat room) throws Exception;
+    }
+
+    /** XEP-0045 as the room's owner (a server admin owns every room on Prosody), reconnecting once if needed. */
+    private <T> T room(String roomJid, String what, RoomWork<T> work) throws ChatServerException {
+        for (int attempt = 1;; attempt++) {
+            XMPPTCPConnection c = connected();
+            try {
+                MultiUserChatManager mucs = MultiUserChatManager.getInstanceFor(c);
+                return work.on(mucs, mucs.getMultiUserChat(JidCreate.entityBareFrom(roomJid)));
+            } catch (SmackException.NotConnectedException e) {
+                disconnect();
+                if (attempt == 2) {
+                    throw new ChatServerException("lost the connection to the chat server during " + what, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChatServerException("interrupted during " + what, e);
+            } catch (ChatServerException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ChatServerException("the chat server refused " + what + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Makes sure the room exists (created by joining it, as {@code restrict_room_creation = "admin"} allows only
+     * admins) and is configured: this name, persistent, members-only, not public, archived.
+     */
+    synchronized void ensureRoom(String roomJid, String name) throws ChatServerException {
+        room(roomJid, "setting up the room " + roomJid, (mucs, muc) -> {
+            boolean exists;
+            try {
+                mucs.getRoomInfo(muc.getRoom());
+                exists = true;
+            } catch (XMPPException.XMPPErrorException e) {
+                if (e.getStanzaError().getCondition() != StanzaError.Condition.item_not_found) {
+                    throw e;
+                }
+                exists = false;
+            }
+            if (!exists) {
+                muc.createOrJoin(ROOM_NICK);
+            }
+            Form form = muc.getConfigurationForm();
+            FillableForm answers = form.getFillableForm();
+            answer(form, answers, "muc#roomconfig_roomname", name);
+            answer(form, answers, "muc#roomconfig_persistentroom", true);
+            answer(form, answers, "muc#roomconfig_membersonly", true);
+            answer(form, answers, "muc#roomconfig_publicroom", false);
+            answer(form, answers, "muc#roomconfig_enablearchiving", true);
+            muc.sendConfigurationForm(answers);
+            if (muc.isJoined()) {
+                muc.leave();
+            }
+            if (!exists) {
+                LOG.info("chat room {} ({}) created", roomJid, name);
+            }
+            return null;
+        });
+    }
+
+    private static void answer(Form form, FillableForm answers, String field, Object value) {
+        if (form.getDataForm().getField(field) == null) {
+            return;
+        }
+        if (value instanceof Boolean b) {
+            answers.setAnswer(field, b);
+        } else {
+            answers.setAnswer(field, value.toString());
+        }
+    }
+
+    /** The bare JIDs with the member affiliation. */
+    synchronized Set<String> members(String roomJid) throws ChatServerException {
+        return room(roomJid, "listing the members of " + roomJid, (mucs, muc) -> muc.getMembers().stream()
+                .map(a -> a.getJid().asBareJid().toString()).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    /** Grants membership to one JID (one per request: Prosody 0.12 applies only the first item of a list). */
+    synchronized void grantMembership(String roomJid, String jid) throws ChatServerException {
+        room(roomJid, "granting " + jid + " membership of " + roomJid, (mucs, muc) -> {
+            muc.grantMembership(JidCreate.bareFrom(jid));
+            return null;
+        });
+    }
+
+    /** Takes membership away from one JID. */
+    synchronized void revokeMembership(String roomJid, String jid) throws ChatServerException {
+        room(roomJid, "revoking " + jid + "'s membership of " + roomJid, (mucs, muc) -> {
+            muc.revokeMembership(JidCreate.bareFrom(jid));
+            return null;
+        });
     }
 
     @FunctionalInterface

@@ -24,12 +24,20 @@ public final class TransferService {
     private final OrganisationStore store;
     private final AuditLog audit;
     private final DirectoryFeed feed;
+    private final Runnable afterTransfer;
 
     public TransferService(Database database, OrganisationStore store, AuditLog audit, DirectoryFeed feed) {
+        this(database, store, audit, feed, () -> { });
+    }
+
+    /** @param afterTransfer run once transfers that changed something are committed (business chat's 課 rooms) */
+    public TransferService(Database database, OrganisationStore store, AuditLog audit, DirectoryFeed feed,
+            Runnable afterTransfer) {
         this.database = database;
         this.store = store;
         this.audit = audit;
         this.feed = feed;
+        this.afterTransfer = afterTransfer;
     }
 
     /** @return how many transfers changed something (the same transfer twice changes nothing) */
@@ -85,6 +93,7 @@ public final class TransferService {
             }
             if (!audited.isEmpty()) {
                 feed.publishChanges(c, before);
+                database.afterCommit(afterTransfer);
             }
             for (String detail : audited) {
                 audit.append(c, actor, AuditLog.TRANSFER, AuditLog.SUCCESS, detail);
