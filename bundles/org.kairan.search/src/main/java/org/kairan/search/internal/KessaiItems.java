@@ -23,8 +23,9 @@ import org.kairan.search.SearchKind;
 /**
  * A 決裁 as the index sees it: one item of its 件名, 文書番号, 決裁区分, 本文, every comment and reason and file names;
  * and one item for each page of text of each attached PDF (with the 件名 too, so words of both find the page), so a
- * hit inside an attachment opens it at its page. Every item of a 決裁 carries the readings of everyone on its
- * route, its 課, 年度 (April to March), 文書分類, 状態 and 起案日, so facets and filters count and narrow them alike.
+ * hit inside an attachment opens it at its page. Every item of a 決裁 carries its 課, 年度 (April to March), 文書分類,
+ * 状態 and 起案日, so facets and filters count and narrow them alike; the readings of everyone on its route only the
+ * 決裁's own item (a name typed in かな finds the 決裁, not each page of its attachments).
  */
 final class KessaiItems {
 
@@ -83,7 +84,7 @@ final class KessaiItems {
     private static IndexedItem page(IndexedItem kessai, Attachment file, TextPage page) {
         String stamp = Integer.toHexString(Objects.hash(page.text(), file.name())) + ":" + kessai.stamp();
         return new IndexedItem(SearchKind.KESSAI, kessai.id(), page.page(), file.id(), kessai.title(),
-                List.of(page.text()), kessai.personReadings(), kessai.unit(), kessai.fiscalYear(),
+                List.of(page.text()), List.of(), kessai.unit(), kessai.fiscalYear(),
                 kessai.classification(), kessai.state(), kessai.day(), stamp);
     }
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -295,12 +296,8 @@ final class SearchIndex implements AutoCloseable {
             Weight matching = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             List<SearchHit> hits = new ArrayList<>(query.limit());
-            Set<BytesRef> listed = new HashSet<>();
-            for (ScoreDoc d : top.scoreDocs) {
+            for (ScoreDoc d : listedOnce(top.scoreDocs, leaves, stored, query.limit())) {
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
-                if (hits.size() == query.limit() || !listed.add(itemOf(leaf, d.doc - leaf.docBase))) {
-                    continue; // a page of a document or 決裁 listed already, at a better page
-                }
                 Document doc = stored.document(d.doc);
                 String text = doc.get(Fields.TEXT);
                 List<Snippets.Span> spans = Snippets.find(matching.matches(leaf, d.doc - leaf.docBase),
@@ -311,6 +308,33 @@ final class SearchIndex implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /**
+     * The first {@code limit} hits, each document or 決裁 once, in rank order: at its best page, and of pages that
+     * rank alike (a match in the title alone, which every page carries) at the first — a 決裁 itself before its
+     * attachments' pages.
+     */
+    private static List<ScoreDoc> listedOnce(ScoreDoc[] ranked, List<LeafReaderContext> leaves, StoredFields stored,
+            int limit) throws IOException {
+        Map<BytesRef, ScoreDoc> best = new LinkedHashMap<>();
+        for (ScoreDoc d : ranked) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+            BytesRef item = itemOf(leaf, d.doc - leaf.docBase);
+            ScoreDoc kept = best.get(item);
+            if (kept == null) {
+                if (best.size() < limit) {
+                    best.put(item, d);
+                }
+            } else if (Float.compare(kept.score, d.score) == 0 && page(stored, d.doc) < page(stored, kept.doc)) {
+                best.put(item, d); // keeps the item's place in the list
+            }
+        }
+        return List.copyOf(best.values());
+    }
+
+    private static int page(StoredFields stored, int doc) throws IOException {
+        return stored.document(doc, Set.of(Fields.PAGE)).getField(Fields.PAGE).numericValue().intValue();
     }
 
     /** The {@link Fields#ITEM} of a segment's document (a fresh iterator: hits come in rank order, not doc order). */

@@ -167,6 +167,10 @@ class KessaiIndexingTest {
             SearchResults byTitle = index.search(SearchQuery.of("複合機"));
             assertEquals(3, byTitle.total(), "the 件名 is on the 決裁 and on both pages of its attachment");
             assertEquals(1, byTitle.hits().size(), "but the 決裁 is listed once: " + byTitle.hits());
+            assertEquals("", byTitle.hits().getFirst().attachment(), "as itself, not as a page of its attachment");
+            SearchResults byName = index.search(SearchQuery.of("さとう"));
+            assertEquals(1, byName.total(), "a person on the route is on the 決裁, not on its attachment's pages");
+            assertEquals("", byName.hits().getFirst().attachment());
             SearchResults byPage = index.search(SearchQuery.of("複合機 トナー"));
             assertEquals(List.of("att-1"), byPage.hits().stream().map(SearchHit::attachment).toList(),
                     "listed once, at the page that matches best");
