@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code tesseract} (jpn, jpn_vert) for scans, on one H2 server with the test roster. Each test adds its own
  * documents as a member of 財政課 and waits for the server's worker.
  */
-class LibraryExtractionTest extends LibraryServerTest {
+class LibraryExtractionTest extends LibraryServerCase {
 
     private static final Duration OCR_WAIT = Duration.ofMinutes(3);
 

@@ -21,7 +21,7 @@ import org.kairan.server.testing.TestRoster;
  * word's box must come back where the scan drew it on the page as a viewer shows it — the A4 page of the PDF, in
  * points — so that the desktop's highlight lands on the word the search found.
  */
-class OcrWordsTest extends LibraryServerTest {
+class OcrWordsTest extends LibraryServerCase {
 
     private static final Duration OCR_WAIT = Duration.ofMinutes(3);
     /** How far a word's box may stand outside the line the scan drew, in points (about 1 mm). */

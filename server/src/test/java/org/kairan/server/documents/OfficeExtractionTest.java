@@ -31,7 +31,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * server's worker (POI, no OCR) into pages a person can relate to, and bad files fail with their reason without
  * holding up the others.
  */
-class OfficeExtractionTest extends LibraryServerTest {
+class OfficeExtractionTest extends LibraryServerCase {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 

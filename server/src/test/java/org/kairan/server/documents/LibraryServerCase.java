@@ -15,7 +15,7 @@ import org.kairan.server.testing.TestRoster;
  * 財政課 (the 主事) would use it: each test adds its own documents and waits for the server's worker.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LibraryServerTest {
+abstract class LibraryServerCase {
 
     @TempDir
     static Path dataDir;
