@@ -1,7 +1,5 @@
 package org.kairan.library.ui.internal;
 
-import java.util.Arrays;
-import java.util.List;
 
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -9,6 +7,7 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.kairan.library.ui.LibraryUiConstants;
 import org.kairan.search.ui.SearchUiConstants;
+import org.kairan.ui.HitParameters;
 
 import jakarta.inject.Named;
 
@@ -24,20 +23,7 @@ public final class OpenDocumentHandler {
             @Optional @Named(SearchUiConstants.PARAM_HIT_WORDS) String words) {
         MPart part = parts.showPart(LibraryUiConstants.PART_LIBRARY, EPartService.PartState.ACTIVATE);
         if (part != null && part.getObject() instanceof LibraryPart library) {
-            library.open(documentId, pageOf(page), wordsOf(words));
+            library.open(documentId, HitParameters.page(page), HitParameters.words(words));
         }
-    }
-
-    static int pageOf(String page) {
-        try {
-            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
-
-    static List<String> wordsOf(String words) {
-        return words == null ? List.of() : Arrays.stream(words.split("\n")).map(String::strip).filter(w -> !w.isEmpty())
-                .toList();
     }
 }

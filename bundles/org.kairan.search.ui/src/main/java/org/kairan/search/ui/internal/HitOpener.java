@@ -9,6 +9,7 @@ import org.eclipse.e4.core.commands.EHandlerService;
 import org.kairan.approval.ui.ApprovalUiConstants;
 import org.kairan.search.SearchHit;
 import org.kairan.search.ui.SearchUiConstants;
+import org.kairan.ui.HitParameters;
 
 /**
  * Opens a hit where its kind is shown, through the application's commands, so that the search view knows
@@ -62,12 +63,12 @@ final class HitOpener {
         }
         return Map.of(ApprovalUiConstants.PARAM_KESSAI_ID, hit.id(), ApprovalUiConstants.PARAM_KESSAI_ATTACHMENT,
                 hit.attachment(), ApprovalUiConstants.PARAM_KESSAI_PAGE, Integer.toString(hit.page()),
-                ApprovalUiConstants.PARAM_KESSAI_WORDS, String.join("\n", ResultTable.highlighted(hit)));
+                ApprovalUiConstants.PARAM_KESSAI_WORDS, HitParameters.words(ResultTable.highlighted(hit)));
     }
 
     private static Map<String, Object> parameters(SearchHit hit) {
         List<String> words = ResultTable.highlighted(hit);
         return Map.of(SearchUiConstants.PARAM_HIT_ID, hit.id(), SearchUiConstants.PARAM_HIT_PAGE,
-                Integer.toString(hit.page()), SearchUiConstants.PARAM_HIT_WORDS, String.join("\n", words));
+                Integer.toString(hit.page()), SearchUiConstants.PARAM_HIT_WORDS, HitParameters.words(words));
     }
 }

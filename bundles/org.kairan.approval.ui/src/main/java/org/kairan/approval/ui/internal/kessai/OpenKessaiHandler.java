@@ -1,13 +1,12 @@
 package org.kairan.approval.ui.internal.kessai;
 
-import java.util.Arrays;
-import java.util.List;
 
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.kairan.approval.ui.ApprovalUiConstants;
+import org.kairan.ui.HitParameters;
 
 import jakarta.inject.Named;
 
@@ -28,23 +27,8 @@ public final class OpenKessaiHandler {
             if (attachmentId == null || attachmentId.isBlank()) {
                 kessai.open(kessaiId);
             } else {
-                kessai.open(kessaiId, attachmentId.strip(), pageOf(page), wordsOf(words));
+                kessai.open(kessaiId, attachmentId.strip(), HitParameters.page(page), HitParameters.words(words));
             }
         }
-    }
-
-    /** The 1-based page asked for; 1 when none or not a number. */
-    static int pageOf(String page) {
-        try {
-            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
-
-    /** The words asked for, one a line, blank lines left out. */
-    static List<String> wordsOf(String words) {
-        return words == null ? List.of() : Arrays.stream(words.split("\n")).map(String::strip).filter(w -> !w.isEmpty())
-                .toList();
     }
 }
