@@ -13,6 +13,7 @@ import org.kairan.core.documents.PageWords;
 import org.kairan.core.files.StoredFile;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.StaffMember;
+import org.kairan.core.protocol.ChatCredentials;
 import org.kairan.core.protocol.HealthStatus;
 import org.kairan.core.protocol.ImportReport;
 import org.kairan.core.protocol.LoginRequest;
@@ -197,6 +198,15 @@ public interface KairanServerClient {
      *         that does not exist) or a version it does not have
      */
     List<PageWords> documentWords(String documentId, int version) throws KairanClientException;
+
+    /**
+     * The logged-in user's business-chat account ({@code GET /api/chat/credentials}): their XMPP address and
+     * password, the XMPP server and the certificate to trust. Only a session (made with the second factor) gets it.
+     *
+     * @throws RequestRejectedException {@code NOT_FOUND} when the office runs without chat
+     * @throws AccountLockedException the account is locked
+     */
+    ChatCredentials chatCredentials() throws KairanClientException;
 
     /**
      * Changes the logged-in user's password. The server ends the user's other sessions; this one stays.

@@ -2,6 +2,8 @@ package org.kairan.server.chat;
 
 import java.util.Collection;
 
+import org.kairan.core.protocol.ChatCredentials;
+
 /**
  * Business chat's XMPP accounts, owned by the Kairan server: one per staff member, {@code <staffNo>@<domain>}, with a
  * random password kept by the server and handed to the person's desktop only after a Kairan login with 2FA.

@@ -48,6 +48,16 @@ final class ChatCertificate {
     private ChatCertificate() {
     }
 
+    /** The certificate file's text (PEM), as desktops receive it with their chat credentials. */
+    static String pem(Path certificate) throws ChatServerException {
+        try {
+            return Files.readString(certificate, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new ChatServerException("cannot read the chat server's certificate " + certificate + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Makes sure {@code certificate} and {@code key} hold a usable certificate for these hosts; returns whether it made one. */
     static boolean ensure(Path certificate, Path key, List<String> hosts) throws IOException {
         if (Files.isRegularFile(certificate) && Files.isRegularFile(key) && usable(certificate, hosts)) {

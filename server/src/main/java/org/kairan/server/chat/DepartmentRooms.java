@@ -10,19 +10,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import org.kairan.core.kessai.Divisions;
-import org.kairan.core.organisation.Assignment;
-import org.kairan.core.organisation.OrgUnit;
+import org.kairan.core.chat.DepartmentRoomPlan;
 import org.kairan.core.organisation.OrganisationDirectory;
-import org.kairan.core.organisation.StaffMember;
-import org.kairan.core.organisation.UnitKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,26 +51,14 @@ public final class DepartmentRooms {
         this.groupsFile = groupsFile;
     }
 
-    /** The rooms the directory asks for on the day, in 組織コード order. */
+    /** The rooms the directory asks for on the day, in 組織コード order, members by XMPP address. */
     static List<Room> plan(OrganisationDirectory directory, LocalDate today, String conferenceDomain,
             Function<String, String> jidOf) {
-        List<OrgUnit> divisions = directory.allUnits().stream().filter(u -> u.kind() == UnitKind.DIVISION).toList();
-        Map<String, Integer> sameName = new HashMap<>();
-        divisions.forEach(d -> sameName.merge(d.name().strip(), 1, Integer::sum));
-        Map<String, Map<String, String>> members = new LinkedHashMap<>();
-        divisions.forEach(d -> members.put(d.code(), new TreeMap<>()));
-        for (StaffMember person : directory.allStaff()) {
-            for (Assignment post : directory.postsOf(person.staffNo(), today)) {
-                Divisions.divisionOf(directory, post.unitCode()).ifPresent(d -> members.get(d.code())
-                        .put(jidOf.apply(person.staffNo()), person.name()));
-            }
-        }
         List<Room> rooms = new ArrayList<>();
-        for (OrgUnit division : divisions) {
-            String name = sameName.get(division.name().strip()) > 1 ? directory.unitDisplayName(division.code())
-                    : division.name().strip();
-            rooms.add(new Room(division.code().toLowerCase(Locale.ROOT) + "@" + conferenceDomain, name,
-                    Map.copyOf(members.get(division.code()))));
+        for (DepartmentRoomPlan.Room planned : DepartmentRoomPlan.plan(directory, today, conferenceDomain)) {
+            Map<String, String> members = new TreeMap<>();
+            planned.members().forEach((staffNo, name) -> members.put(jidOf.apply(staffNo), name));
+            rooms.add(new Room(planned.jid(), planned.name(), Map.copyOf(members)));
         }
         return rooms;
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.kairan.core.protocol.ChatCredentials;
 import org.kairan.server.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +24,18 @@ public final class ProvisionedChatAccounts implements ChatAccounts {
     private final ChatAccountStore store = new ChatAccountStore();
     private final XmppAdministrator admin;
     private final ChatAddress address;
+    /** The certificate (PEM) handed to desktops to trust, or {@code null} for the computer's trust store. */
+    private final String certificate;
     private final Clock clock;
     /** One change at a time per person (the background provisioning and a credentials call may meet). */
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    ProvisionedChatAccounts(Database database, XmppAdministrator admin, ChatAddress address, Clock clock) {
+    ProvisionedChatAccounts(Database database, XmppAdministrator admin, ChatAddress address, String certificate,
+            Clock clock) {
         this.database = database;
         this.admin = admin;
         this.address = address;
+        this.certificate = certificate;
         this.clock = clock;
     }
 
@@ -40,7 +45,7 @@ public final class ProvisionedChatAccounts implements ChatAccounts {
         ChatAddress address = prosody.address();
         return new ProvisionedChatAccounts(database, new XmppAdministrator(address.domain(), address.host(),
                 address.c2sPort(), prosody.adminJid(), prosody.adminPassword(), prosody.files().certificate()),
-                address, clock);
+                address, ChatCertificate.pem(prosody.files().certificate()), clock);
     }
 
     /** Accounts on the city's own XMPP server, trusting the JVM's trust store. */
@@ -48,7 +53,7 @@ public final class ProvisionedChatAccounts implements ChatAccounts {
             throws ChatServerException {
         ChatAddress address = new ChatAddress(settings.domain(), settings.host(), settings.port(), 0);
         return new ProvisionedChatAccounts(database, new XmppAdministrator(settings.domain(), settings.host(),
-                settings.port(), settings.adminJid(), settings.adminPassword(), null), address, clock);
+                settings.port(), settings.adminJid(), settings.adminPassword(), null), address, null, clock);
     }
 
     public String jidOf(String staffNo) {
@@ -112,7 +117,7 @@ public final class ProvisionedChatAccounts implements ChatAccounts {
 
     private ChatCredentials credentials(String jid, String password) {
         return new ChatCredentials(jid, password, address.host(), address.c2sPort(), address.domain(),
-                "conference." + address.domain(), "upload." + address.domain());
+                "conference." + address.domain(), "upload." + address.domain(), certificate);
     }
 
     @Override

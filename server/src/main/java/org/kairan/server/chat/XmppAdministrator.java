@@ -1,23 +1,14 @@
 package org.kairan.server.chat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import javax.net.SocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
@@ -37,6 +28,7 @@ import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.kairan.core.chat.ChatTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -270,7 +262,7 @@ final class XmppAdministrator implements AutoCloseable {
                     .setResource("kairan-server")
                     .setSecurityMode(SecurityMode.required)
                     .setSendPresence(false)
-                    .setSocketFactory(new NoDelaySocketFactory());
+                    .setSocketFactory(new ChatTransport.NoDelaySocketFactory());
             if (trust != null) {
                 // Smack builds its SSLContext from this (a custom SSLContext alone is overridden by its default one)
                 config.setCustomX509TrustManager(trust);
@@ -304,56 +296,11 @@ final class XmppAdministrator implements AutoCloseable {
 
     /** A trust manager that trusts exactly this certificate (the managed Prosody's self-signed one). */
     static X509TrustManager trusting(Path certificate) throws ChatServerException {
-        try (InputStream in = Files.newInputStream(certificate)) {
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("chat-server", cert);
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new ChatServerException("no X.509 trust manager in this JVM");
-        } catch (IOException | GeneralSecurityException e) {
+        try {
+            return ChatTransport.trusting(ChatCertificate.pem(certificate));
+        } catch (GeneralSecurityException e) {
             throw new ChatServerException("cannot read the chat server's certificate " + certificate + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    /** Plain sockets with TCP_NODELAY set before Smack connects them. */
-    static final class NoDelaySocketFactory extends SocketFactory {
-        @Override
-        public Socket createSocket() throws IOException {
-            return noDelay(new Socket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return noDelay(new Socket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return noDelay(new Socket(address, port, localAddress, localPort));
-        }
-
-        private static Socket noDelay(Socket socket) throws IOException {
-            socket.setTcpNoDelay(true);
-            return socket;
         }
     }
 }

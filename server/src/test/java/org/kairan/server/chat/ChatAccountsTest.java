@@ -18,6 +18,7 @@ import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kairan.core.protocol.ChatCredentials;
 import org.kairan.server.audit.AuditActor;
 import org.kairan.server.testing.RunningServer;
 import org.kairan.server.testing.TestRoster;
@@ -91,6 +92,8 @@ class ChatAccountsTest {
             assertEquals("conference.kairan.local", mine.conference());
             assertEquals("upload.kairan.local", mine.upload());
             assertEquals(prosody.address().c2sPort(), mine.port());
+            assertEquals(Files.readString(prosody.files().certificate()), mine.certificate(),
+                    "the desktop is handed the managed server's certificate to trust");
             assertEquals(mine, credentials(running, shuji), "asking again gives the same account and password");
 
             HttpResponse<String> other = running.get("/api/chat/credentials?staffNo=" + TestRoster.KACHO, shuji);

@@ -25,6 +25,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.impl.JidCreate;
+import org.kairan.core.protocol.ChatCredentials;
 import org.kairan.server.testing.RunningServer;
 import org.kairan.server.testing.TestRoster;
 

@@ -44,6 +44,7 @@ import org.kairan.core.organisation.OrgUnit;
 import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.core.organisation.StaffMember;
 import org.kairan.core.organisation.UnitKind;
+import org.kairan.core.protocol.ChatCredentials;
 import org.kairan.core.protocol.TransferRequest;
 import org.kairan.server.testing.RunningServer;
 import org.kairan.server.testing.TestRoster;

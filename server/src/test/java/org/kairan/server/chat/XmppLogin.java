@@ -6,6 +6,7 @@ import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.impl.JidCreate;
+import org.kairan.core.chat.ChatTransport;
 
 /** A desktop's Smack login (RFC 6120 §5 STARTTLS, §6 SASL) as a test sees it: trusting only the managed certificate. */
 final class XmppLogin {
@@ -24,7 +25,7 @@ final class XmppLogin {
                 .setResource("test")
                 .setSecurityMode(SecurityMode.required)
                 .setCustomX509TrustManager(XmppAdministrator.trusting(certificate))
-                .setSocketFactory(new XmppAdministrator.NoDelaySocketFactory())
+                .setSocketFactory(new ChatTransport.NoDelaySocketFactory())
                 .build();
         XMPPTCPConnection connection = new XMPPTCPConnection(config);
         connection.setReplyTimeout(10_000);

@@ -11,16 +11,14 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.List;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
+
+import org.kairan.core.chat.ChatTransport;
 
 /**
  * A minimal XMPP client (RFC 6120 §4.3 stream negotiation, §5 STARTTLS) that checks what a real client sees: a
@@ -102,17 +100,6 @@ final class XmppProbe {
     }
 
     private static SSLContext trusting(Path certificate) throws Exception {
-        X509Certificate cert;
-        try (InputStream in = Files.newInputStream(certificate)) {
-            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("prosody", cert);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
+        return ChatTransport.tlsTrusting(Files.readString(certificate));
     }
 }

@@ -33,6 +33,7 @@ import org.kairan.core.documents.PageWords;
 import org.kairan.core.files.StoredFile;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.StaffMember;
+import org.kairan.core.protocol.ChatCredentials;
 import org.kairan.core.protocol.HealthStatus;
 import org.kairan.core.protocol.ImportReport;
 import org.kairan.core.protocol.LoginRequest;
@@ -76,6 +77,7 @@ public final class HttpKairanServerClient implements KairanServerClient {
     private static final TypeReference<CommandResults> COMMAND_RESULTS = new TypeReference<>() { };
     private static final TypeReference<StoredFile> STORED_FILE = new TypeReference<>() { };
     private static final TypeReference<List<PageWords>> PAGE_WORDS = new TypeReference<>() { };
+    private static final TypeReference<ChatCredentials> CHAT_CREDENTIALS = new TypeReference<>() { };
     /** The file's name on {@code PUT /api/files}, percent-encoded UTF-8. */
     static final String FILE_NAME_HEADER = "X-Kairan-File-Name";
     /** No charset: the server reads UTF-8 or Shift_JIS and says which (ImportReport.encoding). */
@@ -348,6 +350,12 @@ public final class HttpKairanServerClient implements KairanServerClient {
         String segment = URLEncoder.encode(documentId, StandardCharsets.UTF_8).replace("+", "%20");
         return authenticated(s -> transport.get(s.server().resolve("/api/documents/" + segment + "/versions/" + version
                 + "/words"), s.token(), PAGE_WORDS));
+    }
+
+    @Override
+    public ChatCredentials chatCredentials() throws KairanClientException {
+        return authenticated(s -> transport.get(s.server().resolve("/api/chat/credentials"), s.token(),
+                CHAT_CREDENTIALS));
     }
 
     @Override
