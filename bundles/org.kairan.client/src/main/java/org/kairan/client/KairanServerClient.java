@@ -38,6 +38,15 @@ import org.kairan.core.sync.PullResponse;
  */
 public interface KairanServerClient {
 
+    /**
+     * A client outside OSGi (tools, other bundles' tests): its session file under {@code sessionDirectory}, requests
+     * given up after {@code timeout}, days reckoned on {@code clock}. It posts no events.
+     */
+    static KairanServerClient standalone(java.nio.file.Path sessionDirectory, java.time.Duration timeout,
+            java.time.Clock clock) {
+        return new org.kairan.client.internal.HttpKairanServerClient(sessionDirectory, timeout, clock);
+    }
+
     /** Asks the server's public health endpoint; no session needed. */
     HealthStatus checkHealth(ServerAddress server) throws KairanClientException;
 

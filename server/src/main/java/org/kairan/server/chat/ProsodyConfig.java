@@ -146,6 +146,8 @@ public record ProsodyConfig(Path baseDir, String domain, long uploadMaxBytes) {
                 Component %s "http_file_share"
                     http_file_share_size_limit = %d
                     http_external_url = %s
+                    -- requests reach it as http://127.0.0.1:<port>/, so that is the Host it answers to
+                    http_host = "127.0.0.1"
                 """.formatted(
                 lua(pidfile().toString()),
                 lua(dataPath().toString()),

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,6 +69,8 @@ final class ChatSession implements ConnectionListener {
     /** How far before the drop the archive is read again after the chat server lost the session. */
     private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(2);
     private static final int CATCH_UP_MAX = 1000;
+    /** Seconds between attempts to enter rooms not entered yet (made by the server after the login, say). */
+    static final int UPKEEP_SECONDS = 30;
 
     private final ChatCredentials credentials;
     private final String me;
@@ -84,7 +87,7 @@ final class ChatSession implements ConnectionListener {
     private final Map<String, Message> pending = new LinkedHashMap<>();
     /** Of {@link #pending}, those handed to Smack on the current stream (Smack resends them on resumption). */
     private final Set<String> handed = new java.util.HashSet<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kairan-chat");
         t.setDaemon(true);
         return t;
@@ -153,6 +156,7 @@ final class ChatSession implements ConnectionListener {
             store.log(room.jid(), ConversationKind.ROOM, room.name());
         }
         this.rooms = List.copyOf(myRooms);
+        background.scheduleWithFixedDelay(this::upkeep, UPKEEP_SECONDS, UPKEEP_SECONDS, TimeUnit.SECONDS);
         try {
             connection.connect();
             connection.login();
@@ -164,6 +168,18 @@ final class ChatSession implements ConnectionListener {
             Thread.currentThread().interrupt();
             throw new ChatException(ChatException.Reason.FAILED, "チャットへの接続が中断されました。", e);
         }
+    }
+
+    /**
+     * Enters the rooms not entered yet and reads the contact list again while it is empty: a chat server whose rooms
+     * and groups the Kairan server made after this login (it had just started) is caught up with.
+     */
+    private void upkeep() {
+        if (!connection.isAuthenticated()) {
+            return;
+        }
+        rooms.forEach(this::join);
+        contacts.reloadIfEmpty();
     }
 
     /** The rooms the directory now gives the user (a 人事異動): joins the new ones. */

@@ -52,6 +52,23 @@ final class Contacts implements RosterListener {
         events.post(ChatTopics.CONTACTS, "*");
     }
 
+    /** Reads the roster again if it is empty (groups the Kairan server wrote after the login). */
+    void reloadIfEmpty() {
+        if (roster.getEntries().isEmpty()) {
+            try {
+                roster.reloadAndWait();
+            } catch (SmackException.NotLoggedInException | SmackException.NotConnectedException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!roster.getEntries().isEmpty()) {
+                events.post(ChatTopics.CONTACTS, "*");
+            }
+        }
+    }
+
     /** Everyone on the roster, by group then 氏名 (a colleague in two 課 is listed under each). */
     List<ChatContact> list() {
         List<ChatContact> contacts = new ArrayList<>();

@@ -35,6 +35,8 @@ public final class KairanServerProcess implements AutoCloseable {
 
     private final Path jar;
     private final Path log;
+    /** The log's length when the server was (last) launched: earlier lines belong to earlier servers. */
+    private volatile long logOffsetAtLaunch;
     private final Path dataDir;
     private final List<String> extraArguments;
     private Process process;
@@ -76,6 +78,7 @@ public final class KairanServerProcess implements AutoCloseable {
     }
 
     private void launch(int wantedPort) throws IOException, TimeoutException {
+        logOffsetAtLaunch = Files.exists(log) ? Files.size(log) : 0;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar",
                 jar.toString(), "--data", dataDir.toString(), "--port", Integer.toString(wantedPort)));
@@ -145,6 +148,43 @@ public final class KairanServerProcess implements AutoCloseable {
     }
 
     /** The base address, e.g. {@code http://127.0.0.1:41234}. */
+    /**
+     * Waits until the server has written a line containing {@code fragment} to its log (since it was started with
+     * this log), e.g. {@link #CHAT_ROOMS_READY}.
+     *
+     * @throws TimeoutException not within {@code timeout}
+     */
+    public void awaitOutput(String fragment, java.time.Duration timeout) throws IOException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (Files.exists(log) && outputSinceLaunch().contains(fragment)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the server did not write \"" + fragment + "\" within "
+                        + timeout.toSeconds() + " s; see " + log);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the server", e);
+            }
+        }
+    }
+
+    private String outputSinceLaunch() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(all.length, logOffsetAtLaunch);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What the server logs once the 課 chat rooms and roster groups exist after a start: desktops logging in to chat
+     * before then find no room to enter and an empty contact list.
+     */
+    public static final String CHAT_ROOMS_READY = "chat rooms of the 課 at start";
+
     public String url() {
         return url;
     }
