@@ -68,8 +68,10 @@ import org.jxmpp.jid.parts.Resourcepart;
  * {@code wal} the same after {@code PRAGMA journal_mode=WAL} was set on the database with the {@code sqlite3} command
  * (kept in the file; one fsync per transaction); {@code tmpfs} the product's configuration with the data directory in
  * {@code /dev/shm} (fsync costs nothing: what an in-memory database would give, without its durability). It prints the
- * load average, Prosody's CPU and the bench JVM's GC time with every figure: the 400 clients run in the bench's JVM and
- * share the machine's cores with Prosody, so on 2 cores the figures are a lower bound for the server.
+ * load average, Prosody's CPU, the bench JVM's GC time, the CPU other processes took and the disk's activity with every
+ * figure, and before each measured part waits (at most {@code --quiet-wait} s, default 120) until processes other than
+ * itself and Prosody use less than {@code --quiet} % (default 15) of the CPU over a second. The 400 clients run in the
+ * bench's JVM and share the machine's cores with Prosody, so on 2 cores the figures are a lower bound for the server.
  *
  * <p>Run from the repository root (JDK 21+, Debian's {@code prosody} and {@code lua-dbi-sqlite3}; {@code sqlite3} for
  * the {@code wal} variant and the archive count):
@@ -80,7 +82,8 @@ import org.jxmpp.jid.parts.Resourcepart;
  * java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
  *      -cp server/target/kairan-server.jar:server/target/bench-classes org.kairan.server.chat.ChatBenchmark \
  *      [--clients 400] [--rates 50,200] [--seconds 20] [--warmup 5] [--room-size 40] [--room-messages 300] \
- *      [--room-rate 10] [--room-warmup 20] [--push 10000] [--variants default,wal,tmpfs] [--keep]
+ *      [--room-rate 10] [--room-warmup 20] [--push 10000] [--variants default,wal,tmpfs] [--quiet 15] \
+ *      [--quiet-wait 120] [--keep]
  * </pre>
  */
 public final class ChatBenchmark {
@@ -101,6 +104,8 @@ public final class ChatBenchmark {
     private int push = 10_000;
     private List<String> variants = List.of("default", "wal", "tmpfs");
     private boolean keep;
+    private int quiet = 15;
+    private int quietWait = 120;
 
     /** What a received message with a body is handed to, by the tag in its body. */
     private final Map<String, Receiver> receivers = new ConcurrentHashMap<>();
@@ -133,9 +138,11 @@ public final class ChatBenchmark {
                 case "--push" -> push = Integer.parseInt(args[++i]);
                 case "--variants" -> variants = List.of(value.split(","));
                 case "--keep" -> keep = true;
+                case "--quiet" -> quiet = Integer.parseInt(args[++i]);
+                case "--quiet-wait" -> quietWait = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (--clients --rates --seconds --warmup --room-size --room-messages --room-rate"
-                        + " --room-warmup --push --variants default,wal,tmpfs --keep)");
+                        + " --room-warmup --push --variants default,wal,tmpfs --quiet PCT --quiet-wait S --keep)");
             }
             if (args[i].equals("--rates") || args[i].equals("--variants")) {
                 i++;
@@ -322,6 +329,9 @@ public final class ChatBenchmark {
         for (int i = 0; i < to.length; i++) {
             to[i] = JidCreate.entityBareFrom(jid(i));
         }
+        if (!warm) {
+            awaitQuiet(pid);
+        }
         Probe probe = new Probe(pid);
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 10_000_000;
@@ -408,6 +418,7 @@ public final class ChatBenchmark {
                 all.countDown();
             }
         });
+        awaitQuiet(pid);
         Probe probe = null;
         long interval = 1_000_000_000L / roomRate;
         long start = System.nanoTime() + 10_000_000;
@@ -459,6 +470,7 @@ public final class ChatBenchmark {
         XMPPTCPConnection sender = connections.get(senderIndex);
         EntityBareJid peer = JidCreate.entityBareFrom(jid(peerIndex));
         Thread.sleep(2_000);
+        awaitQuiet(pid);
         String rowsBefore = sqlite(db, "SELECT count(*) FROM prosodyarchive;");
         long rssBefore = rssKb(pid);
         long dbBefore = fileSizes(db);
@@ -536,6 +548,8 @@ public final class ChatBenchmark {
         private final long ticks;
         private final long gcMillis;
         private final long[] disk = diskStats();
+        private final long machine = machineBusyTicks();
+        private final long own = ownCpuNanos();
         private final long started = System.nanoTime();
 
         Probe(long pid) {
@@ -544,13 +558,14 @@ public final class ChatBenchmark {
             this.gcMillis = gcMillis();
         }
 
-        record Result(long prosodyTicks, long gcMillis, double elapsed, long[] disk) {
+        record Result(long prosodyTicks, long gcMillis, double elapsed, long[] disk, double othersPercent) {
             String describe(double wall) {
                 String io = disk == null ? "" : String.format(Locale.ROOT,
                         ", disk %s (every process): busy %.0f %%, %d writes (%.1f ms each), %d flushes", DISK,
                         disk[2] / 10.0 / elapsed, disk[0], disk[0] == 0 ? 0.0 : (double) disk[1] / disk[0], disk[3]);
-                return String.format(Locale.ROOT, "Prosody CPU %.0f %% of a core, bench JVM GC %d ms%s, load %s",
-                        prosodyTicks * 100.0 / TICKS_PER_SECOND / elapsed, gcMillis, io, loadAverage());
+                return String.format(Locale.ROOT, "Prosody CPU %.0f %% of a core, bench JVM GC %d ms, other processes"
+                        + " %.0f %% of the machine's CPU%s, load %s", prosodyTicks * 100.0 / TICKS_PER_SECOND / elapsed,
+                        gcMillis, othersPercent, io, loadAverage());
             }
         }
 
@@ -563,9 +578,62 @@ public final class ChatBenchmark {
                     delta[i] = now[i] - disk[i];
                 }
             }
-            return new Result(cpuTicks(pid) - ticks, gcMillis() - gcMillis, seconds(System.nanoTime() - started),
-                    delta);
+            long prosody = cpuTicks(pid) - ticks;
+            double elapsed = seconds(System.nanoTime() - started);
+            double others = Math.max(0, (machineBusyTicks() - machine - prosody) / (double) TICKS_PER_SECOND
+                    - (ownCpuNanos() - own) / 1e9) / (elapsed * Runtime.getRuntime().availableProcessors()) * 100;
+            return new Result(prosody, gcMillis() - gcMillis, elapsed, delta, others);
         }
+    }
+
+    /**
+     * Waits (at most {@code --quiet-wait} s) until processes other than this JVM and Prosody use less than
+     * {@code --quiet} % of the machine's CPU over a second: other engineers' builds would be measured too.
+     */
+    private void awaitQuiet(long pid) throws InterruptedException {
+        if (quiet >= 100 || machineBusyTicks() < 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(quietWait);
+        long started = System.nanoTime();
+        double others;
+        do {
+            long busy0 = machineBusyTicks();
+            long prosody0 = cpuTicks(pid);
+            long own0 = ownCpuNanos();
+            Thread.sleep(1000);
+            others = Math.max(0, (machineBusyTicks() - busy0 - (cpuTicks(pid) - prosody0))
+                    / (double) TICKS_PER_SECOND - (ownCpuNanos() - own0) / 1e9)
+                    / Runtime.getRuntime().availableProcessors() * 100;
+        } while (others >= quiet && System.nanoTime() < deadline);
+        if (others >= quiet) {
+            System.out.printf(Locale.ROOT, "  (other processes still use %.0f %% of the CPU after %d s: measuring"
+                    + " anyway)%n", others, quietWait);
+        } else if (System.nanoTime() - started > 1_500_000_000L) {
+            System.out.printf(Locale.ROOT, "  (waited %.0f s for other processes to use < %d %% of the CPU)%n",
+                    seconds(System.nanoTime() - started), quiet);
+        }
+    }
+
+    /** CPU time of the whole machine that was not idle, in ticks (Linux {@code /proc/stat}), or -1. */
+    private static long machineBusyTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length && i <= 7; i++) { // user … softirq
+                if (i != 4 && i != 5) { // not idle, not iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The whole disk with the most writes in /proc/diskstats (where the data directory under /tmp lives here). */
