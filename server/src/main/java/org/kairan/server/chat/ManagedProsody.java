@@ -45,6 +45,8 @@ public final class ManagedProsody implements ChatServer {
     private static final String INSTALL_HINT = "apt-get install prosody lua-dbi-sqlite3";
     private static final int OUTPUT_KEPT = 40;
     private static final int START_ATTEMPTS = 3;
+    /** Attempts to start Prosody again after it ended by itself, a second more apart each time. */
+    static final int RESTART_ATTEMPTS = 10;
 
     /** The XEP-0133 administrator the Kairan server will provision accounts and rooms as. */
     public static final String ADMIN_LOCALPART = "kairan-admin";
@@ -53,7 +55,8 @@ public final class ManagedProsody implements ChatServer {
     private final ProsodyConfig files;
     private final Duration startTimeout;
     private final Deque<String> recentOutput = new ArrayDeque<>();
-    private Process process;
+    /** The running Prosody; set to null before it is stopped on purpose, so its end is not taken for a crash. */
+    private volatile Process process;
     private Thread outputThread;
     private Thread shutdownHook;
     private ChatAddress address;
@@ -330,6 +333,57 @@ public final class ManagedProsody implements ChatServer {
         } catch (IOException e) {
             // the stream closes when Prosody is killed
         }
+        if (process == child) {
+            Thread restart = new Thread(() -> restartAfterCrash(child), "prosody-restart");
+            restart.setDaemon(true);
+            restart.start();
+        }
+    }
+
+    /**
+     * Prosody ended by itself (it crashed, or someone killed it): it is started again with the same configuration and
+     * ports, so desktops reconnect to the address they were given; its rooms, archives and accounts are in its
+     * database. Gives up after {@value #RESTART_ATTEMPTS} attempts, with an error in the log.
+     */
+    private void restartAfterCrash(Process child) {
+        try {
+            child.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (process != child || address == null) {
+            return; // stopped on purpose, or it died while starting (start() reports that)
+        }
+        LOG.error("the chat server ended by itself (Prosody pid {}, exit {}); starting it again. Its last lines:\n{}",
+                child.pid(), child.isAlive() ? "?" : child.exitValue(), recentOutput());
+        for (int attempt = 1; attempt <= RESTART_ATTEMPTS; attempt++) {
+            pause(1000L * (attempt - 1));
+            synchronized (this) {
+                if (process != child || address == null) {
+                    return; // stopped on purpose meanwhile
+                }
+                try {
+                    Files.deleteIfExists(files.pidfile());
+                    launch(executable());
+                    Process started = process;
+                    awaitPorts(address.c2sPort(), address.httpPort());
+                    LOG.warn("chat server started again after it ended: Prosody pid {}, c2s {}, http {}",
+                            started.pid(), address.c2sPort(), address.httpPort());
+                    return;
+                } catch (ChatServerException | PortTakenException | IOException | RuntimeException e) {
+                    LOG.warn("starting the chat server again failed (attempt {} of {}): {}", attempt,
+                            RESTART_ATTEMPTS, e.getMessage());
+                    Process failed = process;
+                    if (failed != null && failed != child && failed.isAlive()) {
+                        failed.destroyForcibly();
+                    }
+                    process = child;
+                }
+            }
+        }
+        LOG.error("the chat server could not be started again after {} attempts: chat is down until the Kairan "
+                + "server restarts", RESTART_ATTEMPTS);
     }
 
     /** Prosody's console lines read {@code source   level<TAB>message}. */

@@ -65,6 +65,34 @@ class ManagedProsodyTest {
     }
 
     @Test
+    void aProsodyThatDiesIsStartedAgainOnTheSamePortsButNotAfterClose() throws Exception {
+        long restarted;
+        ChatAddress before;
+        try (ManagedProsody prosody = new ManagedProsody(ChatSettings.managed(), dir)) {
+            prosody.start();
+            before = prosody.address();
+            long first = prosody.pid().orElseThrow();
+            ProcessHandle killed = ProcessHandle.of(first).orElseThrow();
+            killed.destroyForcibly();
+            killed.onExit().get(10, TimeUnit.SECONDS);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(prosody.isRunning() && prosody.pid().orElseThrow() != first)) {
+                assertTrue(System.nanoTime() < deadline, "Prosody is started again within 30 s after it died");
+                Thread.sleep(100);
+            }
+            restarted = prosody.pid().orElseThrow();
+            assertEquals(before, prosody.address(), "on the same ports, so desktops reconnect to what they were given");
+            String features = XmppProbe.openStream(prosody.address());
+            assertTrue(features.contains("<stream:stream"), "the restarted Prosody answers: " + features);
+        }
+        assertFalse(ProcessHandle.of(restarted).map(ProcessHandle::isAlive).orElse(false), "close() stops it");
+        Thread.sleep(1_500);
+        assertFalse(Files.exists(new ProsodyConfig(dir.resolve("chat").resolve("prosody"), "kairan.local",
+                ProsodyConfig.DEFAULT_UPLOAD_MAX_BYTES).pidfile()), "and nothing starts it again after close()");
+    }
+
+    @Test
     void aDataDirectoryWithSpacesQuotesAndJapaneseWorks() throws Exception {
         Path weird = dir.resolve("回覧 データ\"x").resolve("a\\b 'c' ]]");
         try (ManagedProsody prosody = new ManagedProsody(ChatSettings.managed(), weird)) {

@@ -6,7 +6,6 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
-import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -17,15 +16,13 @@ import org.kairan.core.protocol.ChatCredentials;
 /**
  * Makes the desktop's XMPP connection from the credentials the Kairan server handed out: STARTTLS required, trusting
  * the certificate that came with them (else the computer's trust store), TCP_NODELAY, stream management with
- * resumption (a dropped connection resumes with nothing lost), reconnection every two seconds, a resource of its own
- * per desktop.
+ * resumption (a dropped connection resumes with nothing lost), a resource of its own per desktop. Reconnecting is
+ * {@link ChatSession}'s.
  */
 final class ChatConnections {
 
     /** How long the chat server keeps a dropped session for resumption, asked for in seconds. */
     static final int RESUMPTION_SECONDS = 300;
-    /** Seconds between reconnection attempts. */
-    static final int RECONNECT_DELAY_SECONDS = 2;
     private static final int REPLY_TIMEOUT_MILLIS = 15_000;
 
     private ChatConnections() {
@@ -51,10 +48,6 @@ final class ChatConnections {
             connection.setUseStreamManagement(true);
             connection.setUseStreamManagementResumption(true);
             connection.setPreferredResumptionTime(RESUMPTION_SECONDS);
-            ReconnectionManager reconnection = ReconnectionManager.getInstanceFor(connection);
-            reconnection.setReconnectionPolicy(ReconnectionManager.ReconnectionPolicy.FIXED_DELAY);
-            reconnection.setFixedDelay(RECONNECT_DELAY_SECONDS);
-            reconnection.enableAutomaticReconnection();
             return connection;
         } catch (XmppStringprepException e) {
             throw new ChatException(ChatException.Reason.FAILED, "チャットのアドレスが正しくありません: "

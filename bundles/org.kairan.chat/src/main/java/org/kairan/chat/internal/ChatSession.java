@@ -16,7 +16,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.jivesoftware.smack.ConnectionListener;
-import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
@@ -71,6 +70,8 @@ final class ChatSession implements ConnectionListener {
     private static final int CATCH_UP_MAX = 1000;
     /** Seconds between attempts to enter rooms not entered yet (made by the server after the login, say). */
     static final int UPKEEP_SECONDS = 30;
+    /** Seconds between attempts to reconnect after the connection dropped. */
+    static final int RECONNECT_SECONDS = 2;
 
     private final ChatCredentials credentials;
     private final String me;
@@ -98,6 +99,7 @@ final class ChatSession implements ConnectionListener {
     /** Whether the user was logged in to chat before (a later login without resumption must catch up). */
     private volatile boolean wasOnline;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param credentials    the account the Kairan server handed out
@@ -175,11 +177,60 @@ final class ChatSession implements ConnectionListener {
      * and groups the Kairan server made after this login (it had just started) is caught up with.
      */
     private void upkeep() {
-        if (!connection.isAuthenticated()) {
+        if (state == ChatState.RECONNECTING) {
+            reconnectIn(0);
+            return;
+        }
+        if (state != ChatState.ONLINE) {
             return;
         }
         rooms.forEach(this::join);
         contacts.reloadIfEmpty();
+    }
+
+    /**
+     * Tries to reconnect after {@code seconds}, and every {@value #RECONNECT_SECONDS} s after that until the user is
+     * back online (resuming the stream if the chat server still has it). Smack's own ReconnectionManager is not used:
+     * it gives up for good when a connection closes again while its login is finishing.
+     */
+    private void reconnectIn(int seconds) {
+        if (closed || !reconnecting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            background.schedule(this::reconnect, seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reconnecting.set(false); // closed meanwhile
+        }
+    }
+
+    private void reconnect() {
+        try {
+            // unconditionally: a dropped stream that can be resumed still counts as connected and authenticated to
+            // Smack (so that stanzas queue up), and connect() and login() then set it up again and resume it
+            try {
+                connection.connect();
+            } catch (SmackException.AlreadyConnectedException e) {
+                LOG.fine("connected meanwhile");
+            }
+            connection.login();
+        } catch (SmackException.AlreadyLoggedInException e) {
+            LOG.fine("reconnected meanwhile");
+        } catch (SmackException | XMPPException | java.io.IOException e) {
+            LOG.log(Level.FINE, "chat still cannot be reached", e);
+            if (state != ChatState.ONLINE) {
+                // a stream cut while it was set up: drop it, keeping what a resumption needs
+                connection.instantShutdown();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            reconnecting.set(false);
+        }
+        if (!closed && state != ChatState.ONLINE) {
+            reconnectIn(RECONNECT_SECONDS);
+        }
     }
 
     /** The rooms the directory now gives the user (a 人事異動): joins the new ones. */
@@ -218,12 +269,14 @@ final class ChatSession implements ConnectionListener {
             handed.clear();
         }
         setState(ChatState.RECONNECTING);
+        reconnectIn(RECONNECT_SECONDS);
     }
 
     @Override
     public void connectionClosed() {
         if (!closed) {
             setState(ChatState.RECONNECTING);
+            reconnectIn(RECONNECT_SECONDS);
         }
     }
 
@@ -427,6 +480,9 @@ final class ChatSession implements ConnectionListener {
     }
 
     void setPresence(ChatPresence presence) {
+        if (state != ChatState.ONLINE) {
+            return;
+        }
         Presence.Mode mode = switch (presence) {
             case AWAY -> Presence.Mode.away;
             case BUSY -> Presence.Mode.dnd;
@@ -496,7 +552,8 @@ final class ChatSession implements ConnectionListener {
                 if (handed.contains(entry.getKey())) {
                     continue;
                 }
-                if (!connection.isAuthenticated()) {
+                // not while a stream is being set up again: a stanza written then corrupts the negotiation
+                if (state != ChatState.ONLINE) {
                     return;
                 }
                 try {
@@ -591,7 +648,6 @@ final class ChatSession implements ConnectionListener {
     void close() {
         closed = true;
         background.shutdownNow();
-        ReconnectionManager.getInstanceFor(connection).disableAutomaticReconnection();
         connection.disconnect();
         store.clear();
     }
