@@ -25,6 +25,7 @@ import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.carbons.CarbonManager;
@@ -80,6 +81,8 @@ final class ChatSession implements ConnectionListener {
     private final MessageStore store = new MessageStore();
     private final StanzaReader reader;
     private final UnaryOperator<String> directoryNames;
+    /** Called (once) when the chat server no longer takes the password this session was given. */
+    private final Runnable onPasswordRefused;
     private final XMPPTCPConnection connection;
     private final Archive archive;
     private final Contacts contacts;
@@ -106,14 +109,17 @@ final class ChatSession implements ConnectionListener {
      * @param myName         the user's 氏名
      * @param directoryNames 氏名 of an address from the directory, or {@code null} when it does not know it
      * @param events         where changes are announced
+     * @param onPasswordRefused called when the chat server stops taking the password on reconnecting; the session
+     *                       stops trying
      */
-    ChatSession(ChatCredentials credentials, String myName, UnaryOperator<String> directoryNames, ChatEvents events)
-            throws ChatException {
+    ChatSession(ChatCredentials credentials, String myName, UnaryOperator<String> directoryNames, ChatEvents events,
+            Runnable onPasswordRefused) throws ChatException {
         this.credentials = credentials;
         this.me = credentials.jid();
         this.myName = myName;
         this.events = events;
         this.directoryNames = directoryNames;
+        this.onPasswordRefused = onPasswordRefused;
         this.reader = new StanzaReader(me, credentials.conference(),
                 new Mentions(StanzaReader.nicknameOf(me), myName), this::nameOf);
         this.connection = ChatConnections.open(credentials);
@@ -216,6 +222,13 @@ final class ChatSession implements ConnectionListener {
             connection.login();
         } catch (SmackException.AlreadyLoggedInException e) {
             LOG.fine("reconnected meanwhile");
+        } catch (SASLErrorException e) {
+            // the Kairan server changed the password (access ended, or a new one after an unlock): not for retrying
+            LOG.info("the chat server refused the password of " + me + "; asking the Kairan server again");
+            reconnecting.set(false);
+            closed = true;
+            onPasswordRefused.run();
+            return;
         } catch (SmackException | XMPPException | java.io.IOException e) {
             LOG.log(Level.FINE, "chat still cannot be reached", e);
             if (state != ChatState.ONLINE) {

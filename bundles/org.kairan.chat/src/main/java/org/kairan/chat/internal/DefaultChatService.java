@@ -26,6 +26,7 @@ import org.kairan.client.KairanClientException;
 import org.kairan.client.KairanServerClient;
 import org.kairan.client.RequestRejectedException;
 import org.kairan.client.Session;
+import org.kairan.client.SessionExpiredException;
 import org.kairan.client.sync.SyncService;
 import org.kairan.client.sync.SyncTopics;
 import org.kairan.core.chat.DepartmentRoomPlan;
@@ -169,7 +170,8 @@ public final class DefaultChatService implements ChatService, EventHandler {
         }
         try {
             ChatCredentials credentials = client.chatCredentials();
-            ChatSession chat = new ChatSession(credentials, session.user().name(), this::directoryName, this::relay);
+            ChatSession chat = new ChatSession(credentials, session.user().name(), this::directoryName, this::relay,
+                    () -> passwordRefused(session));
             chat.start(roomsOf(session, credentials.conference()));
             synchronized (lock) {
                 if (following != session) {
@@ -186,9 +188,24 @@ public final class DefaultChatService implements ChatService, EventHandler {
                 return;
             }
             retryLater(session, e);
+        } catch (SessionExpiredException e) {
+            LOG.info("no chat: the Kairan session ended");
+            setState(ChatState.OFF);
         } catch (KairanClientException | ChatException e) {
             retryLater(session, e);
         }
+    }
+
+    /** The chat server no longer takes the password: ask the Kairan server for the account again (it says why not). */
+    private void passwordRefused(Session session) {
+        synchronized (lock) {
+            if (following != session) {
+                return;
+            }
+            closeCurrent();
+        }
+        setState(ChatState.CONNECTING);
+        starter.execute(() -> logIn(session));
     }
 
     private void retryLater(Session session, Exception why) {

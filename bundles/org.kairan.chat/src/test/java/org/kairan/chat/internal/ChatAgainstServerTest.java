@@ -223,6 +223,21 @@ class ChatAgainstServerTest {
     }
 
     @Test
+    void chatEndsWhenAnAdministratorEndsThePersonsAccess() throws Exception {
+        try (ChatDesk contracts = ChatDesk.logIn(server.url(), DemoAccounts.CONTRACTS_SECTION_HEAD,
+                workspaces.resolve("contracts"));
+                ChatDesk admin = ChatDesk.logIn(server.url(), DemoAccounts.ADMIN, workspaces.resolve("admin"))) {
+            ChatDesk.await("the 契約管財係長 online in chat", contracts.chat::state, s -> s == ChatState.ONLINE);
+            admin.client.revokeSessions(DemoAccounts.CONTRACTS_SECTION_HEAD);
+            ChatDesk.await("chat off once the Kairan session is gone (not reconnecting for ever)",
+                    contracts.chat::state, s -> s == ChatState.OFF);
+            ChatException off = assertThrows(ChatException.class,
+                    () -> contracts.chat.send(clerk.address(), "まだ送れますか"));
+            assertEquals(ChatException.Reason.NOT_CONNECTED, off.reason());
+        }
+    }
+
+    @Test
     void anotherDivisionCannotReadTheRoom() throws Exception {
         String room = divisionRoom(clerk);
         String secret = "財政課内のみ: 査定の途中経過";

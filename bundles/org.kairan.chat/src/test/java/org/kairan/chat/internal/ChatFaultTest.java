@@ -77,7 +77,7 @@ class ChatFaultTest {
                 if (ChatTopics.STATE.equals(topic)) {
                     states.add(data);
                 }
-            });
+            }, () -> states.add("password refused"));
             try {
                 chat.start(List.of());
                 ChatDesk.await("the teleworker online", chat::state, s -> s == ChatState.ONLINE);
