@@ -115,6 +115,7 @@ public final class DirectoryPart {
         reload.addListener(SWT.Selection, e -> sync.requestSync());
 
         status = new Label(parent, SWT.WRAP);
+        status.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_STATUS);
         GridDataFactory.fillDefaults().grab(true, false).indent(8, 0).applyTo(status);
 
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
