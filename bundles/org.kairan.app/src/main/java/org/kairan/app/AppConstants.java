@@ -53,6 +53,8 @@ public interface AppConstants {
     String ID_DIRECTORY_SEARCH = "directory.search";
     String ID_DIRECTORY_TREE = "directory.tree";
     String ID_DIRECTORY_COUNT = "directory.count";
+    /** The directory's message line: waiting for the first sync, a failure, or a search that finds nobody. */
+    String ID_DIRECTORY_STATUS = "directory.status";
     /** The 基準日 label (和暦, with weekday) of the directory. */
     String ID_DIRECTORY_AS_OF_LABEL = "directory.asOfLabel";
     /** The DateTime choosing the directory's 基準日. */

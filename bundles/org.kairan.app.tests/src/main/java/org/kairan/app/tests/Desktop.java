@@ -44,6 +44,7 @@ final class Desktop {
     private final SwtDriver driver;
     private final KairanServerClient client;
     private final TestServer server;
+    private Texts texts;
 
     Desktop(SwtDriver driver, KairanServerClient client, TestServer server) {
         this.driver = driver;
@@ -104,10 +105,37 @@ final class Desktop {
         return find(AppConstants.ID_STATUS_CONNECTION, Label.class).getText();
     }
 
-    /** Waits until the main window shows the directory (with or without a search). */
+    /**
+     * Waits until the main window shows the directory (with or without a search) read from the replica: a count,
+     * and no message that the organisation is still being fetched or could not be read. After a login the count
+     * may still be the previous person's while the part waits for the new person's replica, so the count alone
+     * does not say that the directory was loaded.
+     */
     void waitForDirectory() {
         driver.waitUntil("the main window is shown", () -> mainWindow() != null && mainWindow().isVisible());
-        driver.waitUntil("the directory is loaded", () -> !countLabel().getText().isEmpty());
+        driver.waitUntil("the directory is loaded", () -> !countLabel().getText().isEmpty() && !directoryWaits());
+    }
+
+    /** Whether the directory's message line says that it waits for the replica or could not read it. */
+    private boolean directoryWaits() {
+        Label status = find(AppConstants.ID_DIRECTORY_STATUS, Label.class);
+        if (!status.getVisible()) {
+            return false;
+        }
+        String failed = texts().get("directory_failed");
+        return status.getText().equals(texts().get("directory_waitingForSync"))
+                || status.getText().startsWith(failed.substring(0, failed.indexOf('{')));
+    }
+
+    private Texts texts() {
+        if (texts == null) {
+            try {
+                texts = new Texts();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return texts;
     }
 
     /** The tree rows, expanded ones with their children, in order. */

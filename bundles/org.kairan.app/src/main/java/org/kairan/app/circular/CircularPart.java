@@ -304,7 +304,7 @@ public final class CircularPart {
     @Optional
     void replicaChanged(@UIEventTopic(SyncTopics.REPLICA_CHANGED) Set<String> types) {
         if (viewer != null && !viewer.getControl().isDisposed()
-                && (types.contains(EntityTypes.CIRCULAR) || types.contains(EntityTypes.UNIT))) {
+                && (types.isEmpty() || types.contains(EntityTypes.CIRCULAR) || types.contains(EntityTypes.UNIT))) {
             reload();
         }
     }

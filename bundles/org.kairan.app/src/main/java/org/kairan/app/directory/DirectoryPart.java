@@ -115,6 +115,7 @@ public final class DirectoryPart {
         reload.addListener(SWT.Selection, e -> sync.requestSync());
 
         status = new Label(parent, SWT.WRAP);
+        status.setData(AppConstants.WIDGET_ID, AppConstants.ID_DIRECTORY_STATUS);
         GridDataFactory.fillDefaults().grab(true, false).indent(8, 0).applyTo(status);
 
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
@@ -334,12 +335,17 @@ public final class DirectoryPart {
         sync.requestSync();
     }
 
-    /** Shows what a sync brought into the replica. */
+    /**
+     * Shows what a sync brought into the replica; no types means the whole replica, e.g. the one of the person who
+     * just logged in was opened. That is what {@link #sessionChanged} cannot wait for: it runs when the session
+     * changes, possibly before the sync service has switched to the new person's replica, and would then show
+     * nothing (or the previous person's organisation) until the organisation itself changes.
+     */
     @Inject
     @Optional
     void replicaChanged(@UIEventTopic(SyncTopics.REPLICA_CHANGED) Set<String> types) {
-        if (viewer != null && !viewer.getControl().isDisposed() && !java.util.Collections.disjoint(types,
-                DIRECTORY_TYPES)) {
+        if (viewer != null && !viewer.getControl().isDisposed() && (types.isEmpty()
+                || !java.util.Collections.disjoint(types, DIRECTORY_TYPES))) {
             load();
         }
     }

@@ -403,9 +403,11 @@ public final class HttpKairanServerClient implements KairanServerClient {
 
     @Override
     public void logout() {
-        Session ended = session.getAndSet(null);
-        Session stored = ended != null ? ended : sessionFile.read().orElse(null);
+        // the file goes first: a sync worker that sees no session in memory must not find this one to resume
+        Session kept = sessionFile.read().orElse(null);
         sessionFile.delete();
+        Session ended = session.getAndSet(null);
+        Session stored = ended != null ? ended : kept;
         if (stored != null) {
             try {
                 transport.post(stored.server().resolve("/api/auth/logout"), stored.token(), null, null);

@@ -42,8 +42,9 @@ import org.osgi.service.event.EventHandler;
 
 /**
  * {@link SyncService} following the client's session: a {@link ClientTopics#SESSION} start opens the user's
- * replica and queue under {@code <workspace>/.kairan/replica/<host-port>/<職員番号>/} and starts a
- * {@link SyncEngine}; an end stops it and closes the files; a {@link ClientTopics#CONNECTION} back to
+ * replica and queue under {@code <workspace>/.kairan/replica/<host-port>/<職員番号>/}, starts a
+ * {@link SyncEngine} and posts {@link SyncTopics#REPLICA_CHANGED} with no types (the whole replica changed);
+ * an end stops it and closes the files; a {@link ClientTopics#CONNECTION} back to
  * connected asks for a sync at once.
  */
 @Component(service = { SyncService.class, EventHandler.class }, property = {
@@ -165,9 +166,11 @@ public final class DefaultSyncService implements SyncService, EventHandler {
             open = new Open(session, session.server(), staffNo, directory, replica, queue, engine,
                     new StoredReplica(replica, json));
             engine.start();
-            if (replica.wasRebuilt()) {
-                events.post(SyncTopics.REPLICA_CHANGED, java.util.Set.of());
-            }
+            // The live replica() now reads this person's replica: whatever a screen read before (nothing, the
+            // previous person's, or a replica closing under it) is out of date, also when the sync brings
+            // nothing new. Screens follow the session on the UI thread while this runs on the EventAdmin thread,
+            // so a screen reacting to the session alone may read too early and never again.
+            events.post(SyncTopics.REPLICA_CHANGED, java.util.Set.of());
         } catch (SQLException e) {
             if (replica != null) {
                 replica.close();

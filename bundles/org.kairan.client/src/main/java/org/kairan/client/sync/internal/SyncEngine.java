@@ -288,13 +288,24 @@ final class SyncEngine implements AutoCloseable {
         }
     }
 
-    /** Whether the client's session is this engine's; resumes the stored one when there is none. */
+    /**
+     * Whether the client's session is this engine's; resumes the stored one when there is none and it is this
+     * person's (an engine opened offline). The engine of someone who just logged out sees no session either (its
+     * end reaches the sync service later, through EventAdmin): it must neither bring that session back nor take
+     * over the stored session of whoever logs in next, so it stops instead.
+     */
     private boolean ensureSession() throws KairanClientException {
         Optional<Session> current = client.session();
         if (current.isEmpty()) {
+            if (!running || client.storedSession().filter(this::isOwn).isEmpty()) {
+                throw new SessionExpiredException("no stored session of " + staffNo + " to resume", null);
+            }
             current = Optional.of(client.resumeSession());
         }
-        Session s = current.get();
+        return isOwn(current.get());
+    }
+
+    private boolean isOwn(Session s) {
         return s.server().equals(server) && s.user().staffNo().equals(staffNo);
     }
 

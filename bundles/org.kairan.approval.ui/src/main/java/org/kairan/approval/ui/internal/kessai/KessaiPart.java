@@ -518,7 +518,7 @@ public final class KessaiPart {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     void replicaChanged(@UIEventTopic(SyncTopics.REPLICA_CHANGED) Set<String> types) {
-        if (items != null && !items.isDisposed() && (types.contains(EntityTypes.KESSAI)
+        if (items != null && !items.isDisposed() && (types.isEmpty() || types.contains(EntityTypes.KESSAI)
                 || types.contains(EntityTypes.KESSAI_SETTINGS) || types.contains(EntityTypes.ABSENCE))) {
             reload();
         }
