@@ -130,6 +130,9 @@ final class ChatSession implements ConnectionListener {
         connection.addSyncStanzaListener(this::onStanza, StanzaTypeFilter.MESSAGE);
         connection.addStanzaAcknowledgedListener(this::onAcknowledged);
         connection.addConnectionListener(this);
+        // carbons (XEP-0280) switched on at each login that is not a resumption: the user's other desktops see
+        // what this one sends and reads
+        CarbonManager.setEnabledByDefault(true);
         CarbonManager carbons = CarbonManager.getInstanceFor(connection);
         carbons.addCarbonCopyReceivedListener(this::onCarbon);
     }
@@ -657,11 +660,16 @@ final class ChatSession implements ConnectionListener {
         return store.conversations();
     }
 
-    /** Logs out of chat and forgets the session's messages. */
+    /**
+     * Logs out of chat and forgets the session's messages. The goodbye to the chat server happens on a thread of its
+     * own: it may wait for the server's answer, and the caller may be the thread delivering everyone's events.
+     */
     void close() {
         closed = true;
         background.shutdownNow();
-        connection.disconnect();
         store.clear();
+        Thread goodbye = new Thread(connection::disconnect, "kairan-chat-logout");
+        goodbye.setDaemon(true);
+        goodbye.start();
     }
 }

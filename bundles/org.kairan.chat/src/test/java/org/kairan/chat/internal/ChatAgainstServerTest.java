@@ -223,6 +223,38 @@ class ChatAgainstServerTest {
     }
 
     @Test
+    void historyComesFromTheArchiveAndTwoDesktopsOfOnePersonAgree() throws Exception {
+        List<String> earlier = List.of("昨日の議事録を送ります", "修正をお願いします", "よろしくお願いします");
+        for (String text : earlier) {
+            clerk.chat.send(sectionHead.address(), text);
+        }
+        awaitMessage(sectionHead, clerk.address(), earlier.get(2));
+
+        try (ChatDesk laptop = ChatDesk.anotherDesktopOf(server.url(), sectionHead, workspaces.resolve("head-laptop"))) {
+            ChatDesk.await("the 係長's laptop online", laptop.chat::state, s -> s == ChatState.ONLINE);
+            List<String> opened = laptop.chat.open(clerk.address()).stream().map(ChatMessage::body).toList();
+            assertTrue(opened.containsAll(earlier), "the conversation's history comes from the archive: " + opened);
+            laptop.chat.loadEarlier(clerk.address(), 50); // nothing more, or more: either way no error
+
+            String now = "今から会議室に向かいます";
+            clerk.chat.send(sectionHead.address(), now);
+            awaitMessage(sectionHead, clerk.address(), now);
+            awaitMessage(laptop, clerk.address(), now);
+            ChatDesk.await("unread on the laptop", () -> unread(laptop, clerk.address()), n -> n > 0);
+
+            sectionHead.chat.markRead(clerk.address());
+            ChatDesk.await("read on the desk is read on the laptop too (carbons)", () -> unread(laptop,
+                    clerk.address()), n -> n == 0);
+
+            String fromLaptop = "了解です（ノートPCから）";
+            laptop.chat.send(clerk.address(), fromLaptop);
+            ChatMessage onDesk = awaitMessage(sectionHead, clerk.address(), fromLaptop);
+            assertTrue(onDesk.outgoing(), "what the laptop sent shows on the desk as the 係長's own");
+            awaitMessage(clerk, sectionHead.address(), fromLaptop);
+        }
+    }
+
+    @Test
     void chatEndsWhenAnAdministratorEndsThePersonsAccess() throws Exception {
         try (ChatDesk contracts = ChatDesk.logIn(server.url(), DemoAccounts.CONTRACTS_SECTION_HEAD,
                 workspaces.resolve("contracts"));

@@ -28,6 +28,8 @@ final class ChatDesk implements AutoCloseable {
 
     final String staffNo;
     final KairanServerClient client;
+    /** The person's second factor, for their other desktops. */
+    Authenticator authenticator;
     final DefaultChatService chat;
     final List<Object[]> announced = new CopyOnWriteArrayList<>();
 
@@ -66,6 +68,22 @@ final class ChatDesk implements AutoCloseable {
             throw new AssertionError("the enrolment logs in, got " + done.status());
         }
         ChatDesk desk = new ChatDesk(staffNo, client);
+        desk.authenticator = authenticator;
+        desk.chat.sessionStarted(client.session().orElseThrow());
+        return desk;
+    }
+
+    /** The same person logging in at another desktop (password and a fresh code). */
+    static ChatDesk anotherDesktopOf(String serverUrl, ChatDesk first, Path workspace) throws Exception {
+        KairanServerClient client = KairanServerClient.standalone(workspace.resolve(".kairan"), Duration.ofSeconds(20),
+                Clock.systemUTC());
+        LoginResponse response = client.login(ServerAddress.parse(serverUrl),
+                new LoginRequest(first.staffNo, DemoAccounts.PASSWORD, first.authenticator.nextCode()));
+        if (response.status() != LoginStatus.AUTHENTICATED) {
+            throw new AssertionError("password and a fresh code log in, got " + response.status());
+        }
+        ChatDesk desk = new ChatDesk(first.staffNo, client);
+        desk.authenticator = first.authenticator;
         desk.chat.sessionStarted(client.session().orElseThrow());
         return desk;
     }
