@@ -383,7 +383,7 @@ public final class ChatBenchmark {
         long t0 = System.nanoTime();
         admin.ensureRoom(ROOM, "財政課");
         for (int i = 0; i < roomSize; i++) {
-            admin.grantMembership(ROOM, jid(i));
+            admin.grantMembership(ROOM, jid(i), DepartmentRooms.nicknameOf(jid(i)));
         }
         EntityBareJid roomJid = JidCreate.entityBareFrom(ROOM);
         List<MultiUserChat> rooms = new ArrayList<>();

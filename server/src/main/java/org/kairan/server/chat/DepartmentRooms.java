@@ -63,6 +63,11 @@ public final class DepartmentRooms {
         return rooms;
     }
 
+    /** The nickname a member must use in the rooms: the local part of their address, their 職員番号. */
+    static String nicknameOf(String jid) {
+        return jid.substring(0, jid.indexOf('@'));
+    }
+
     /**
      * mod_groups' file: a {@code [name]} section per 課 with {@code jid=氏名} lines. Line breaks and control
      * characters become spaces; brackets in a group's name and a leading {@code +} (everyone's group) are dropped.
@@ -99,14 +104,20 @@ public final class DepartmentRooms {
             if (before == null || !before.name().equals(room.name())) {
                 admin.ensureRoom(room.jid(), room.name());
             }
-            Set<String> current = before == null ? admin.members(room.jid()) : before.members().keySet();
+            // member → reserved nickname; those granted before nicknames were reserved are granted again
+            Map<String, String> current = new TreeMap<>();
+            if (before == null) {
+                current.putAll(admin.members(room.jid()));
+            } else {
+                before.members().keySet().forEach(jid -> current.put(jid, nicknameOf(jid)));
+            }
             for (String jid : new TreeSet<>(room.members().keySet())) {
-                if (!current.contains(jid)) {
-                    admin.grantMembership(room.jid(), jid);
+                if (!nicknameOf(jid).equals(current.get(jid))) {
+                    admin.grantMembership(room.jid(), jid, nicknameOf(jid));
                     changes++;
                 }
             }
-            for (String jid : new TreeSet<>(current)) {
+            for (String jid : new TreeSet<>(current.keySet())) {
                 if (!room.members().containsKey(jid)) {
                     admin.revokeMembership(room.jid(), jid);
                     changes++;

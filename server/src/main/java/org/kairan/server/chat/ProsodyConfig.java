@@ -142,6 +142,8 @@ public record ProsodyConfig(Path baseDir, String domain, long uploadMaxBytes) {
                     muc_room_default_public = false
                     muc_log_by_default = true
                     muc_log_expires_after = "never"
+                    -- each member's nickname is the one the Kairan server reserved for them: their 職員番号
+                    enforce_registered_nickname = true
 
                 Component %s "http_file_share"
                     http_file_share_size_limit = %d

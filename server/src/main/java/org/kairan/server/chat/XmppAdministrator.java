@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -19,9 +21,13 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.AdHocCommandNote;
 import org.jivesoftware.smackx.commands.RemoteCommand;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MUCAffiliation;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.muc.packet.MUCAdmin;
+import org.jivesoftware.smackx.muc.packet.MUCItem;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.jivesoftware.smackx.xdata.form.Form;
 import org.jxmpp.jid.parts.Resourcepart;
@@ -179,15 +185,29 @@ final class XmppAdministrator implements AutoCloseable {
     }
 
     /** The bare JIDs with the member affiliation. */
-    synchronized Set<String> members(String roomJid) throws ChatServerException {
-        return room(roomJid, "listing the members of " + roomJid, (mucs, muc) -> muc.getMembers().stream()
-                .map(a -> a.getJid().asBareJid().toString()).collect(Collectors.toCollection(TreeSet::new)));
+    /** The room's members and the nickname reserved for each ("" when none). */
+    synchronized Map<String, String> members(String roomJid) throws ChatServerException {
+        return room(roomJid, "listing the members of " + roomJid, (mucs, muc) -> {
+            Map<String, String> members = new TreeMap<>();
+            muc.getMembers().forEach(a -> members.put(a.getJid().asBareJid().toString(),
+                    a.getNick() == null ? "" : a.getNick().toString()));
+            return members;
+        });
     }
 
-    /** Grants membership to one JID (one per request: Prosody 0.12 applies only the first item of a list). */
-    synchronized void grantMembership(String roomJid, String jid) throws ChatServerException {
+    /**
+     * Grants membership to one JID (one per request: Prosody 0.12 applies only the first item of a list), reserving
+     * the nickname it must use in the room ({@code enforce_registered_nickname}): nobody else can take it, so a room
+     * message's nickname tells who wrote it.
+     */
+    synchronized void grantMembership(String roomJid, String jid, String nickname) throws ChatServerException {
         room(roomJid, "granting " + jid + " membership of " + roomJid, (mucs, muc) -> {
-            muc.grantMembership(JidCreate.bareFrom(jid));
+            MUCAdmin grant = new MUCAdmin();
+            grant.setTo(muc.getRoom());
+            grant.setType(IQ.Type.set);
+            grant.addItem(new MUCItem(MUCAffiliation.member, null, null, null, JidCreate.bareFrom(jid),
+                    Resourcepart.from(nickname), null));
+            connected().createStanzaCollectorAndSend(grant).nextResultOrThrow();
             return null;
         });
     }

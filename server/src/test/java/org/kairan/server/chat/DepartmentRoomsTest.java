@@ -138,14 +138,20 @@ class DepartmentRoomsTest {
                 assertEquals("財政課", info.getName(), "the room is named after the 課");
                 assertTrue(info.isPersistent() && info.isMembersOnly(), "persistent and members-only");
 
-                MultiUserChat kachosRoom = join(kacho, ZAISEI_ROOM, "zaisei");
+                String kachosNick = TestRoster.KACHO.toLowerCase(java.util.Locale.ROOT);
+                XMPPException.XMPPErrorException posing = assertThrows(XMPPException.XMPPErrorException.class,
+                        () -> join(shuji, ZAISEI_ROOM, kachosNick),
+                        "a member cannot take another's nickname, even while that one is away");
+                assertEquals(StanzaError.Condition.conflict, posing.getStanzaError().getCondition(),
+                        "each member's nickname (their 職員番号) is reserved for them, so it tells who wrote");
+                MultiUserChat kachosRoom = join(kacho, ZAISEI_ROOM, kachosNick);
                 CompletableFuture<String> heard = new CompletableFuture<>();
                 kachosRoom.addMessageListener(m -> {
                     if (m.getBody() != null) {
                         heard.complete(m.getBody());
                     }
                 });
-                MultiUserChat shujisRoom = join(shuji, ZAISEI_ROOM, "sato");
+                MultiUserChat shujisRoom = join(shuji, ZAISEI_ROOM, TestRoster.SHUJI.toLowerCase(java.util.Locale.ROOT));
                 shujisRoom.sendMessage("予算の資料を共有します");
                 assertEquals("予算の資料を共有します", heard.get(10, TimeUnit.SECONDS),
                         "the 係's 主事 and the 課長 talk in the 課's room");
