@@ -66,6 +66,8 @@ final class ChatSession implements ConnectionListener {
     private static final Logger LOG = Logger.getLogger(ChatSession.class.getName());
     /** Messages read from the archive when a conversation is opened, and per scroll-back. */
     static final int HISTORY_PAGE = 50;
+    /** Messages of the user's own archive read at login to list the recent 1:1 conversations. */
+    static final int RECENT_PAGE = 200;
     /** How far before the drop the archive is read again after the chat server lost the session. */
     private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(2);
     private static final int CATCH_UP_MAX = 1000;
@@ -274,6 +276,9 @@ final class ChatSession implements ConnectionListener {
             if (!resumed && wasOnline && lastHeard != null) {
                 catchUp(lastHeard.minus(CATCH_UP_MARGIN));
             }
+            if (!wasOnline) {
+                recentConversations();
+            }
             wasOnline = true;
         });
     }
@@ -335,6 +340,20 @@ final class ChatSession implements ConnectionListener {
             } catch (ChatException e) {
                 LOG.log(Level.INFO, "cannot catch up " + (address == null ? "the user's archive" : address), e);
             }
+        }
+    }
+
+    /**
+     * Reads the latest page of the user's own archive at the first login, so the 1:1 conversations of the last days
+     * are listed (with their latest messages, not counted as unread) before anyone writes.
+     */
+    private void recentConversations() {
+        try {
+            for (Archive.Entry entry : archive.page(null, ConversationKind.DIRECT, null, RECENT_PAGE)) {
+                reader.read(entry.message(), false, entry.stamp(), entry.archiveId()).ifPresent(i -> apply(i, false));
+            }
+        } catch (ChatException e) {
+            LOG.log(Level.INFO, "the recent conversations of " + me + " could not be read", e);
         }
     }
 

@@ -232,6 +232,10 @@ class ChatAgainstServerTest {
 
         try (ChatDesk laptop = ChatDesk.anotherDesktopOf(server.url(), sectionHead, workspaces.resolve("head-laptop"))) {
             ChatDesk.await("the 係長's laptop online", laptop.chat::state, s -> s == ChatState.ONLINE);
+            Conversation recent = ChatDesk.await("the conversation with the clerk listed at login", () -> laptop.chat
+                    .conversations().stream().filter(c -> c.address().equals(clerk.address())).findFirst(),
+                    Optional::isPresent).get();
+            assertEquals(0, recent.unread(), "what was read before is not counted again on another desktop");
             List<String> opened = laptop.chat.open(clerk.address()).stream().map(ChatMessage::body).toList();
             assertTrue(opened.containsAll(earlier), "the conversation's history comes from the archive: " + opened);
             laptop.chat.loadEarlier(clerk.address(), 50); // nothing more, or more: either way no error
