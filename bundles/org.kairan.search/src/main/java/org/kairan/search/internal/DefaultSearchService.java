@@ -2,10 +2,13 @@ package org.kairan.search.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -14,6 +17,9 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.store.AlreadyClosedException;
+import org.kairan.chat.ChatMessage;
+import org.kairan.chat.ChatTopics;
+import org.kairan.chat.Conversation;
 import org.kairan.client.ClientTopics;
 import org.kairan.client.Session;
 import org.kairan.client.sync.Replica;
@@ -57,7 +63,9 @@ import org.osgi.service.event.EventHandler;
 @Component(service = { SearchService.class, EventHandler.class }, property = {
         EventConstants.EVENT_TOPIC + "=" + SyncTopics.REPLICA_CHANGED,
         EventConstants.EVENT_TOPIC + "=" + SyncTopics.STATUS,
-        EventConstants.EVENT_TOPIC + "=" + ClientTopics.SESSION })
+        EventConstants.EVENT_TOPIC + "=" + ClientTopics.SESSION,
+        EventConstants.EVENT_TOPIC + "=" + ChatTopics.MESSAGE,
+        EventConstants.EVENT_TOPIC + "=" + ChatTopics.CONVERSATION })
 public final class DefaultSearchService implements SearchService, EventHandler {
 
     private static final Logger LOG = Logger.getLogger(DefaultSearchService.class.getName());
@@ -95,6 +103,9 @@ public final class DefaultSearchService implements SearchService, EventHandler {
     /** The index and the replica versions the last complete run indexed (a new index is always looked at). */
     private SearchIndex indexedBy;
     private Map<String, Long> indexedVersions = Map.of();
+    /** Chat messages heard of and not indexed yet, and what is known of their conversations. */
+    private final Queue<ChatMessage> heard = new ConcurrentLinkedQueue<>();
+    private final ChatItems chatItems = new ChatItems();
     /** The city's place names as last read from the replica. */
     private PlaceReadings places = PlaceReadings.NONE;
 
@@ -135,6 +146,17 @@ public final class DefaultSearchService implements SearchService, EventHandler {
                 }
             }
             case ClientTopics.SESSION -> updating.request();
+            case ChatTopics.MESSAGE -> {
+                if (data instanceof ChatMessage message && message.delivery() != ChatMessage.Delivery.WAITING) {
+                    heard.add(message);
+                    updating.request();
+                }
+            }
+            case ChatTopics.CONVERSATION -> {
+                if (data instanceof Conversation conversation) {
+                    chatItems.conversation(conversation);
+                }
+            }
             case SyncTopics.STATUS -> {
                 if (!isOpen()) {
                     updating.request(); // a replica opened (offline start): open its index
@@ -228,6 +250,7 @@ public final class DefaultSearchService implements SearchService, EventHandler {
         synchronized (this) {
             if (session.isEmpty() || userDirectory.isEmpty()) {
                 closeIndex(); // logged out: the user's index is closed with them
+                heard.clear();
                 return;
             }
             try {
@@ -244,6 +267,7 @@ public final class DefaultSearchService implements SearchService, EventHandler {
                 current.commit();
                 rebuilt = true;
             }
+            indexChat(current);
             Replica replica = sync.replica();
             Map<String, Long> versions = INDEXED_TYPES.stream().collect(Collectors.toMap(Function.identity(),
                     replica::version));
@@ -296,6 +320,20 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             LOG.log(Level.WARNING, "the search index could not be brought up to date", e);
             publish(new IndexState(state.items(), 0, 0, rebuilt, "検索索引を更新できません (cannot update the search index): "
                     + e.getMessage()));
+        }
+    }
+
+    /** Indexes the chat messages heard of since the last run (the latest version of each). */
+    private void indexChat(SearchIndex current) throws IOException {
+        Map<String, IndexedItem> items = new LinkedHashMap<>();
+        for (ChatMessage message = heard.poll(); message != null; message = heard.poll()) {
+            IndexedItem item = chatItems.of(message, sync.officeZone());
+            items.put(item.key(), item);
+        }
+        if (!items.isEmpty()) {
+            current.putAll(List.copyOf(items.values()));
+            current.commit();
+            publish(new IndexState(current.count(), 0, 0, rebuilt, null));
         }
     }
 
