@@ -2,10 +2,7 @@ package org.kairan.chat.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -55,7 +52,7 @@ import org.kairan.core.protocol.ChatCredentials;
  * One user's chat on this desktop, from login to logout: the XMPP connection, the 課 rooms joined, the messages
  * known, and the messages on their way out.
  *
- * <p>Nothing typed is lost: a message is kept in {@link #pending} from the moment it is typed until the chat server
+ * <p>Nothing typed is lost: a message is kept in the {@link Outbox} from the moment it is typed until the chat server
  * acknowledges it (XEP-0198). If the connection drops, a resumed stream replays what was unacknowledged (Smack does);
  * if the chat server lost the session (it restarted), the rooms are joined again and everything still pending is
  * sent again, and the archive is read from shortly before the drop. Every message carries an origin id (XEP-0359), so
@@ -64,13 +61,8 @@ import org.kairan.core.protocol.ChatCredentials;
 final class ChatSession implements ConnectionListener {
 
     private static final Logger LOG = Logger.getLogger(ChatSession.class.getName());
-    /** Messages read from the archive when a conversation is opened, and per scroll-back. */
-    static final int HISTORY_PAGE = 50;
-    /** Messages of the user's own archive read at login to list the recent 1:1 conversations. */
-    static final int RECENT_PAGE = 200;
     /** How far before the drop the archive is read again after the chat server lost the session. */
     private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(2);
-    private static final int CATCH_UP_MAX = 1000;
     /** Seconds between attempts to enter rooms not entered yet (made by the server after the login, say). */
     static final int UPKEEP_SECONDS = 30;
     /** Seconds between attempts to reconnect after the connection dropped. */
@@ -81,18 +73,14 @@ final class ChatSession implements ConnectionListener {
     private final String myName;
     private final ChatEvents events;
     private final MessageStore store = new MessageStore();
-    private final StanzaReader reader;
     private final UnaryOperator<String> directoryNames;
     /** Called (once) when the chat server no longer takes the password this session was given. */
     private final Runnable onPasswordRefused;
     private final XMPPTCPConnection connection;
-    private final Archive archive;
+    private final Conversations conversations;
     private final Contacts contacts;
     private final FileSharing files;
-    /** Typed and not yet acknowledged by the chat server, in the order typed: origin id → stanza. */
-    private final Map<String, Message> pending = new LinkedHashMap<>();
-    /** Of {@link #pending}, those handed to Smack on the current stream (Smack resends them on resumption). */
-    private final Set<String> handed = new java.util.HashSet<>();
+    private final Outbox outbox;
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kairan-chat");
         t.setDaemon(true);
@@ -122,12 +110,14 @@ final class ChatSession implements ConnectionListener {
         this.events = events;
         this.directoryNames = directoryNames;
         this.onPasswordRefused = onPasswordRefused;
-        this.reader = new StanzaReader(me, credentials.conference(),
+        StanzaReader reader = new StanzaReader(me, credentials.conference(),
                 new Mentions(StanzaReader.nicknameOf(me), myName), this::nameOf);
         this.connection = ChatConnections.open(credentials);
-        this.archive = new Archive(connection);
+        this.conversations = new Conversations(me, store, reader, new Archive(connection), events, this::nameOf,
+                this::roomName);
         this.contacts = new Contacts(Roster.getInstanceFor(connection), events);
         this.files = new FileSharing(connection, credentials, events);
+        this.outbox = new Outbox(connection, () -> state == ChatState.ONLINE);
         // before login: Prosody hands over stored offline messages at once
         connection.addSyncStanzaListener(this::onStanza, StanzaTypeFilter.MESSAGE);
         connection.addStanzaAcknowledgedListener(this::onAcknowledged);
@@ -272,12 +262,13 @@ final class ChatSession implements ConnectionListener {
                 contacts.load();
                 rooms.forEach(this::join);
             }
-            flush(!resumed);
+            outbox.flush(!resumed);
             if (!resumed && wasOnline && lastHeard != null) {
-                catchUp(lastHeard.minus(CATCH_UP_MARGIN));
+                conversations.catchUp(lastHeard.minus(CATCH_UP_MARGIN),
+                        rooms.stream().map(DepartmentRoomPlan.Room::jid).toList());
             }
             if (!wasOnline) {
-                recentConversations();
+                conversations.recent();
             }
             wasOnline = true;
         });
@@ -286,9 +277,7 @@ final class ChatSession implements ConnectionListener {
     @Override
     public void connectionClosedOnError(Exception e) {
         LOG.log(Level.INFO, "chat connection of " + me + " dropped; reconnecting", e);
-        synchronized (pending) {
-            handed.clear();
-        }
+        outbox.streamLost();
         setState(ChatState.RECONNECTING);
         reconnectIn(RECONNECT_SECONDS);
     }
@@ -326,97 +315,18 @@ final class ChatSession implements ConnectionListener {
         }
     }
 
-    /** Reads the rooms' archives and the user's own from {@code since}, to fill what a lost session missed. */
-    private void catchUp(Instant since) {
-        List<String> addresses = new ArrayList<>();
-        rooms.forEach(r -> addresses.add(r.jid()));
-        addresses.add(null); // the user's own archive: every 1:1 conversation
-        for (String address : addresses) {
-            ConversationKind kind = address == null ? ConversationKind.DIRECT : ConversationKind.ROOM;
-            try {
-                for (Archive.Entry entry : archive.since(address, kind, since, CATCH_UP_MAX)) {
-                    reader.read(entry.message(), false, entry.stamp(), entry.archiveId()).ifPresent(i -> apply(i, true));
-                }
-            } catch (ChatException e) {
-                LOG.log(Level.INFO, "cannot catch up " + (address == null ? "the user's archive" : address), e);
-            }
-        }
-    }
-
-    /**
-     * Reads the latest page of the user's own archive at the first login, so the 1:1 conversations of the last days
-     * are listed (with their latest messages, not counted as unread) before anyone writes.
-     */
-    private void recentConversations() {
-        try {
-            for (Archive.Entry entry : archive.page(null, ConversationKind.DIRECT, null, RECENT_PAGE)) {
-                reader.read(entry.message(), false, entry.stamp(), entry.archiveId()).ifPresent(i -> apply(i, false));
-            }
-        } catch (ChatException e) {
-            LOG.log(Level.INFO, "the recent conversations of " + me + " could not be read", e);
-        }
-    }
-
     // --- incoming
 
     private void onStanza(Stanza stanza) {
         if (stanza instanceof Message message) {
             lastHeard = Instant.now();
-            reader.read(message, false, null, null).ifPresent(i -> apply(i, true));
+            conversations.heard(message, false);
         }
     }
 
     private void onCarbon(CarbonExtension.Direction direction, Message carbon, Message wrapping) {
         lastHeard = Instant.now();
-        reader.read(carbon, direction == CarbonExtension.Direction.sent, null, null).ifPresent(i -> apply(i, true));
-    }
-
-    /** Applies what a stanza means; {@code live} messages from others count as unread. */
-    private void apply(Incoming incoming, boolean live) {
-        String address = incoming.conversation();
-        switch (incoming) {
-            case Incoming.Posted posted -> {
-                String name = posted.kind() == ConversationKind.ROOM ? roomName(address) : nameOf(address);
-                ChatMessage added = store.with(address, posted.kind(), name, log -> log.add(posted.message(), live));
-                if (added != null) {
-                    events.post(ChatTopics.MESSAGE, added);
-                    announce(address);
-                }
-            }
-            case Incoming.Correction correction -> {
-                ChatMessage corrected = store.with(address, correction.kind(), nameOf(address), log -> {
-                    ChatMessage original = log.find(correction.originalId());
-                    if (original == null || !original.sender().equals(correction.sender())) {
-                        return null; // only its sender may correct a message
-                    }
-                    return log.replace(original.corrected(correction.text(),
-                            reader.mentionsMe(correction.sender(), correction.text()),
-                            Mentions.kessaiIn(correction.text())));
-                });
-                if (corrected != null) {
-                    events.post(ChatTopics.MESSAGE, corrected);
-                    announce(address);
-                }
-            }
-            case Incoming.Displayed displayed -> {
-                List<ChatMessage> changed = store.with(address, displayed.kind(), nameOf(address), log -> {
-                    if (displayed.reader().equals(me)) {
-                        log.readElsewhereUpTo(displayed.messageId());
-                        return List.<ChatMessage>of();
-                    }
-                    return log.displayed(displayed.reader(), displayed.messageId());
-                });
-                changed.forEach(m -> events.post(ChatTopics.MESSAGE, m));
-                announce(address);
-            }
-        }
-    }
-
-    private void announce(String address) {
-        Conversation summary = store.summary(address);
-        if (summary != null) {
-            events.post(ChatTopics.CONVERSATION, summary);
-        }
+        conversations.heard(carbon, direction == CarbonExtension.Direction.sent);
     }
 
     private void onAcknowledged(Stanza stanza) {
@@ -428,24 +338,13 @@ final class ChatSession implements ConnectionListener {
             return;
         }
         String id = origin.getId();
-        synchronized (pending) {
-            if (pending.remove(id) == null) {
-                return;
-            }
-            handed.remove(id);
+        if (!outbox.acknowledged(id)) {
+            return;
         }
         if (message.getBody() == null || MessageCorrectExtension.from(message) != null) {
             return;
         }
-        String address = message.getTo().asBareJid().toString();
-        ChatMessage sent = store.with(address, store.kindOf(address), nameOf(address), log -> {
-            ChatMessage known = log.find(id);
-            return known == null || known.delivery() != ChatMessage.Delivery.WAITING ? null
-                    : log.replace(known.withDelivery(ChatMessage.Delivery.SENT));
-        });
-        if (sent != null) {
-            events.post(ChatTopics.MESSAGE, sent);
-        }
+        conversations.sent(message.getTo().asBareJid().toString(), id);
     }
 
     // --- outgoing
@@ -458,8 +357,8 @@ final class ChatSession implements ConnectionListener {
                 Mentions.kessaiIn(body), Set.of(), ChatMessage.Delivery.WAITING);
         ChatMessage stored = store.with(address, kind, nameOf(address), log -> log.add(local, false));
         events.post(ChatTopics.MESSAGE, stored);
-        announce(address);
-        transmit(id, stanza(address, kind, id).setBody(body).addExtension(ChatMarkersElements.MarkableExtension.INSTANCE)
+        conversations.announce(address);
+        outbox.put(id, stanza(address, kind, id).setBody(body).addExtension(ChatMarkersElements.MarkableExtension.INSTANCE)
                 .build());
         return stored;
     }
@@ -471,11 +370,11 @@ final class ChatSession implements ConnectionListener {
                 file, null, Set.of(), ChatMessage.Delivery.WAITING);
         ChatMessage stored = store.with(address, kind, nameOf(address), log -> log.add(local, false));
         events.post(ChatTopics.MESSAGE, stored);
-        announce(address);
+        conversations.announce(address);
         StandardExtensionElement oob = StandardExtensionElement.builder(StanzaReader.OOB.getLocalPart(),
                 StanzaReader.OOB.getNamespaceURI()).addElement("url", file.url()).addElement("desc", file.name())
                 .build();
-        transmit(id, stanza(address, kind, id).setBody(file.url()).addExtension(oob)
+        outbox.put(id, stanza(address, kind, id).setBody(file.url()).addExtension(oob)
                 .addExtension(ChatMarkersElements.MarkableExtension.INSTANCE).build());
         return stored;
     }
@@ -493,9 +392,9 @@ final class ChatSession implements ConnectionListener {
                     "この会話で訂正できるメッセージがありません。");
         }
         events.post(ChatTopics.MESSAGE, corrected);
-        announce(address);
+        conversations.announce(address);
         String id = UUID.randomUUID().toString();
-        transmit(id, stanza(address, kind, id).setBody(body).addExtension(new MessageCorrectExtension(corrected.id()))
+        outbox.put(id, stanza(address, kind, id).setBody(body).addExtension(new MessageCorrectExtension(corrected.id()))
                 .build());
         return corrected;
     }
@@ -506,10 +405,10 @@ final class ChatSession implements ConnectionListener {
         }
         ConversationKind kind = store.kindOf(address);
         ChatMessage last = store.with(address, kind, nameOf(address), ConversationLog::markRead);
-        announce(address);
+        conversations.announce(address);
         if (last != null) {
             String id = UUID.randomUUID().toString();
-            transmit(id, stanza(address, kind, id).addExtension(new ChatMarkersElements.DisplayedExtension(last.id()))
+            outbox.put(id, stanza(address, kind, id).addExtension(new ChatMarkersElements.DisplayedExtension(last.id()))
                     .addExtension(StoreHint.INSTANCE).build());
         }
     }
@@ -566,92 +465,12 @@ final class ChatSession implements ConnectionListener {
         }
     }
 
-    /** Keeps the stanza until the chat server acknowledges it, and hands it over now if connected. */
-    private void transmit(String id, Message stanza) {
-        synchronized (pending) {
-            pending.put(id, stanza);
-        }
-        flush(false);
-    }
-
-    /**
-     * Hands over what is pending and not yet handed on this stream, in the order typed; with {@code again}, also what
-     * was handed on a stream the chat server lost.
-     */
-    private void flush(boolean again) {
-        synchronized (pending) {
-            if (again) {
-                handed.clear();
-            }
-            for (Map.Entry<String, Message> entry : pending.entrySet()) {
-                if (handed.contains(entry.getKey())) {
-                    continue;
-                }
-                // not while a stream is being set up again: a stanza written then corrupts the negotiation
-                if (state != ChatState.ONLINE) {
-                    return;
-                }
-                try {
-                    connection.sendStanza(entry.getValue());
-                    handed.add(entry.getKey());
-                } catch (SmackException.NotConnectedException e) {
-                    return; // sent again after the reconnection
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     /** How many messages are typed and not yet acknowledged by the chat server. */
     int pendingCount() {
-        synchronized (pending) {
-            return pending.size();
-        }
+        return outbox.size();
     }
 
     // --- history
-
-    List<ChatMessage> open(String address) throws ChatException {
-        ConversationKind kind = kindOf(address);
-        boolean read = store.with(address, kind, nameOf(address), log -> log.historyRead);
-        if (!read) {
-            readPage(address, kind, null);
-        }
-        return store.messages(address);
-    }
-
-    boolean loadEarlier(String address, int max) throws ChatException {
-        ConversationKind kind = kindOf(address);
-        String before = store.with(address, kind, nameOf(address), log -> log.archiveExhausted ? "" : log.oldestArchiveId);
-        if ("".equals(before)) {
-            return false;
-        }
-        boolean any = readPage(address, kind, before, max);
-        events.post(ChatTopics.HISTORY, address);
-        return any;
-    }
-
-    private boolean readPage(String address, ConversationKind kind, String before) throws ChatException {
-        return readPage(address, kind, before, HISTORY_PAGE);
-    }
-
-    private boolean readPage(String address, ConversationKind kind, String before, int max) throws ChatException {
-        List<Archive.Entry> page = archive.page(address, kind, before, max);
-        for (Archive.Entry entry : page) {
-            reader.read(entry.message(), false, entry.stamp(), entry.archiveId()).ifPresent(i -> apply(i, false));
-        }
-        store.with(address, kind, nameOf(address), log -> {
-            log.historyRead = true;
-            if (!page.isEmpty()) {
-                log.oldestArchiveId = page.get(0).archiveId();
-            }
-            log.archiveExhausted = page.size() < max;
-            return null;
-        });
-        return !page.isEmpty();
-    }
 
     // --- names
 
@@ -673,6 +492,14 @@ final class ChatSession implements ConnectionListener {
     private String roomName(String address) {
         return rooms.stream().filter(r -> r.jid().equals(address)).map(DepartmentRoomPlan.Room::name).findFirst()
                 .orElse(StanzaReader.nicknameOf(address));
+    }
+
+    List<ChatMessage> open(String address) throws ChatException {
+        return conversations.open(address, kindOf(address));
+    }
+
+    boolean loadEarlier(String address, int max) throws ChatException {
+        return conversations.loadEarlier(address, kindOf(address), max);
     }
 
     List<Conversation> conversations() {
