@@ -1,0 +1,222 @@
+package org.kairan.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.kairan.chat.ChatContact;
+import org.kairan.chat.ChatMessage;
+import org.kairan.chat.ChatService;
+import org.kairan.chat.ChatState;
+import org.kairan.chat.Conversation;
+import org.kairan.chat.ConversationKind;
+import org.kairan.chat.ui.ChatUiConstants;
+import org.kairan.client.KairanServerClient;
+import org.kairan.client.kessai.KessaiService;
+import org.kairan.client.sync.SyncService;
+import org.kairan.client.testing.Authenticator;
+import org.kairan.client.testing.DemoAccounts;
+import org.kairan.client.testing.ServerApi;
+
+/**
+ * The チャット tab (issue 6) with the demo city's 財政課 主事 at the desktop and the 財政係長 at another (a plain XMPP
+ * client with the chat account the Kairan server hands him), through the managed chat server the test server runs:
+ * the colleague shows 在席 under 財政課 in the contacts; a double-click opens the 1:1 conversation; a Japanese message
+ * typed and sent with Enter reaches him, his answer (naming her with @) shows in the conversation; once he has read
+ * hers it says 既読; his message in the 財政課 room counts as unread on the room's line, with a notification, and
+ * shows when the room is opened. With -Dkairan.screenshots=DIR it saves the conversation as chat-ja.png.
+ */
+@Order(80)
+class ChatUiTest {
+
+    private SwtDriver driver;
+    private Desktop desktop;
+    private KairanServerClient client;
+    private TestServer server;
+    private ChatService chat;
+
+    @BeforeEach
+    void setUp() {
+        driver = SwtDriver.onUiThread();
+        client = Services.of(KairanServerClient.class);
+        server = Services.of(TestServer.class);
+        chat = Services.of(ChatService.class);
+        desktop = new Desktop(driver, client, server);
+        desktop.waitForDirectory();
+        if (!client.session().map(s -> s.user().staffNo().equals(DemoAccounts.FINANCE_CLERK)).orElse(false)) {
+            new KessaiScreen(driver, desktop, Services.of(KessaiService.class), Services.of(SyncService.class))
+                    .waitUntilSent();
+            desktop.logInAs(DemoAccounts.FINANCE_CLERK, TestServer.DEMO_PASSWORD);
+        }
+    }
+
+    /** A session of another demo account, enrolling its second factor on first use. */
+    private String token(String staffNo) {
+        ServerApi api = server.api();
+        Optional<Authenticator> known = server.authenticator(staffNo);
+        if (known.isPresent()) {
+            return api.logIn(staffNo, TestServer.DEMO_PASSWORD, known.get());
+        }
+        ServerApi.Login login = api.enrol(staffNo, TestServer.DEMO_PASSWORD);
+        server.remember(staffNo, login.authenticator());
+        return login.token();
+    }
+
+    private Optional<TreeItem> contactRow(String address) {
+        for (TreeItem group : desktop.find(ChatUiConstants.ID_CONTACTS, Tree.class).getItems()) {
+            for (TreeItem person : group.getItems()) {
+                if (person.getData() instanceof ChatContact c && c.address().equals(address)) {
+                    return Optional.of(person);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<TableItem> conversationRow(String address) {
+        for (TableItem item : desktop.find(ChatUiConstants.ID_CONVERSATIONS, Table.class).getItems()) {
+            if (item.getData() instanceof Conversation c && c.address().equals(address)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The message rows shown, each a Composite carrying its ChatMessage. */
+    private List<Composite> messageRows() {
+        List<Composite> rows = new ArrayList<>();
+        for (Control c : SwtDriver.all(desktop.find(ChatUiConstants.ID_MESSAGES, Control.class),
+                c -> c.getData(ChatUiConstants.DATA_MESSAGE) instanceof ChatMessage)) {
+            rows.add((Composite) c);
+        }
+        return rows;
+    }
+
+    private Optional<Composite> rowWithText(String text) {
+        return messageRows().stream().filter(r -> SwtDriver.all(r, c -> c instanceof StyledText s
+                && s.getText().equals(text)).size() == 1).findFirst();
+    }
+
+    private static String stateOf(Composite row) {
+        return SwtDriver.find(row, ChatUiConstants.ID_MESSAGE_STATE, Label.class).getText();
+    }
+
+    /** The text of the chat tab's last notification (the part's own class is internal to its bundle). */
+    private String lastNotice() {
+        Object part = desktop.windowContext().get(EPartService.class).findPart(ChatUiConstants.PART_CHAT).getObject();
+        try {
+            return (String) part.getClass().getMethod("lastNotice").invoke(part);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("the chat part tells its last notification", e);
+        }
+    }
+
+    /** Types the text and presses Enter in the input, as a person would. */
+    private void typeAndPressEnter(String text) {
+        Text input = desktop.find(ChatUiConstants.ID_INPUT, Text.class);
+        SwtDriver.type(input, text);
+        Event enter = new Event();
+        enter.keyCode = SWT.CR;
+        enter.character = '\r';
+        enter.doit = true;
+        input.notifyListeners(SWT.KeyDown, enter);
+        driver.settle();
+    }
+
+    @Test
+    void colleaguesTalkOneToOneAndInTheirRoomAndSeeWhatTheOtherHasRead() throws Exception {
+        desktop.showPart(ChatUiConstants.PART_CHAT);
+        driver.waitUntil("the desktop is logged in to chat", () -> chat.state() == ChatState.ONLINE);
+        driver.waitUntil("the chat tab says オンライン",
+                () -> desktop.find(ChatUiConstants.ID_STATE, Label.class).getText().equals("オンライン"));
+        String me = chat.me().orElseThrow();
+        String myName = client.session().orElseThrow().user().name();
+
+        try (ChatPeer colleague = ChatPeer.logIn(server.api(), token(DemoAccounts.FINANCE_SECTION_HEAD))) {
+            // the colleague, now logged in to chat, is 在席 under 財政課
+            driver.waitUntil("the colleague shows 在席 under 財政課 in the contacts", () -> contactRow(colleague.address())
+                    .filter(r -> r.getText().endsWith("在席") && r.getParentItem().getText().equals("財政課"))
+                    .isPresent());
+            TreeItem row = contactRow(colleague.address()).orElseThrow();
+            String colleagueName = ((ChatContact) row.getData()).name();
+            assertTrue(row.getText().startsWith(colleagueName), "the contact is listed by 氏名: " + row.getText());
+
+            // a double-click opens the 1:1 conversation
+            Tree tree = desktop.find(ChatUiConstants.ID_CONTACTS, Tree.class);
+            tree.setSelection(row);
+            Event doubleClick = new Event();
+            doubleClick.item = row;
+            tree.notifyListeners(SWT.DefaultSelection, doubleClick);
+            driver.waitUntil("the conversation with the colleague is open",
+                    () -> desktop.find(ChatUiConstants.ID_TITLE, Label.class).getText().equals(colleagueName));
+
+            // the desktop writes; Enter sends; the colleague receives exactly that text
+            String mine = "お疲れさまです。令和8年度の予算資料（第3版）を確認しました。<b>修正点</b>は2か所です。";
+            typeAndPressEnter(mine);
+            driver.waitUntil("the colleague receives the message", () -> colleague.receivedWith(mine).isPresent());
+            assertEquals("", desktop.find(ChatUiConstants.ID_INPUT, Text.class).getText(),
+                    "the input is emptied once the message is sent");
+            driver.waitUntil("the message is shown as typed (markup is text)", () -> rowWithText(mine).isPresent());
+
+            // the colleague answers, naming her; the answer shows in the open conversation with the @ highlighted
+            String answer = "ありがとうございます。@" + myName + " さん、15時に伺います。";
+            colleague.send(me, answer);
+            driver.waitUntil("the colleague's answer is shown", () -> rowWithText(answer).isPresent());
+            StyledText answerText = (StyledText) SwtDriver.all(rowWithText(answer).get(),
+                    c -> c instanceof StyledText).get(0);
+            assertTrue(answerText.getStyleRanges().length > 0, "the @name in the answer is highlighted");
+
+            // 既読: once the colleague has read her message
+            assertEquals("", stateOf(rowWithText(mine).get()), "not read yet: no 既読");
+            Message received = colleague.receivedWith(mine).get();
+            colleague.markDisplayed(me, ChatPeer.originId(received));
+            driver.waitUntil("her message says 既読", () -> rowWithText(mine).map(ChatUiTest::stateOf)
+                    .filter("既読"::equals).isPresent());
+            driver.waitUntil("the 1:1 conversation is listed with nothing unread", () -> conversationRow(
+                    colleague.address()).filter(r -> r.getText().equals(colleagueName)).isPresent());
+            desktop.screenshot("chat-ja");
+
+            // the 課 room: the colleague writes there; the room's line counts it while another conversation is open
+            String room = chat.conversations().stream().filter(c -> c.kind() == ConversationKind.ROOM
+                    && c.name().equals("財政課")).map(Conversation::address).findFirst()
+                    .orElseThrow(() -> new AssertionError("the desktop's user is in the 財政課 room: "
+                            + chat.conversations()));
+            colleague.join(room);
+            String inRoom = "財政課の皆さん、明日の予算ヒアリングは10時から第2会議室です。";
+            colleague.sendToRoom(room, inRoom);
+            driver.waitUntil("the room's line shows one unread message", () -> conversationRow(room)
+                    .filter(r -> r.getText().equals("財政課 (1)")).isPresent());
+            driver.waitUntil("a notification quotes the room's message", () -> lastNotice().contains(inRoom));
+            Table conversations = desktop.find(ChatUiConstants.ID_CONVERSATIONS, Table.class);
+            TableItem roomRow = conversationRow(room).orElseThrow();
+            assertEquals(0, conversations.indexOf(roomRow), "the user's 課 room comes first in the list");
+            conversations.setSelection(roomRow);
+            Event select = new Event();
+            select.item = roomRow;
+            conversations.notifyListeners(SWT.Selection, select);
+            driver.waitUntil("the room's message is shown", () -> rowWithText(inRoom).isPresent());
+            driver.waitUntil("the room is read once shown", () -> conversationRow(room)
+                    .filter(r -> r.getText().equals("財政課")).isPresent());
+            desktop.screenshot("chat-room-ja");
+        }
+    }
+}
