@@ -809,7 +809,7 @@ public final class ChatPart {
 
     @Inject
     @Optional
-    void partInFront(@UIEventTopic(UIEvents.UILifeCycle.BRING_TO_TOP) org.osgi.service.event.Event event) {
+    void partInFront(@UIEventTopic(UIEvents.UILifeCycle.BRINGTOTOP) org.osgi.service.event.Event event) {
         if (!disposed() && event.getProperty(UIEvents.EventTags.ELEMENT) == part) {
             ui.asyncExec(() -> {
                 if (!disposed()) {
