@@ -88,6 +88,13 @@ final class ChatPeer implements AutoCloseable {
                 .build());
     }
 
+    /** Says in a room that the peer has read the message with this id, as a client does when it shows it. */
+    void markDisplayedInRoom(String room, String messageId) throws Exception {
+        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(JidCreate.entityBareFrom(room))
+                .ofType(Message.Type.groupchat).addExtension(new ChatMarkersElements.DisplayedExtension(messageId))
+                .build());
+    }
+
     /** Enters a room under the peer's 職員番号 (as the desktops do). */
     void join(String room) throws Exception {
         MultiUserChat muc = MultiUserChatManager.getInstanceFor(connection).getMultiUserChat(

@@ -240,6 +240,21 @@ class ChatUiTest {
                     colleague.address()).filter(r -> r.getText().equals(colleagueName)).isPresent());
             desktop.screenshot("chat-ja");
 
+            // ↑ in the empty input brings back her last message; what she changes replaces it everywhere
+            Text input = desktop.find(ChatUiConstants.ID_INPUT, Text.class);
+            Event up = new Event();
+            up.keyCode = SWT.ARROW_UP;
+            up.doit = true;
+            input.notifyListeners(SWT.KeyDown, up);
+            assertEquals(mine, input.getText(), "↑ in the empty input puts her last message there to correct");
+            String corrected = mine.replace("2か所", "3か所");
+            typeAndPressEnter(corrected);
+            driver.waitUntil("the colleague receives the correction", () -> colleague.receivedWith(corrected).isPresent());
+            driver.waitUntil("her message shows the corrected text, marked （訂正済み）", () -> rowWithText(corrected)
+                    .filter(r -> SwtDriver.all(r, c -> c instanceof Label l && l.getText().equals("（訂正済み）"))
+                            .size() == 1).isPresent());
+            assertTrue(rowWithText(mine).isEmpty(), "the corrected message replaces the original, not beside it");
+
             // the 課 room: the colleague writes there; the room's line counts it while another conversation is open
             String room = chat.conversations().stream().filter(c -> c.kind() == ConversationKind.ROOM
                     && c.name().equals("財政課")).map(Conversation::address).findFirst()
@@ -251,6 +266,8 @@ class ChatUiTest {
             driver.waitUntil("the room's line shows one unread message", () -> conversationRow(room)
                     .filter(r -> r.getText().equals("財政課 (1)")).isPresent());
             driver.waitUntil("a notification quotes the room's message", () -> lastNotice().contains(inRoom));
+            assertEquals("チャット (1)", desktop.windowContext().get(EPartService.class).findPart(ChatUiConstants.PART_CHAT)
+                    .getLabel(), "the tab counts the unread message");
             Table conversations = desktop.find(ChatUiConstants.ID_CONVERSATIONS, Table.class);
             TableItem roomRow = conversationRow(room).orElseThrow();
             assertEquals(0, conversations.indexOf(roomRow), "the user's 課 room comes first in the list");
@@ -261,6 +278,17 @@ class ChatUiTest {
             driver.waitUntil("the room's message is shown", () -> rowWithText(inRoom).isPresent());
             driver.waitUntil("the room is read once shown", () -> conversationRow(room)
                     .filter(r -> r.getText().equals("財政課")).isPresent());
+
+            // in the room, 既読 counts the colleagues who have read her message and names them
+            String toRoom = "承知しました。資料は@" + colleagueName + " さんに預けます。";
+            typeAndPressEnter(toRoom);
+            driver.waitUntil("the colleague sees her message in the room", () -> colleague.receivedWith(toRoom)
+                    .isPresent());
+            colleague.markDisplayedInRoom(room, ChatPeer.originId(colleague.receivedWith(toRoom).get()));
+            driver.waitUntil("her room message says 既読 1", () -> rowWithText(toRoom).map(ChatUiTest::stateOf)
+                    .filter("既読 1"::equals).isPresent());
+            assertEquals("既読：" + colleagueName, SwtDriver.find(rowWithText(toRoom).get(),
+                    ChatUiConstants.ID_MESSAGE_STATE, Label.class).getToolTipText(), "the readers are named");
             desktop.screenshot("chat-room-ja");
         }
     }
