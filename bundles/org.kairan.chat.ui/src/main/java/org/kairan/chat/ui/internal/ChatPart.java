@@ -749,6 +749,13 @@ public final class ChatPart {
             return;
         }
         showState(now);
+        int chosen = presence.getSelectionIndex();
+        if (now == ChatState.ONLINE && chosen > 0) {
+            chat.setPresence(CHOOSABLE[chosen]); // a new chat login starts 在席: keep what the person chose
+        }
+        if (now == ChatState.OFF) {
+            presence.select(0); // the next person to log in starts 在席
+        }
         if (now == ChatState.OFF || now == ChatState.UNAVAILABLE) {
             current = null;
             unreadSeen.clear();
