@@ -76,6 +76,17 @@ final class ChatPeer implements AutoCloseable {
         return received.stream().filter(m -> body.equals(m.getBody())).findFirst();
     }
 
+    /** Whether a message sharing a file of this name (XEP-0066 out-of-band data) reached the peer. */
+    boolean receivedFile(String name) {
+        return received.stream().anyMatch(m -> m.getBody() != null && m.toXML().toString().contains("jabber:x:oob")
+                && m.toXML().toString().contains(name));
+    }
+
+    /** What reached the peer, as XML (for a failing test's message). */
+    List<String> receivedXml() {
+        return received.stream().map(m -> m.toXML().toString()).toList();
+    }
+
     /** Sends a 1:1 message; returns its origin id. */
     String send(String to, String text) throws Exception {
         return sendMessage(to, Message.Type.chat, text);
