@@ -122,6 +122,8 @@ public final class ChatPart {
     private boolean messagesDirty;
     private boolean listsDirty;
     private boolean loadingEarlier;
+    /** Whether the message line says the open conversation could not be read (cleared once it is). */
+    private boolean openFailed;
 
     @Inject
     public ChatPart(ChatService chat, KairanServerClient client, UISynchronize ui, @Translation Messages messages,
@@ -429,18 +431,28 @@ public final class ChatPart {
         showMessage(null, false);
         showConversation();
         list.allowEarlier();
+        load(address);
+        input.setFocus();
+    }
+
+    /** Reads the conversation's latest messages in a job (again when chat comes back online). */
+    private void load(String address) {
         BackgroundCall.named(messages.chat_openJob, monitor -> chat.open(address)).onSuccess(opened -> {
             if (!disposed() && address.equals(current)) {
+                if (openFailed) {
+                    openFailed = false;
+                    showMessage(null, false);
+                }
                 showMessages(false, true);
                 markReadIfShown();
                 listsChanged();
             }
         }).onFailure(failure -> {
             if (!disposed() && address.equals(current)) {
+                openFailed = true;
                 showMessage(MessageFormat.format(messages.chat_openFailed, describe(failure)), true);
             }
         }).start(ui);
-        input.setFocus();
     }
 
     private void showConversation() {
@@ -466,6 +478,7 @@ public final class ChatPart {
         List<ChatMessage> shown = chat.messages(current);
         Set<String> names = new HashSet<>();
         chat.contacts().forEach(c -> names.add(c.name()));
+        chat.me().map(chat::nameOf).ifPresent(names::add);
         shown.forEach(m -> names.add(m.senderName()));
         list.show(shown, currentKind, names, chat::nameOf, earlierAdded, toEnd);
     }
@@ -752,6 +765,9 @@ public final class ChatPart {
         int chosen = presence.getSelectionIndex();
         if (now == ChatState.ONLINE && chosen > 0) {
             chat.setPresence(CHOOSABLE[chosen]); // a new chat login starts 在席: keep what the person chose
+        }
+        if (now == ChatState.ONLINE && current != null) {
+            load(current); // opened while chat was not connected, or messages came meanwhile
         }
         if (now == ChatState.OFF) {
             presence.select(0); // the next person to log in starts 在席
