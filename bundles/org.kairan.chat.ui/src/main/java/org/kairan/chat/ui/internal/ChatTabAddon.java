@@ -10,6 +10,7 @@ import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.widgets.Display;
 import org.kairan.chat.ui.ChatUiConstants;
 
 import jakarta.inject.Inject;
@@ -21,10 +22,21 @@ import jakarta.inject.Inject;
  */
 public final class ChatTabAddon {
 
+    /** How long after the start the part is made. */
+    static final int CREATE_AFTER_MILLIS = 3000;
+
     @Inject
     @Optional
     void startupComplete(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Object event,
             MApplication application, EModelService models) {
+        Display display = Display.getCurrent();
+        if (display != null) {
+            // after the window's first layout and paint (FirstLayout relayouts it once GTK knows the menu bar)
+            display.timerExec(CREATE_AFTER_MILLIS, () -> create(application, models));
+        }
+    }
+
+    private static void create(MApplication application, EModelService models) {
         for (MWindow window : application.getChildren()) {
             List<MPart> parts = models.findElements(window, ChatUiConstants.PART_CHAT, MPart.class);
             if (!parts.isEmpty() && parts.get(0).getObject() == null && window.getContext() != null) {
