@@ -1,0 +1,853 @@
+package org.kairan.chat.ui.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.FontDescriptor;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.kairan.approval.ui.ApprovalUiConstants;
+import org.kairan.chat.ChatContact;
+import org.kairan.chat.ChatException;
+import org.kairan.chat.ChatFile;
+import org.kairan.chat.ChatMessage;
+import org.kairan.chat.ChatPresence;
+import org.kairan.chat.ChatService;
+import org.kairan.chat.ChatState;
+import org.kairan.chat.ChatTopics;
+import org.kairan.chat.Conversation;
+import org.kairan.chat.ConversationKind;
+import org.kairan.chat.ui.ChatUiConstants;
+import org.kairan.chat.ui.nls.Messages;
+import org.kairan.client.KairanServerClient;
+import org.kairan.ui.BackgroundCall;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * チャット: on the left the conversations (the user's 課 rooms first, then 1:1 by recency, unread ones in bold with
+ * their count and an @ when one names the user) above the colleagues by 課 with their presence (double-click one to
+ * write to them); on the right the open conversation ({@link MessageList}) and the input (Enter sends, Shift+Enter
+ * breaks the line, ↑ in an empty input or 「訂正」 corrects the last message, 「ファイル…」 and files dropped send
+ * files), the user's own presence and the connection's state. What is shown is marked read while the tab is in
+ * front; what arrives elsewhere, and every message naming the user, shows a balloon ({@link ChatNotifier}); the tab's
+ * label counts the unread messages. Everything comes from {@link ChatService} and its events ({@link ChatTopics}).
+ */
+public final class ChatPart {
+
+    /** Messages read per scroll to the top. */
+    static final int EARLIER_PAGE = 50;
+    private static final ChatPresence[] CHOOSABLE = { ChatPresence.AVAILABLE, ChatPresence.AWAY, ChatPresence.BUSY };
+
+    private final ChatService chat;
+    private final KairanServerClient client;
+    private final UISynchronize ui;
+    private final Messages messages;
+    private final ChatTexts texts;
+    private final ChatNotifier notifier;
+    private final ECommandService commands;
+    private final EHandlerService handlers;
+    private MPart part;
+    private String partLabel;
+    private Table conversations;
+    private Tree contacts;
+    private Label title;
+    private Label state;
+    private Label message;
+    private MessageList list;
+    private Text input;
+    private Label correcting;
+    private Combo presence;
+    private Font bold;
+    private final Map<ChatPresence, Image> dots = new HashMap<>();
+    /** The open conversation's address, or null. */
+    private String current;
+    private ConversationKind currentKind = ConversationKind.DIRECT;
+    private String currentName = "";
+    /** Whether the input holds a correction of the user's last message. */
+    private boolean correctingLast;
+    private final Set<String> collapsedGroups = new HashSet<>();
+    /** Unread counts as last seen, to notice what arrived. */
+    private final Map<String, Integer> unreadSeen = new HashMap<>();
+    /** The last message received per conversation (what a notification quotes). */
+    private final Map<String, ChatMessage> lastReceived = new HashMap<>();
+    private boolean messagesDirty;
+    private boolean listsDirty;
+    private boolean loadingEarlier;
+    /** Whether the message line says the open conversation could not be read (cleared once it is). */
+    private boolean openFailed;
+
+    @Inject
+    public ChatPart(ChatService chat, KairanServerClient client, UISynchronize ui, @Translation Messages messages,
+            ECommandService commands, EHandlerService handlers) {
+        this.chat = chat;
+        this.client = client;
+        this.ui = ui;
+        this.messages = messages;
+        this.commands = commands;
+        this.handlers = handlers;
+        this.texts = new ChatTexts(messages, Locale.getDefault());
+        this.notifier = new ChatNotifier(texts);
+    }
+
+    @PostConstruct
+    void create(Composite parent, MPart modelPart) {
+        this.part = modelPart;
+        this.partLabel = modelPart.getLocalizedLabel();
+        bold = FontDescriptor.createFrom(parent.getFont()).setStyle(SWT.BOLD).createFont(parent.getDisplay());
+        for (ChatPresence p : ChatPresence.values()) {
+            dots.put(p, dot(parent, p));
+        }
+        GridLayoutFactory.fillDefaults().applyTo(parent);
+        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        createLeft(sash);
+        createRight(sash);
+        sash.setWeights(26, 74);
+        showState(chat.state());
+        refreshLists();
+        showConversation();
+    }
+
+    private Image dot(Control parent, ChatPresence p) {
+        RGB rgb = switch (p) {
+            case AVAILABLE -> new RGB(0x2E, 0xA0, 0x43);
+            case AWAY -> new RGB(0xE0, 0xA0, 0x00);
+            case BUSY -> new RGB(0xD0, 0x30, 0x30);
+            case OFFLINE -> new RGB(0xB0, 0xB0, 0xB0);
+        };
+        Image image = new Image(parent.getDisplay(), 12, 12);
+        GC gc = new GC(image);
+        try {
+            gc.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+            gc.fillRectangle(0, 0, 12, 12);
+            gc.setAntialias(SWT.ON);
+            gc.setBackground(new Color(rgb));
+            gc.fillOval(1, 1, 10, 10);
+        } finally {
+            gc.dispose();
+        }
+        return image;
+    }
+
+    @PreDestroy
+    void dispose() {
+        dots.values().forEach(Image::dispose);
+        if (bold != null) {
+            bold.dispose();
+        }
+    }
+
+    private void createLeft(Composite sash) {
+        SashForm left = new SashForm(sash, SWT.VERTICAL);
+        Composite top = new Composite(left, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(6, 6).spacing(0, 4).applyTo(top);
+        Label heading = new Label(top, SWT.NONE);
+        heading.setText(messages.chat_conversations);
+        heading.setFont(bold);
+        conversations = new Table(top, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        conversations.setData(ChatUiConstants.WIDGET_ID, ChatUiConstants.ID_CONVERSATIONS);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(conversations);
+        conversations.addListener(SWT.Selection, e -> {
+            if (e.item != null && e.item.getData() instanceof Conversation c) {
+                open(c.address(), c.kind(), c.name());
+            }
+        });
+        Composite bottom = new Composite(left, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(6, 6).spacing(0, 4).applyTo(bottom);
+        Label people = new Label(bottom, SWT.NONE);
+        people.setText(messages.chat_contacts);
+        people.setFont(bold);
+        contacts = new Tree(bottom, SWT.SINGLE | SWT.BORDER);
+        contacts.setData(ChatUiConstants.WIDGET_ID, ChatUiConstants.ID_CONTACTS);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(contacts);
+        contacts.addListener(SWT.DefaultSelection, e -> {
+            if (e.item != null && e.item.getData() instanceof ChatContact c) {
+                open(c.address(), ConversationKind.DIRECT, c.name());
+            }
+        });
+        contacts.addListener(SWT.Collapse, e -> collapsedGroups.add(((TreeItem) e.item).getText()));
+        contacts.addListener(SWT.Expand, e -> collapsedGroups.remove(((TreeItem) e.item).getText()));
+        left.setWeights(45, 55);
+    }
+
+    private void createRight(Composite sash) {
+        Composite right = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(6, 6).spacing(0, 4).applyTo(right);
+
+        Composite header = new Composite(right, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(header);
+        title = new Label(header, SWT.NONE);
+        title.setData(ChatUiConstants.WIDGET_ID, ChatUiConstants.ID_TITLE);
+        title.setFont(bold);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(title);
+        state = new Label(header, SWT.RIGHT);
+        state.setData(ChatUiConstants.WIDGET_ID, ChatUiConstants.ID_STATE);
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(state);
+
+        message = new Label(right, SWT.WRAP);
+        message.setData(ChatUiConstants.WIDGET_ID, ChatUiConstants.ID_MESSAGE);
+        message.setForeground(right.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).exclude(true).applyTo(message);
+        message.setVisible(false);
+
+        list = new MessageList(right, texts, client::officeZone, new MessageList.Actions() {
+            @Override
+            public void save(ChatFile file) {
+                saveFile(file);
+            }
+
+            @Override
+            public void openKessai(String kessaiId) {
+                ChatPart.this.openKessai(kessaiId);
+            }
+
+            @Override
+            public void earlier() {
+                loadEarlier();
+            }
+
+            @Override
+            public void say(String text) {
+                showMessage(text, false);
+            }
+        });
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(list.control());
+        acceptDroppedFiles(list.control());
+
+        correcting = new Label(right, SWT.WRAP);
+        correcting.setText(messages.chat_correcting);
+        correcting.setForeground(right.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).exclude(true).applyTo(correcting);
+        correcting.setVisible(false);
+
+        Composite compose = new Composite(right, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(compose);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(6, 4).applyTo(compose);
+        input = new Text(compose, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+        input.setData(ChatUiConstants.WIDGET_ID, ChatUiConstants.ID_INPUT);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, input.getLineHeight() * 3 + 8).applyTo(input);
+        input.addListener(SWT.KeyDown, this::keyInInput);
+        acceptDroppedFiles(input);
+        Composite buttons = new Composite(compose, SWT.NONE);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
+        GridLayoutFactory.fillDefaults().numColumns(3).spacing(4, 0).applyTo(buttons);
+        button(buttons, messages.chat_send, ChatUiConstants.ID_SEND, this::send);
+        button(buttons, messages.chat_correct, ChatUiConstants.ID_CORRECT, this::startCorrecting);
+        button(buttons, messages.chat_file, ChatUiConstants.ID_FILE, this::chooseFile);
+
+        Composite bar = new Composite(right, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(3).spacing(6, 0).applyTo(bar);
+        new Label(bar, SWT.NONE).setText(messages.chat_presence);
+        presence = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
+        presence.setData(ChatUiConstants.WIDGET_ID, ChatUiConstants.ID_PRESENCE);
+        presence.setItems(Arrays.stream(CHOOSABLE).map(texts::presence).toArray(String[]::new));
+        presence.select(0);
+        presence.addListener(SWT.Selection, e -> {
+            int i = presence.getSelectionIndex();
+            if (i >= 0) {
+                chat.setPresence(CHOOSABLE[i]);
+            }
+        });
+        Label hint = new Label(bar, SWT.WRAP);
+        hint.setText(messages.chat_inputHint);
+        hint.setForeground(right.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).indent(12, 0).applyTo(hint);
+    }
+
+    private static Button button(Composite bar, String text, String id, Runnable action) {
+        Button b = new Button(bar, SWT.PUSH);
+        b.setText(text);
+        b.setData(ChatUiConstants.WIDGET_ID, id);
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+
+    private void acceptDroppedFiles(Control control) {
+        DropTarget target = new DropTarget(control, DND.DROP_COPY | DND.DROP_MOVE | DND.DROP_LINK | DND.DROP_DEFAULT);
+        target.setTransfer(FileTransfer.getInstance());
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = (event.operations & DND.DROP_COPY) != 0 ? DND.DROP_COPY : DND.DROP_NONE;
+            }
+
+            @Override
+            public void dragOperationChanged(DropTargetEvent event) {
+                dragEnter(event);
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (event.data instanceof String[] names) {
+                    sendFiles(Arrays.stream(names).map(Path::of).filter(Files::isRegularFile).toList());
+                }
+            }
+        });
+    }
+
+    // --- the lists on the left
+
+    private boolean disposed() {
+        return conversations == null || conversations.isDisposed();
+    }
+
+    /** Refreshes the lists once after a burst of events. */
+    private void listsChanged() {
+        if (listsDirty) {
+            return;
+        }
+        listsDirty = true;
+        ui.asyncExec(() -> {
+            listsDirty = false;
+            if (!disposed()) {
+                refreshLists();
+            }
+        });
+    }
+
+    private void refreshLists() {
+        List<Conversation> all = chat.conversations();
+        fillConversations(all);
+        fillContacts(chat.contacts(), all);
+        if (part != null && partLabel != null) {
+            part.setLabel(texts.tab(partLabel, all));
+        }
+    }
+
+    private void fillConversations(List<Conversation> all) {
+        conversations.setRedraw(false);
+        try {
+            conversations.removeAll();
+            for (Conversation c : all) {
+                TableItem item = new TableItem(conversations, SWT.NONE);
+                item.setText(texts.conversation(c));
+                item.setData(c);
+                if (c.unread() > 0) {
+                    item.setFont(bold);
+                }
+                if (c.address().equals(current)) {
+                    conversations.setSelection(item);
+                }
+            }
+        } finally {
+            conversations.setRedraw(true);
+        }
+    }
+
+    private void fillContacts(List<ChatContact> all, List<Conversation> rooms) {
+        String me = chat.me().orElse("");
+        Map<String, List<ChatContact>> byGroup = new LinkedHashMap<>();
+        // the user's own 課 first (the rooms they are in are named after their 課), then the others in order
+        rooms.stream().filter(c -> c.kind() == ConversationKind.ROOM).map(Conversation::name)
+                .forEach(name -> byGroup.put(name, new ArrayList<>()));
+        for (ChatContact c : all) {
+            if (!c.address().equals(me)) {
+                byGroup.computeIfAbsent(texts.group(c.group()), g -> new ArrayList<>()).add(c);
+            }
+        }
+        byGroup.values().removeIf(List::isEmpty);
+        contacts.setRedraw(false);
+        try {
+            contacts.removeAll();
+            byGroup.forEach((group, people) -> {
+                TreeItem groupItem = new TreeItem(contacts, SWT.NONE);
+                groupItem.setText(group);
+                for (ChatContact c : people) {
+                    TreeItem item = new TreeItem(groupItem, SWT.NONE);
+                    item.setText(texts.contact(c));
+                    item.setImage(dots.get(c.presence()));
+                    item.setData(c);
+                }
+                groupItem.setExpanded(!collapsedGroups.contains(group));
+            });
+        } finally {
+            contacts.setRedraw(true);
+        }
+    }
+
+    // --- the open conversation
+
+    /** Opens a conversation: shows what is known at once, reads its latest messages in a job, marks it read. */
+    void open(String address, ConversationKind kind, String name) {
+        if (address.equals(current)) {
+            markReadIfShown();
+            return;
+        }
+        current = address;
+        currentKind = kind;
+        currentName = name;
+        cancelCorrecting();
+        showMessage(null, false);
+        showConversation();
+        list.allowEarlier();
+        load(address);
+        input.setFocus();
+    }
+
+    /** Reads the conversation's latest messages in a job (again when chat comes back online). */
+    private void load(String address) {
+        BackgroundCall.named(messages.chat_openJob, monitor -> chat.open(address)).onSuccess(opened -> {
+            if (!disposed() && address.equals(current)) {
+                if (openFailed) {
+                    openFailed = false;
+                    showMessage(null, false);
+                }
+                showMessages(false, true);
+                markReadIfShown();
+                listsChanged();
+            }
+        }).onFailure(failure -> {
+            if (!disposed() && address.equals(current)) {
+                openFailed = true;
+                showMessage(MessageFormat.format(messages.chat_openFailed, describe(failure)), true);
+            }
+        }).start(ui);
+    }
+
+    private void showConversation() {
+        boolean open = current != null;
+        title.setText(open ? currentName : messages.chat_noConversation);
+        title.getParent().layout(true);
+        if (open) {
+            showMessages(false, true);
+        } else {
+            list.clear();
+        }
+        for (TableItem item : conversations.getItems()) {
+            if (item.getData() instanceof Conversation c && c.address().equals(current)) {
+                conversations.setSelection(item);
+            }
+        }
+    }
+
+    private void showMessages(boolean earlierAdded, boolean toEnd) {
+        if (current == null) {
+            return;
+        }
+        List<ChatMessage> shown = chat.messages(current);
+        Set<String> names = new HashSet<>();
+        chat.contacts().forEach(c -> names.add(c.name()));
+        chat.me().map(chat::nameOf).ifPresent(names::add);
+        shown.forEach(m -> names.add(m.senderName()));
+        list.show(shown, currentKind, names, chat::nameOf, earlierAdded, toEnd);
+    }
+
+    private void messagesChanged() {
+        if (messagesDirty) {
+            return;
+        }
+        messagesDirty = true;
+        ui.asyncExec(() -> {
+            messagesDirty = false;
+            if (!disposed()) {
+                showMessages(false, false);
+                markReadIfShown();
+            }
+        });
+    }
+
+    /** Whether the chat tab is in front (its widgets are visible). */
+    private boolean tabVisible() {
+        return !disposed() && list.control().isVisible();
+    }
+
+    private boolean windowActive() {
+        Shell shell = conversations.getShell();
+        return shell.getDisplay().getActiveShell() == shell;
+    }
+
+    /** Marks the open conversation read when the tab is in front. */
+    private void markReadIfShown() {
+        if (current != null && tabVisible()) {
+            Conversation c = chat.conversations().stream().filter(k -> k.address().equals(current)).findFirst()
+                    .orElse(null);
+            if (c != null && c.unread() > 0) {
+                chat.markRead(current);
+            }
+        }
+    }
+
+    private void loadEarlier() {
+        String address = current;
+        if (address == null || loadingEarlier) {
+            return;
+        }
+        loadingEarlier = true;
+        showMessage(messages.chat_earlier, false);
+        BackgroundCall.named(messages.chat_earlierJob, monitor -> chat.loadEarlier(address, EARLIER_PAGE))
+                .onSuccess(any -> {
+                    loadingEarlier = false;
+                    if (disposed() || !address.equals(current)) {
+                        return;
+                    }
+                    showMessage(any ? null : messages.chat_noEarlier, false);
+                    if (any) {
+                        showMessages(true, false);
+                        list.allowEarlier();
+                    }
+                }).onFailure(failure -> {
+                    loadingEarlier = false;
+                    if (!disposed()) {
+                        showMessage(describe(failure), true);
+                        list.allowEarlier();
+                    }
+                }).quiet().start(ui);
+    }
+
+    // --- writing
+
+    private void keyInInput(Event e) {
+        if ((e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR || e.character == '\r')
+                && (e.stateMask & SWT.SHIFT) == 0) {
+            e.doit = false;
+            send();
+        } else if (e.keyCode == SWT.ARROW_UP && input.getText().isEmpty()) {
+            e.doit = false;
+            startCorrecting();
+        } else if (e.keyCode == SWT.ESC && correctingLast) {
+            e.doit = false;
+            cancelCorrecting();
+            input.setText("");
+        }
+    }
+
+    /** Sends what is typed (or the correction); the text stays in the input when it cannot be sent. */
+    void send() {
+        String text = input.getText();
+        if (current == null || text.isBlank()) {
+            return;
+        }
+        try {
+            if (correctingLast) {
+                chat.correctLast(current, text);
+            } else {
+                chat.send(current, text);
+            }
+            input.setText("");
+            cancelCorrecting();
+            showMessage(null, false);
+        } catch (ChatException e) {
+            showMessage(texts.error(e, null, -1, -1, text), true);
+        }
+        input.setFocus();
+    }
+
+    /** Puts the user's last message of the conversation into the input, to be corrected and sent with Enter. */
+    void startCorrecting() {
+        if (current == null) {
+            return;
+        }
+        List<ChatMessage> known = chat.messages(current);
+        ChatMessage last = null;
+        for (int i = known.size() - 1; i >= 0; i--) {
+            if (known.get(i).outgoing()) {
+                last = known.get(i);
+                break;
+            }
+        }
+        if (last == null || last.file() != null) {
+            showMessage(messages.chat_error_NOTHING_TO_CORRECT, true);
+            return;
+        }
+        correctingLast = true;
+        input.setText(last.body());
+        input.setSelection(last.body().length());
+        setVisible(correcting, true);
+        input.setFocus();
+    }
+
+    private void cancelCorrecting() {
+        correctingLast = false;
+        setVisible(correcting, false);
+    }
+
+    private void chooseFile() {
+        if (current == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(input.getShell(), SWT.OPEN | SWT.MULTI);
+        dialog.setText(messages.chat_fileTitle);
+        if (dialog.open() == null) {
+            return;
+        }
+        Path folder = Path.of(dialog.getFilterPath());
+        sendFiles(Arrays.stream(dialog.getFileNames()).map(folder::resolve).toList());
+    }
+
+    /** A file that could not be sent, with what the message about it needs. */
+    private static final class FileFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient ChatException cause;
+        final long size;
+        final long max;
+
+        FileFailure(ChatException cause, long size, long max) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+            this.size = size;
+            this.max = max;
+        }
+    }
+
+    /** Sends each file in a job of its own; progress and refusals show in the message line. */
+    void sendFiles(List<Path> files) {
+        String address = current;
+        if (address == null) {
+            return;
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            BackgroundCall.named(messages.chat_fileJob, monitor -> {
+                try {
+                    return chat.sendFile(address, file);
+                } catch (ChatException e) {
+                    long size = -1;
+                    try {
+                        size = Files.size(file);
+                    } catch (java.io.IOException | RuntimeException unreadable) {
+                        // the message says it cannot be read
+                    }
+                    throw new FileFailure(e, size, chat.maxFileSize());
+                }
+            }).onSuccess(sent -> {
+                if (!disposed()) {
+                    showMessage(MessageFormat.format(messages.chat_fileSent, name), false);
+                }
+            }).onFailure(failure -> {
+                if (disposed()) {
+                    return;
+                }
+                showMessage(failure instanceof FileFailure f ? texts.error(f.cause, name, f.size, f.max, null)
+                        : MessageFormat.format(messages.chat_error_FAILED, describe(failure)), true);
+            }).start(ui);
+        }
+    }
+
+    private void saveFile(ChatFile file) {
+        FileDialog dialog = new FileDialog(input.getShell(), SWT.SAVE);
+        dialog.setText(MessageFormat.format(messages.chat_saveTitle, file.name()));
+        dialog.setFileName(file.name());
+        dialog.setOverwrite(true);
+        String chosen = dialog.open();
+        if (chosen == null) {
+            return;
+        }
+        Path target = Path.of(chosen);
+        BackgroundCall.named(messages.chat_saveJob, monitor -> {
+            chat.download(file, target);
+            return target;
+        }).onSuccess(saved -> {
+            if (!disposed()) {
+                showMessage(MessageFormat.format(messages.chat_saved, saved.getFileName()), false);
+            }
+        }).onFailure(failure -> {
+            if (!disposed()) {
+                showMessage(MessageFormat.format(messages.chat_saveFailed, file.name(), describe(failure)), true);
+            }
+        }).start(ui);
+    }
+
+    private void openKessai(String kessaiId) {
+        ParameterizedCommand command;
+        try {
+            command = commands.createCommand(ApprovalUiConstants.COMMAND_OPEN_KESSAI,
+                    Map.of(ApprovalUiConstants.PARAM_KESSAI_ID, kessaiId));
+        } catch (RuntimeException e) {
+            command = null; // the command is not defined in this application
+        }
+        if (command == null || !handlers.canExecute(command)) {
+            showMessage(messages.chat_kessaiNotOpened, true);
+            return;
+        }
+        handlers.executeHandler(command);
+    }
+
+    // --- messages to the person
+
+    private static String describe(Exception failure) {
+        return Objects.requireNonNullElse(failure.getMessage(), failure.toString());
+    }
+
+    private void showMessage(String text, boolean problem) {
+        if (message == null || message.isDisposed()) {
+            return;
+        }
+        boolean visible = text != null && !text.isBlank();
+        message.setText(visible ? text : "");
+        message.setForeground(message.getDisplay().getSystemColor(problem ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_GRAY));
+        setVisible(message, visible);
+    }
+
+    private static void setVisible(Control control, boolean visible) {
+        if (control.getVisible() == visible) {
+            return;
+        }
+        control.setVisible(visible);
+        ((org.eclipse.swt.layout.GridData) control.getLayoutData()).exclude = !visible;
+        control.getParent().layout(true);
+    }
+
+    private void showState(ChatState now) {
+        state.setText(texts.state(now));
+        state.setForeground(state.getDisplay().getSystemColor(switch (now) {
+            case ONLINE -> SWT.COLOR_DARK_GREEN;
+            case UNAVAILABLE, RECONNECTING -> SWT.COLOR_DARK_RED;
+            default -> SWT.COLOR_DARK_GRAY;
+        }));
+        state.getParent().layout(true);
+    }
+
+    /** The text of the last notification shown (for tests). */
+    public String lastNotice() {
+        return notifier.lastText();
+    }
+
+    // --- events
+
+    @Inject
+    @Optional
+    void stateChanged(@UIEventTopic(ChatTopics.STATE) ChatState now) {
+        if (disposed()) {
+            return;
+        }
+        showState(now);
+        int chosen = presence.getSelectionIndex();
+        if (now == ChatState.ONLINE && chosen > 0) {
+            chat.setPresence(CHOOSABLE[chosen]); // a new chat login starts 在席: keep what the person chose
+        }
+        if (now == ChatState.ONLINE && current != null) {
+            load(current); // opened while chat was not connected, or messages came meanwhile
+        }
+        if (now == ChatState.OFF) {
+            presence.select(0); // the next person to log in starts 在席
+        }
+        if (now == ChatState.OFF || now == ChatState.UNAVAILABLE) {
+            current = null;
+            unreadSeen.clear();
+            lastReceived.clear();
+            showConversation();
+        }
+        listsChanged();
+    }
+
+    @Inject
+    @Optional
+    void contactsChanged(@UIEventTopic(ChatTopics.CONTACTS) Object what) {
+        if (!disposed()) {
+            listsChanged();
+        }
+    }
+
+    @Inject
+    @Optional
+    void messageChanged(@UIEventTopic(ChatTopics.MESSAGE) ChatMessage changed) {
+        if (disposed()) {
+            return;
+        }
+        if (!changed.outgoing()) {
+            lastReceived.put(changed.conversation(), changed);
+        }
+        if (changed.conversation().equals(current)) {
+            messagesChanged();
+        }
+    }
+
+    @Inject
+    @Optional
+    void conversationChanged(@UIEventTopic(ChatTopics.CONVERSATION) Conversation changed) {
+        if (disposed()) {
+            return;
+        }
+        int before = unreadSeen.getOrDefault(changed.address(), 0);
+        unreadSeen.put(changed.address(), changed.unread());
+        if (changed.unread() > before) {
+            boolean inView = changed.address().equals(current) && tabVisible() && windowActive();
+            if (!inView || changed.mentioned()) {
+                notifier.show(conversations.getShell(), texts.notice(changed, lastReceived.get(changed.address())));
+            }
+        }
+        listsChanged();
+    }
+
+    @Inject
+    @Optional
+    void fileProgress(@UIEventTopic(ChatTopics.FILE_PROGRESS) ChatTopics.FileProgress progress) {
+        if (disposed() || !progress.conversation().equals(current)) {
+            return;
+        }
+        long percent = progress.size() <= 0 ? 0 : Math.min(100, progress.sent() * 100 / progress.size());
+        showMessage(MessageFormat.format(messages.chat_fileProgress, progress.name(), percent), false);
+    }
+
+    @Inject
+    @Optional
+    void partInFront(@UIEventTopic(UIEvents.UILifeCycle.BRINGTOTOP) org.osgi.service.event.Event event) {
+        if (!disposed() && event.getProperty(UIEvents.EventTags.ELEMENT) == part) {
+            ui.asyncExec(() -> {
+                if (!disposed()) {
+                    markReadIfShown();
+                }
+            });
+        }
+    }
+
+    @Focus
+    void focus() {
+        if (current != null) {
+            input.setFocus();
+        } else {
+            conversations.setFocus();
+        }
+    }
+}
