@@ -279,8 +279,7 @@ class ChatUiTest {
             assertTrue(rowWithText(mine).isEmpty(), "the corrected message replaces the original, not beside it");
 
             // a file larger than the chat server takes, dropped on the conversation, is refused on the desktop with
-            // the sizes; nothing is sent. (A small file's upload to the managed Prosody does not finish yet: Prosody
-            // issues the slot, the desktop writes every byte, and no answer comes; see the chat service's notes.)
+            // the sizes; nothing is sent
             Path folder = Files.createTempDirectory("kairan-chat-files");
             long max = chat.maxFileSize();
             assertTrue(max > 0, "the chat server announces its file size limit");
@@ -330,6 +329,31 @@ class ChatUiTest {
             assertEquals("既読：" + colleagueName, SwtDriver.find(rowWithText(toRoom).get(),
                     ChatUiConstants.ID_MESSAGE_STATE, Label.class).getToolTipText(), "the readers are named");
             desktop.screenshot("chat-room-ja");
+
+            // a PDF dropped on the room is shared: shown with its name once the chat server has it
+            Path pdf = folder.resolve("予算ヒアリング資料.pdf");
+            Files.write(pdf, ("%PDF-1.4\n% 予算ヒアリング資料\n" + "0".repeat(10_000) + "\n%%EOF\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            drop(pdf);
+            driver.waitUntil("the PDF is shown as shared in the room", () -> messageRows().stream().anyMatch(r -> r
+                    .getData(ChatUiConstants.DATA_MESSAGE) instanceof ChatMessage m && m.file() != null
+                    && m.file().name().equals("予算ヒアリング資料.pdf") && m.delivery() == ChatMessage.Delivery.SENT));
+
+            // the room's message is found by the search as チャット and opens its conversation
+            TableItem oneToOne = conversationRow(colleague.address()).orElseThrow();
+            conversations.setSelection(oneToOne);
+            Event back = new Event();
+            back.item = oneToOne;
+            conversations.notifyListeners(SWT.Selection, back);
+            driver.waitUntil("the 1:1 conversation is open again", () -> desktop.find(ChatUiConstants.ID_TITLE,
+                    Label.class).getText().equals(colleagueName));
+            SearchScreen search = new SearchScreen(driver, desktop);
+            search.show();
+            search.search("予算ヒアリング", "財政課");
+            search.select("財政課");
+            search.results().notifyListeners(SWT.DefaultSelection, new Event());
+            driver.waitUntil("the search hit opens the 財政課 room in the チャット tab", () -> desktop.find(
+                    ChatUiConstants.ID_TITLE, Label.class).getText().equals("財政課"));
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import org.kairan.chat.ChatMessage;
 import org.kairan.chat.Conversation;
@@ -39,12 +38,6 @@ final class MessageStore {
     synchronized List<ChatMessage> messages(String address) {
         ConversationLog log = logs.get(address);
         return log == null ? List.of() : log.messages();
-    }
-
-    /** Renames the conversations whose names come from elsewhere (the roster arriving after the messages). */
-    synchronized void rename(UnaryOperator<String> nameOfAddress) {
-        logs.values().stream().filter(l -> l.kind == ConversationKind.DIRECT)
-                .forEach(l -> l.name = nameOfAddress.apply(l.address));
     }
 
     /** The conversation as the list shows it. */
