@@ -99,6 +99,7 @@ public final class ManagedProsody implements ChatServer {
             throw new ChatServerException("cannot prepare the chat server's directory " + files.baseDir() + ": "
                     + e.getMessage(), e);
         }
+        ProsodyDatabase.useWriteAheadLog(executable, files.database());
         for (int attempt = 1;; attempt++) {
             int[] ports = freeLoopbackPorts(2);
             try {

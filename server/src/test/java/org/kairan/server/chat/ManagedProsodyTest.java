@@ -62,6 +62,21 @@ class ManagedProsodyTest {
         assertFalse(prosody.isRunning());
         assertFalse(Files.exists(prosody.files().pidfile()), "close() leaves no pidfile");
         assertTrue(Files.isRegularFile(prosody.files().database()), "messages are stored in SQLite under the data dir");
+        assertTrue(ProsodyDatabase.isWriteAheadLog(prosody.files().database()),
+                "in write-ahead-log mode (four flushes per archived message made delivery wait on a busy disk)");
+    }
+
+    @Test
+    void theInterpreterOfProsodysScriptIsFound() throws Exception {
+        Path env = dir.resolve("env-script");
+        Files.writeString(env, "#!/usr/bin/env lua5.4\nprint(1)\n");
+        assertEquals("lua5.4", ProsodyDatabase.interpreterOf(env));
+        Path direct = dir.resolve("direct-script");
+        Files.writeString(direct, "#!/usr/bin/lua5.4\n");
+        assertEquals("/usr/bin/lua5.4", ProsodyDatabase.interpreterOf(direct));
+        Path shell = dir.resolve("shell-script");
+        Files.writeString(shell, "#!/bin/sh\nexec prosody\n");
+        assertEquals(null, ProsodyDatabase.interpreterOf(shell), "not Lua: the database keeps its journal");
     }
 
     @Test
