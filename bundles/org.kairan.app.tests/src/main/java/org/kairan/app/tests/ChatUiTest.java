@@ -3,7 +3,6 @@ package org.kairan.app.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Optional;
 
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.custom.StyledText;
@@ -175,21 +173,7 @@ class ChatUiTest {
 
     /** Drops the files on the messages as the file manager does: a FileTransfer drop through their DropTarget. */
     private void drop(Path... paths) throws Exception {
-        DropTarget target = (DropTarget) desktop.find(ChatUiConstants.ID_MESSAGES, Control.class)
-                .getData(DND.DROP_TARGET_KEY);
-        assertTrue(target != null, "files can be dropped on the conversation");
-        Constructor<?> make = Class.forName("org.eclipse.swt.dnd.DNDEvent").getDeclaredConstructor();
-        make.setAccessible(true); // SWT makes these events itself; a test cannot reach the native drag and drop
-        Event event = (Event) make.newInstance();
-        event.widget = target;
-        event.display = target.getDisplay();
-        event.detail = DND.DROP_COPY;
-        event.doit = true;
-        java.lang.reflect.Field dataType = event.getClass().getDeclaredField("dataType");
-        dataType.setAccessible(true);
-        dataType.set(event, FileTransfer.getInstance().getSupportedTypes()[0]);
-        event.data = java.util.Arrays.stream(paths).map(Path::toString).toArray(String[]::new);
-        target.notifyListeners(DND.Drop, event);
+        SwtDriver.dropFiles(desktop.find(ChatUiConstants.ID_MESSAGES, Control.class), paths);
     }
 
     /** Types the text and presses Enter in the input, as a person would. */

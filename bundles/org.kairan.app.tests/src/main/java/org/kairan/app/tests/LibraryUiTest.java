@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.UUID;
 
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.widgets.Combo;
@@ -93,20 +91,7 @@ class LibraryUiTest {
 
     /** Drops the paths on the table as the file manager does: a FileTransfer drop through the table's DropTarget. */
     private void drop(Path... paths) throws Exception {
-        DropTarget target = (DropTarget) table().getData(DND.DROP_TARGET_KEY);
-        assertNotNull(target, "files can be dropped on the library's table");
-        Constructor<?> make = Class.forName("org.eclipse.swt.dnd.DNDEvent").getDeclaredConstructor();
-        make.setAccessible(true); // SWT makes these events itself; a test cannot reach the native drag and drop
-        Event event = (Event) make.newInstance();
-        event.widget = target;
-        event.display = target.getDisplay();
-        event.detail = DND.DROP_COPY;
-        event.doit = true;
-        java.lang.reflect.Field dataType = event.getClass().getDeclaredField("dataType");
-        dataType.setAccessible(true);
-        dataType.set(event, FileTransfer.getInstance().getSupportedTypes()[0]);
-        event.data = java.util.Arrays.stream(paths).map(Path::toString).toArray(String[]::new);
-        target.notifyListeners(DND.Drop, event);
+        SwtDriver.dropFiles(table(), paths);
     }
 
     private void select(String fileName) {

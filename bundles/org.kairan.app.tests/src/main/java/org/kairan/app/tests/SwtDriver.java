@@ -1,5 +1,8 @@
 package org.kairan.app.tests;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +15,9 @@ import java.util.function.Predicate;
 
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -217,5 +223,29 @@ final class SwtDriver {
                 throw new AssertionError("step failed: " + failure, failure);
             }
         }
+    }
+
+    /**
+     * Drops files on a control as the file manager does: a FileTransfer drop through the control's DropTarget (SWT
+     * makes these events itself; a test cannot reach the native drag and drop, hence the reflection).
+     */
+    static void dropFiles(Control control, Path... paths) throws Exception {
+        DropTarget target = (DropTarget) control
+                .getData(DND.DROP_TARGET_KEY);
+        if (target == null) {
+            throw new AssertionError("files cannot be dropped on " + control);
+        }
+        Constructor<?> make = Class.forName("DNDEvent").getDeclaredConstructor();
+        make.setAccessible(true);
+        Event event = (Event) make.newInstance();
+        event.widget = target;
+        event.display = target.getDisplay();
+        event.detail = DND.DROP_COPY;
+        event.doit = true;
+        Field dataType = event.getClass().getDeclaredField("dataType");
+        dataType.setAccessible(true);
+        dataType.set(event, FileTransfer.getInstance().getSupportedTypes()[0]);
+        event.data = Arrays.stream(paths).map(Path::toString).toArray(String[]::new);
+        target.notifyListeners(DND.Drop, event);
     }
 }

@@ -29,11 +29,6 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.FontDescriptor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.dnd.DND;
-import org.eclipse.swt.dnd.DropTarget;
-import org.eclipse.swt.dnd.DropTargetAdapter;
-import org.eclipse.swt.dnd.DropTargetEvent;
-import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.GC;
@@ -67,6 +62,7 @@ import org.kairan.chat.ui.ChatUiConstants;
 import org.kairan.chat.ui.nls.Messages;
 import org.kairan.client.KairanServerClient;
 import org.kairan.ui.BackgroundCall;
+import org.kairan.ui.FileDrops;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -314,26 +310,7 @@ public final class ChatPart {
     }
 
     private void acceptDroppedFiles(Control control) {
-        DropTarget target = new DropTarget(control, DND.DROP_COPY | DND.DROP_MOVE | DND.DROP_LINK | DND.DROP_DEFAULT);
-        target.setTransfer(FileTransfer.getInstance());
-        target.addDropListener(new DropTargetAdapter() {
-            @Override
-            public void dragEnter(DropTargetEvent event) {
-                event.detail = (event.operations & DND.DROP_COPY) != 0 ? DND.DROP_COPY : DND.DROP_NONE;
-            }
-
-            @Override
-            public void dragOperationChanged(DropTargetEvent event) {
-                dragEnter(event);
-            }
-
-            @Override
-            public void drop(DropTargetEvent event) {
-                if (event.data instanceof String[] names) {
-                    sendFiles(Arrays.stream(names).map(Path::of).filter(Files::isRegularFile).toList());
-                }
-            }
-        });
+        FileDrops.accept(control, paths -> sendFiles(paths.stream().filter(Files::isRegularFile).toList()));
     }
 
     // --- the lists on the left

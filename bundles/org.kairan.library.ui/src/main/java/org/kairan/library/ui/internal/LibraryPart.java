@@ -20,11 +20,6 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.dnd.DND;
-import org.eclipse.swt.dnd.DropTarget;
-import org.eclipse.swt.dnd.DropTargetAdapter;
-import org.eclipse.swt.dnd.DropTargetEvent;
-import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -46,6 +41,7 @@ import org.kairan.core.sync.EntityTypes;
 import org.kairan.library.ui.LibraryUiConstants;
 import org.kairan.library.ui.nls.Messages;
 import org.kairan.ui.BackgroundCall;
+import org.kairan.ui.FileDrops;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -196,26 +192,7 @@ public final class LibraryPart {
         column(messages.library_col_class, 90);
         column(messages.library_col_state, 260);
         table.addListener(SWT.Selection, e -> selectionChanged());
-        DropTarget target = new DropTarget(table, DND.DROP_COPY | DND.DROP_MOVE | DND.DROP_LINK | DND.DROP_DEFAULT);
-        target.setTransfer(FileTransfer.getInstance());
-        target.addDropListener(new DropTargetAdapter() {
-            @Override
-            public void dragEnter(DropTargetEvent event) {
-                event.detail = (event.operations & DND.DROP_COPY) != 0 ? DND.DROP_COPY : DND.DROP_NONE;
-            }
-
-            @Override
-            public void dragOperationChanged(DropTargetEvent event) {
-                dragEnter(event);
-            }
-
-            @Override
-            public void drop(DropTargetEvent event) {
-                if (event.data instanceof String[] names) {
-                    add(Arrays.stream(names).map(Path::of).toList());
-                }
-            }
-        });
+        FileDrops.accept(table, this::add);
     }
 
     private void column(String text, int width) {
