@@ -235,7 +235,7 @@ final class SwtDriver {
         if (target == null) {
             throw new AssertionError("files cannot be dropped on " + control);
         }
-        Constructor<?> make = Class.forName("DNDEvent").getDeclaredConstructor();
+        Constructor<?> make = Class.forName("org.eclipse.swt.dnd.DNDEvent").getDeclaredConstructor();
         make.setAccessible(true);
         Event event = (Event) make.newInstance();
         event.widget = target;
