@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -73,7 +72,7 @@ final class ChatSession implements ConnectionListener {
     private final String myName;
     private final ChatEvents events;
     private final MessageStore store = new MessageStore();
-    private final UnaryOperator<String> directoryNames;
+    private final People people;
     /** Called (once) when the chat server no longer takes the password this session was given. */
     private final Runnable onPasswordRefused;
     private final XMPPTCPConnection connection;
@@ -97,25 +96,25 @@ final class ChatSession implements ConnectionListener {
     /**
      * @param credentials    the account the Kairan server handed out
      * @param myName         the user's 氏名
-     * @param directoryNames 氏名 of an address from the directory, or {@code null} when it does not know it
+     * @param people         the directory's people by chat address
      * @param events         where changes are announced
      * @param onPasswordRefused called when the chat server stops taking the password on reconnecting; the session
      *                       stops trying
      */
-    ChatSession(ChatCredentials credentials, String myName, UnaryOperator<String> directoryNames, ChatEvents events,
+    ChatSession(ChatCredentials credentials, String myName, People people, ChatEvents events,
             Runnable onPasswordRefused) throws ChatException {
         this.credentials = credentials;
         this.me = credentials.jid();
         this.myName = myName;
         this.events = events;
-        this.directoryNames = directoryNames;
+        this.people = people;
         this.onPasswordRefused = onPasswordRefused;
         StanzaReader reader = new StanzaReader(me, credentials.conference(),
                 new Mentions(StanzaReader.nicknameOf(me), myName), this::nameOf);
         this.connection = ChatConnections.open(credentials);
         this.conversations = new Conversations(me, store, reader, new Archive(connection), events, this::nameOf,
                 this::roomName);
-        this.contacts = new Contacts(Roster.getInstanceFor(connection), events);
+        this.contacts = new Contacts(Roster.getInstanceFor(connection), people, events);
         this.files = new FileSharing(connection, credentials, events);
         this.outbox = new Outbox(connection, () -> state == ChatState.ONLINE);
         // before login: Prosody hands over stored offline messages at once
@@ -485,7 +484,7 @@ final class ChatSession implements ConnectionListener {
         if (address.equals(me) && myName != null && !myName.isEmpty()) {
             return myName;
         }
-        String fromDirectory = directoryNames.apply(address);
+        String fromDirectory = people.name(address);
         return fromDirectory != null ? fromDirectory : address.substring(0, Math.max(0, address.indexOf('@')));
     }
 

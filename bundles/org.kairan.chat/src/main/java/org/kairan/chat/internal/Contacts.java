@@ -30,10 +30,12 @@ final class Contacts implements RosterListener {
     private static final Logger LOG = Logger.getLogger(Contacts.class.getName());
 
     private final Roster roster;
+    private final People people;
     private final ChatEvents events;
 
-    Contacts(Roster roster, ChatEvents events) {
+    Contacts(Roster roster, People people, ChatEvents events) {
         this.roster = roster;
+        this.people = people;
         this.events = events;
         roster.addRosterListener(this);
     }
@@ -69,7 +71,7 @@ final class Contacts implements RosterListener {
         }
     }
 
-    /** Everyone on the roster, by group then 氏名 (a colleague in two 課 is listed under each). */
+    /** Everyone on the roster, by group then in 五十音 order of their かな (a colleague in two 課 is under each). */
     List<ChatContact> list() {
         List<ChatContact> contacts = new ArrayList<>();
         for (RosterEntry entry : roster.getEntries()) {
@@ -84,8 +86,14 @@ final class Contacts implements RosterListener {
                 contacts.add(new ChatContact(address, localPart(address), name, group.getName(), presence));
             }
         }
-        contacts.sort(Comparator.comparing(ChatContact::group).thenComparing(ChatContact::name));
+        contacts.sort(Comparator.comparing(ChatContact::group).thenComparing(this::orderOf));
         return contacts;
+    }
+
+    /** The directory's かな (hiragana sorts in 五十音 order), else the 氏名 as the roster has it. */
+    private String orderOf(ChatContact contact) {
+        String reading = people.reading(contact.address());
+        return reading != null ? reading : contact.name();
     }
 
     /** 氏名 as the roster knows it, or {@code null}. */

@@ -170,7 +170,7 @@ public final class DefaultChatService implements ChatService, EventHandler {
         }
         try {
             ChatCredentials credentials = client.chatCredentials();
-            ChatSession chat = new ChatSession(credentials, session.user().name(), this::directoryName, this::relay,
+            ChatSession chat = new ChatSession(credentials, session.user().name(), this::directoryMember, this::relay,
                     () -> passwordRefused(session));
             chat.start(roomsOf(session, credentials.conference()));
             synchronized (lock) {
@@ -261,14 +261,13 @@ public final class DefaultChatService implements ChatService, EventHandler {
         return DepartmentRoomPlan.roomsOf(known, client.officeToday(), conference, session.user().staffNo());
     }
 
-    private String directoryName(String address) {
+    private StaffMember directoryMember(String address) {
         OrganisationDirectory known = directory.get();
         if (known == null || address.indexOf('@') < 0) {
             return null;
         }
         String local = address.substring(0, address.indexOf('@'));
-        return known.member(local).or(() -> known.member(local.toUpperCase(Locale.ROOT))).map(StaffMember::name)
-                .orElse(null);
+        return known.member(local).or(() -> known.member(local.toUpperCase(Locale.ROOT))).orElse(null);
     }
 
     private ChatSession connected() throws ChatException {
@@ -370,8 +369,8 @@ public final class DefaultChatService implements ChatService, EventHandler {
         if (chat != null) {
             return chat.nameOf(address);
         }
-        String name = directoryName(address);
-        return name != null ? name : address;
+        StaffMember member = directoryMember(address);
+        return member != null ? member.name() : address;
     }
 
     /** How many messages typed here the chat server has not acknowledged yet (for tests and the status line). */

@@ -94,6 +94,12 @@ class ChatAgainstServerTest {
         assertEquals("財政課", head.group(), "colleagues are listed under their 課");
         assertFalse(head.name().isBlank());
         assertEquals(head.name(), clerk.chat.nameOf(sectionHead.address()), "names come from the shared roster");
+        java.util.Map<String, String> kana = new java.util.HashMap<>();
+        clerk.client.directory().staff().forEach(p -> kana.put(p.staffNo().toLowerCase(java.util.Locale.ROOT), p.kana()));
+        List<String> readings = clerk.chat.contacts().stream().filter(c -> c.group().equals("財政課"))
+                .map(c -> kana.get(c.staffNo())).toList();
+        assertTrue(readings.size() > 3, "the 課's colleagues are listed: " + readings);
+        assertEquals(readings.stream().sorted().toList(), readings, "colleagues are listed in 五十音 order of their かな");
 
         sectionHead.chat.setPresence(ChatPresence.AWAY);
         ChatDesk.await("the 係長 away", () -> clerk.chat.contacts().stream()

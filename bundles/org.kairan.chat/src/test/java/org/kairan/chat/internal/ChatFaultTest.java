@@ -73,7 +73,7 @@ class ChatFaultTest {
             ChatCredentials viaHome = new ChatCredentials(direct.jid(), direct.password(), "127.0.0.1", cablePort,
                     direct.domain(), direct.conference(), direct.upload(), direct.certificate());
             List<Object> states = new java.util.concurrent.CopyOnWriteArrayList<>();
-            ChatSession chat = new ChatSession(viaHome, "佐藤", address -> null, (topic, data) -> {
+            ChatSession chat = new ChatSession(viaHome, "佐藤", People.NONE, (topic, data) -> {
                 if (ChatTopics.STATE.equals(topic)) {
                     states.add(data);
                 }
