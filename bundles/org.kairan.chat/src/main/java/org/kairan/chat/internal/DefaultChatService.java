@@ -74,6 +74,11 @@ public final class DefaultChatService implements ChatService, EventHandler {
 
     private ChatEvents events;
     private Supplier<OrganisationDirectory> directory;
+    /**
+     * The directory as last read, kept until the replica changes or the session does: names and かな are asked for
+     * every message and every contact, and reading the replica's directory decodes all staff and units.
+     */
+    private volatile OrganisationDirectory directoryRead;
     private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kairan-chat-login");
         t.setDaemon(true);
@@ -143,6 +148,7 @@ public final class DefaultChatService implements ChatService, EventHandler {
                 sessionEnded();
             }
         } else if (SyncTopics.REPLICA_CHANGED.equals(event.getTopic())) {
+            directoryRead = null;
             ChatSession session = current;
             if (session != null) {
                 starter.execute(() -> session.roomsChanged(roomsOf(following)));
@@ -159,6 +165,7 @@ public final class DefaultChatService implements ChatService, EventHandler {
             }
             closeCurrent();
             following = session;
+            directoryRead = null;
         }
         setState(ChatState.CONNECTING);
         starter.execute(() -> logIn(session));
@@ -220,6 +227,7 @@ public final class DefaultChatService implements ChatService, EventHandler {
     public void sessionEnded() {
         synchronized (lock) {
             following = null;
+            directoryRead = null;
             closeCurrent();
         }
         setState(ChatState.OFF);
@@ -254,15 +262,24 @@ public final class DefaultChatService implements ChatService, EventHandler {
     }
 
     private List<DepartmentRoomPlan.Room> roomsOf(Session session, String conference) {
-        OrganisationDirectory known = directory.get();
+        OrganisationDirectory known = directory();
         if (known == null) {
             return List.of();
         }
         return DepartmentRoomPlan.roomsOf(known, client.officeToday(), conference, session.user().staffNo());
     }
 
+    private OrganisationDirectory directory() {
+        OrganisationDirectory read = directoryRead;
+        if (read == null) {
+            read = directory.get();
+            directoryRead = read;
+        }
+        return read;
+    }
+
     private StaffMember directoryMember(String address) {
-        OrganisationDirectory known = directory.get();
+        OrganisationDirectory known = directory();
         if (known == null || address.indexOf('@') < 0) {
             return null;
         }
