@@ -3,6 +3,7 @@ package org.kairan.chat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Business chat for the logged-in user, over the office's XMPP server: it follows the Kairan session (logs in to
@@ -48,6 +49,21 @@ public interface ChatService {
      * @return whether there were any
      */
     boolean loadEarlier(String conversation, int max) throws ChatException;
+
+    /**
+     * Reads the chat history the user may read from the chat server's archives (XEP-0313) — their own, which holds
+     * every 1:1 conversation, and each of their 課 rooms' — from where {@code after} says the last reading stopped
+     * (the beginning when it says nothing), oldest first, handing each message to {@code sink} with its
+     * conversation. A correction is handed over as the message it corrects, with the new text. Nothing is added to
+     * the conversations shown here. Blocks on the network, a page of messages at a time.
+     *
+     * @return where this reading stopped, to start the next one from
+     * @throws ChatException {@link ChatException.Reason#NOT_CONNECTED} when chat is not online; a failure part way
+     *                       loses nothing: read again from the same marks, the messages come again, with the same
+     *                       ids
+     */
+    ChatHistoryMarks readHistory(ChatHistoryMarks after, BiConsumer<Conversation, ChatMessage> sink)
+            throws ChatException;
 
     /**
      * Sends a message. While the connection is down it waits and goes out once it is back.

@@ -45,6 +45,18 @@ final class Archive {
     }
 
     /**
+     * Up to {@code max} messages after {@code afterArchiveId} (from the archive's beginning when null), oldest
+     * first; a {@code null} 1:1 conversation reads the user's whole archive.
+     */
+    List<Entry> after(String conversation, ConversationKind kind, String afterArchiveId, int max) throws ChatException {
+        MamManager.MamQueryArgs.Builder args = MamManager.MamQueryArgs.builder().setResultPageSizeTo(max);
+        if (afterArchiveId != null) {
+            args.afterUid(afterArchiveId);
+        }
+        return query(conversation, kind, args);
+    }
+
+    /**
      * Everything since {@code since} (to catch up after the chat server lost the session), oldest first; a
      * {@code null} 1:1 conversation reads the user's whole archive.
      */

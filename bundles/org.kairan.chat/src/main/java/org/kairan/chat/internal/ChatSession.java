@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +38,7 @@ import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.kairan.chat.ChatException;
 import org.kairan.chat.ChatFile;
+import org.kairan.chat.ChatHistoryMarks;
 import org.kairan.chat.ChatMessage;
 import org.kairan.chat.ChatPresence;
 import org.kairan.chat.ChatService;
@@ -77,6 +79,7 @@ final class ChatSession implements ConnectionListener {
     private final Runnable onPasswordRefused;
     private final XMPPTCPConnection connection;
     private final Conversations conversations;
+    private final HistoryReader history;
     private final Contacts contacts;
     private final FileSharing files;
     private final Outbox outbox;
@@ -112,8 +115,9 @@ final class ChatSession implements ConnectionListener {
         StanzaReader reader = new StanzaReader(me, credentials.conference(),
                 new Mentions(StanzaReader.nicknameOf(me), myName), this::nameOf);
         this.connection = ChatConnections.open(credentials);
-        this.conversations = new Conversations(me, store, reader, new Archive(connection), events, this::nameOf,
-                this::roomName);
+        Archive archive = new Archive(connection);
+        this.conversations = new Conversations(me, store, reader, archive, events, this::nameOf, this::roomName);
+        this.history = new HistoryReader(archive, reader, this::nameOf, this::roomName);
         this.contacts = new Contacts(Roster.getInstanceFor(connection), people, events);
         this.files = new FileSharing(connection, credentials, events);
         this.outbox = new Outbox(connection, () -> state == ChatState.ONLINE);
@@ -499,6 +503,15 @@ final class ChatSession implements ConnectionListener {
 
     boolean loadEarlier(String address, int max) throws ChatException {
         return conversations.loadEarlier(address, kindOf(address), max);
+    }
+
+    ChatHistoryMarks readHistory(ChatHistoryMarks after, BiConsumer<Conversation, ChatMessage> sink)
+            throws ChatException {
+        if (state != ChatState.ONLINE) {
+            throw new ChatException(ChatException.Reason.NOT_CONNECTED,
+                    "チャットサーバーに接続していないため、履歴を読めません。");
+        }
+        return history.read(after, rooms.stream().map(DepartmentRoomPlan.Room::jid).toList(), sink);
     }
 
     List<Conversation> conversations() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,6 +16,7 @@ import java.util.logging.Logger;
 import org.kairan.chat.ChatContact;
 import org.kairan.chat.ChatException;
 import org.kairan.chat.ChatFile;
+import org.kairan.chat.ChatHistoryMarks;
 import org.kairan.chat.ChatMessage;
 import org.kairan.chat.ChatPresence;
 import org.kairan.chat.ChatService;
@@ -378,6 +380,12 @@ public final class DefaultChatService implements ChatService, EventHandler {
         if (chat != null) {
             chat.setPresence(presence);
         }
+    }
+
+    @Override
+    public ChatHistoryMarks readHistory(ChatHistoryMarks after, BiConsumer<Conversation, ChatMessage> sink)
+            throws ChatException {
+        return connected().readHistory(after, sink);
     }
 
     @Override

@@ -265,6 +265,62 @@ class ChatAgainstServerTest {
     }
 
     @Test
+    void theWholeHistoryIsReadFromTheArchivesAndThenOnlyWhatIsNew() throws Exception {
+        String room = divisionRoom(clerk);
+        String direct = "歳出予算の見積書を明日までに提出します";
+        String inRoom = "財政課の皆さん、補正予算の日程を共有します";
+        ChatMessage sent = clerk.chat.send(sectionHead.address(), direct);
+        clerk.chat.send(room, inRoom);
+        awaitMessage(sectionHead, clerk.address(), direct);
+        awaitMessage(sectionHead, room, inRoom);
+        int shownBefore = sectionHead.chat.messages(clerk.address()).size();
+
+        java.util.Map<String, ChatMessage> read = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Conversation> where = new java.util.HashMap<>();
+        org.kairan.chat.ChatHistoryMarks marks = sectionHead.chat.readHistory(org.kairan.chat.ChatHistoryMarks.NONE,
+                (c, m) -> {
+                    read.put(m.id(), m);
+                    where.put(m.id(), c);
+                });
+        ChatMessage first = read.get(sent.id());
+        assertNotNull(first, "a 1:1 message comes from the user's own archive: " + read.values());
+        assertEquals(direct, first.body());
+        assertEquals(clerk.address(), first.sender());
+        assertEquals(ConversationKind.DIRECT, where.get(sent.id()).kind());
+        assertEquals(clerk.chat.nameOf(clerk.address()), where.get(sent.id()).name(), "titled with the colleague's 氏名");
+        ChatMessage roomMessage = read.values().stream().filter(m -> m.body().equals(inRoom)).findFirst().orElseThrow();
+        assertEquals("財政課", where.get(roomMessage.id()).name(), "a room's message comes with the 課's name");
+        assertTrue(marks.of(org.kairan.chat.ChatHistoryMarks.OWN) != null && marks.of(room) != null,
+                "the marks say how far each archive was read: " + marks);
+        assertEquals(marks, org.kairan.chat.ChatHistoryMarks.decode(marks.encode()));
+        assertEquals(shownBefore, sectionHead.chat.messages(clerk.address()).size(),
+                "reading the history adds nothing to the conversation shown");
+
+        List<ChatMessage> again = new java.util.ArrayList<>();
+        org.kairan.chat.ChatHistoryMarks same = sectionHead.chat.readHistory(marks, (c, m) -> again.add(m));
+        assertEquals(List.of(), again, "from the marks, nothing is read twice");
+        assertEquals(marks, same);
+
+        String later = "見積書を提出しました";
+        ChatMessage latest = clerk.chat.send(sectionHead.address(), later);
+        clerk.chat.correctLast(sectionHead.address(), "見積書を本日提出しました");
+        ChatDesk.await("the correction on the 係長's desktop", () -> sectionHead.chat.messages(clerk.address())
+                .stream().filter(m -> m.id().equals(latest.id())).findFirst(),
+                m -> m.isPresent() && m.get().corrected());
+        java.util.Map<String, ChatMessage> news = new java.util.LinkedHashMap<>();
+        sectionHead.chat.readHistory(marks, (c, m) -> news.put(m.id(), m));
+        assertEquals(List.of(latest.id()), List.copyOf(news.keySet()), "only what is new, the correction as its message");
+        assertEquals("見積書を本日提出しました", news.get(latest.id()).body());
+        assertTrue(news.get(latest.id()).corrected());
+
+        List<String> citizens = new java.util.ArrayList<>();
+        org.kairan.chat.ChatHistoryMarks theirs = citizenDesk.chat.readHistory(org.kairan.chat.ChatHistoryMarks.NONE,
+                (c, m) -> citizens.add(c.address()));
+        assertFalse(citizens.contains(room) || theirs.lastRead().containsKey(room),
+                "another 課's history reads its own rooms only");
+    }
+
+    @Test
     void chatEndsWhenAnAdministratorEndsThePersonsAccess() throws Exception {
         try (ChatDesk contracts = ChatDesk.logIn(server.url(), DemoAccounts.CONTRACTS_SECTION_HEAD,
                 workspaces.resolve("contracts"));
