@@ -8,16 +8,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.FileTransfer;
-import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
@@ -40,6 +44,8 @@ import org.kairan.client.sync.SyncService;
 import org.kairan.client.testing.Authenticator;
 import org.kairan.client.testing.DemoAccounts;
 import org.kairan.client.testing.ServerApi;
+import org.kairan.search.SearchService;
+import org.kairan.search.ui.SearchUiConstants;
 
 /**
  * The チャット tab (issue 6) with the demo city's 財政課 主事 at the desktop and the 財政係長 at another (a plain XMPP
@@ -338,6 +344,31 @@ class ChatUiTest {
             search.results().notifyListeners(SWT.DefaultSelection, new Event());
             driver.waitUntil("the search hit opens the 財政課 room in the チャット tab", () -> desktop.find(
                     ChatUiConstants.ID_TITLE, Label.class).getText().equals("財政課"));
+            driver.waitUntil("the message found is marked and scrolled into view", () -> messageRows().stream()
+                    .filter(r -> Boolean.TRUE.equals(r.getData(ChatUiConstants.DATA_FOUND))).anyMatch(r -> {
+                        ScrolledComposite scroller = desktop.find(ChatUiConstants.ID_MESSAGES,
+                                ScrolledComposite.class);
+                        int top = scroller.getOrigin().y;
+                        int y = r.getLocation().y;
+                        return r.getData(ChatUiConstants.DATA_MESSAGE) instanceof ChatMessage m
+                                && (m.body().equals(inRoom) || m.file() != null)
+                                && y >= top && y < top + scroller.getClientArea().height;
+                    }));
+
+            // the index made again from nothing: the chat comes back from the chat server's archives
+            search.show();
+            SearchService index = Services.of(SearchService.class);
+            ProgressBar progress = desktop.find(
+                    SearchUiConstants.ID_INDEX_PROGRESS, ProgressBar.class);
+            AtomicBoolean rebuilding = new AtomicBoolean();
+            progress.addListener(SWT.Show, e -> rebuilding.set(true));
+            driver.script().when("the rebuild is confirmed", () -> driver.shellOf(
+                    MessageDialog.class).isPresent(), () -> SwtDriver.click(SwtDriver
+                            .dialogButton(driver.shellOf(MessageDialog.class).get(), 0)))
+                    .start();
+            SwtDriver.click(search.button(SearchUiConstants.ID_INDEX_REBUILD));
+            driver.waitUntil("the index is made again", () -> rebuilding.get() && !index.state().busy());
+            search.search("予算ヒアリング", "財政課");
         }
     }
 }

@@ -50,4 +50,6 @@ public interface ChatUiConstants {
     // --- widget data keys
     /** On a message's Composite: the ChatMessage it shows. */
     String DATA_MESSAGE = "org.kairan.chat.message";
+    /** On the Composite of the message a search hit led to: {@code Boolean.TRUE}. */
+    String DATA_FOUND = "org.kairan.chat.found";
 }

@@ -16,7 +16,8 @@ import org.kairan.search.SearchKind;
  * Chat messages as index items, one per message: {@code CHAT:<conversation>/<message id>}, titled with the
  * conversation (the 課 room's name or the colleague's 氏名), the text and the sender's 氏名 searchable, the room's 課
  * as 課, the day it was sent. Messages are indexed as the desktop hears of them (live, from the archive on opening a
- * conversation, the recent ones at login); a corrected message is indexed again with its new text.
+ * conversation, the recent ones at login) and as the chat history is read from the archives; a corrected message is
+ * indexed again with its new text.
  */
 final class ChatItems {
 
@@ -25,6 +26,11 @@ final class ChatItems {
 
     void conversation(Conversation conversation) {
         conversations.put(conversation.address(), conversation);
+    }
+
+    /** What the chat history says of a conversation, unless the chat service announced it already. */
+    void historyConversation(Conversation conversation) {
+        conversations.putIfAbsent(conversation.address(), conversation);
     }
 
     /** The item id of a message: the conversation's address and the message's id. */

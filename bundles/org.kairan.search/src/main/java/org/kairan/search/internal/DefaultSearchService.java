@@ -1,7 +1,9 @@
 package org.kairan.search.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,11 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.store.AlreadyClosedException;
+import org.kairan.chat.ChatException;
+import org.kairan.chat.ChatHistoryMarks;
 import org.kairan.chat.ChatMessage;
+import org.kairan.chat.ChatService;
+import org.kairan.chat.ChatState;
 import org.kairan.chat.ChatTopics;
 import org.kairan.chat.Conversation;
 import org.kairan.client.ClientTopics;
@@ -65,6 +71,7 @@ import org.osgi.service.event.EventHandler;
         EventConstants.EVENT_TOPIC + "=" + SyncTopics.STATUS,
         EventConstants.EVENT_TOPIC + "=" + ClientTopics.SESSION,
         EventConstants.EVENT_TOPIC + "=" + ChatTopics.MESSAGE,
+        EventConstants.EVENT_TOPIC + "=" + ChatTopics.STATE,
         EventConstants.EVENT_TOPIC + "=" + ChatTopics.CONVERSATION })
 public final class DefaultSearchService implements SearchService, EventHandler {
 
@@ -93,6 +100,10 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ChatService chat;
+
     private Consumer<IndexState> listener;
     private final CoalescingRunner updating = new CoalescingRunner("kairan-search-index", this::update);
     private final AtomicBoolean rebuildAsked = new AtomicBoolean();
@@ -106,6 +117,13 @@ public final class DefaultSearchService implements SearchService, EventHandler {
     /** Chat messages heard of and not indexed yet, and what is known of their conversations. */
     private final Queue<ChatMessage> heard = new ConcurrentLinkedQueue<>();
     private final ChatItems chatItems = new ChatItems();
+    /**
+     * Whether the chat archives are to be read into the index from its marks: when chat comes online (a login, a
+     * reconnection after a drop) and when the index is new or made again.
+     */
+    private final AtomicBoolean chatHistoryDue = new AtomicBoolean();
+    /** Chat messages from the archives analysed and added together. */
+    private static final int CHAT_BATCH = 1_000;
     /** The city's place names as last read from the replica. */
     private PlaceReadings places = PlaceReadings.NONE;
 
@@ -115,7 +133,13 @@ public final class DefaultSearchService implements SearchService, EventHandler {
 
     /** For tests and non-OSGi use: feed it the sync service's events through {@link #handleEvent}. */
     public DefaultSearchService(SyncService sync, Consumer<IndexState> listener) {
+        this(sync, null, listener);
+    }
+
+    /** For tests and non-OSGi use, with chat: feed it the sync and chat services' events through {@link #handleEvent}. */
+    public DefaultSearchService(SyncService sync, ChatService chat, Consumer<IndexState> listener) {
         this.sync = sync;
+        this.chat = chat;
         this.listener = listener;
     }
 
@@ -149,6 +173,12 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             case ChatTopics.MESSAGE -> {
                 if (data instanceof ChatMessage message && message.delivery() != ChatMessage.Delivery.WAITING) {
                     heard.add(message);
+                    updating.request();
+                }
+            }
+            case ChatTopics.STATE -> {
+                if (data == ChatState.ONLINE) {
+                    chatHistoryDue.set(true);
                     updating.request();
                 }
             }
@@ -266,8 +296,12 @@ public final class DefaultSearchService implements SearchService, EventHandler {
                 current.clear();
                 current.commit();
                 rebuilt = true;
+                chatHistoryDue.set(true);
             }
             indexChat(current);
+            if (chatHistoryDue.getAndSet(false)) {
+                indexChatHistory(current);
+            }
             Replica replica = sync.replica();
             Map<String, Long> versions = INDEXED_TYPES.stream().collect(Collectors.toMap(Function.identity(),
                     replica::version));
@@ -337,6 +371,48 @@ public final class DefaultSearchService implements SearchService, EventHandler {
         }
     }
 
+    /**
+     * Reads the chat archives into the index from where the index's marks say the last reading stopped (all of
+     * them for a new or remade index), a page at a time; the marks are committed with what they cover. Tried again
+     * the next time chat comes online when chat is off or the chat server fails meanwhile.
+     */
+    private void indexChatHistory(SearchIndex current) throws IOException {
+        ChatService service = chat;
+        if (service == null || service.state() != ChatState.ONLINE) {
+            return; // read when chat comes online
+        }
+        List<IndexedItem> batch = new ArrayList<>();
+        try {
+            ChatHistoryMarks marks = service.readHistory(ChatHistoryMarks.decode(current.chatMarks()),
+                    (conversation, message) -> {
+                        chatItems.historyConversation(conversation);
+                        batch.add(chatItems.of(message, sync.officeZone()));
+                        if (batch.size() >= CHAT_BATCH) {
+                            putChat(current, batch);
+                        }
+                    });
+            putChat(current, batch);
+            current.chatMarks(marks.encode());
+        } catch (ChatException e) {
+            LOG.log(Level.INFO, "the chat history could not be read into the search index; again when chat is online",
+                    e);
+            putChat(current, batch); // the marks stay: what was read comes again next time, under the same keys
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        current.commit();
+        publish(new IndexState(current.count(), 0, 0, rebuilt, null));
+    }
+
+    private static void putChat(SearchIndex current, List<IndexedItem> batch) {
+        try {
+            current.putAll(List.copyOf(batch));
+            batch.clear();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void progress(int done, int total) {
         if (done < total) {
             publish(new IndexState(state.items(), done, total, rebuilt, null));
@@ -368,6 +444,7 @@ public final class DefaultSearchService implements SearchService, EventHandler {
         index = SearchIndex.open(path, readings);
         indexPath = path;
         rebuilt = index.wasRebuilt();
+        chatHistoryDue.set(true); // what chat said while the index was closed, or all of it for a new index
         return index;
     }
 

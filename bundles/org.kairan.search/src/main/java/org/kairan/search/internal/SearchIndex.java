@@ -66,7 +66,8 @@ import org.kairan.search.SearchResults;
  * The Lucene index in a directory of the user's workspace: written by one {@link IndexWriter}, read only
  * through a {@link SearcherManager}. An index that cannot be opened (damaged by a crash or a full disk,
  * or written by another version) is deleted and started empty, and says so in {@link #wasRebuilt()}: it
- * holds nothing the replica does not, so the caller indexes the replica again. The same happens when the city's
+ * holds nothing the replica and the chat server's archives do not, so the caller indexes them again (an empty index
+ * has no {@link #chatMarks()}: chat is read from the archives' beginning). The same happens when the city's
  * place names ({@link PlaceReadings}) are not those the index was analysed with: its commit data keeps their version.
  */
 final class SearchIndex implements AutoCloseable {
@@ -74,6 +75,8 @@ final class SearchIndex implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
     /** Commit data: the {@link PlaceReadings#version()} the index was analysed with (absent: none). */
     static final String PLACE_NAMES = "kairan.placeNames";
+    /** Commit data: how far the chat archives were read into the index ({@code ChatHistoryMarks#encode()}). */
+    static final String CHAT_MARKS = "kairan.chatMarks";
     /** Title words looked at per segment for suggestions. */
     private static final int SUGGEST_SCAN = 2_000;
     /**
@@ -161,7 +164,9 @@ final class SearchIndex implements AutoCloseable {
                         + "; it is made again");
                 writer.deleteAll();
             }
-            writer.setLiveCommitData(Map.of(PLACE_NAMES, places.version(), SCHEMA, SCHEMA_VERSION).entrySet());
+            String chatMarks = reanalyse ? "" : committed(writer, CHAT_MARKS);
+            writer.setLiveCommitData(Map.of(PLACE_NAMES, places.version(), SCHEMA, SCHEMA_VERSION, CHAT_MARKS,
+                    chatMarks).entrySet());
             if (reanalyse) {
                 writer.commit();
             }
@@ -242,9 +247,23 @@ final class SearchIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
-    /** Deletes everything (before indexing the replica again). */
+    /** Deletes everything (before indexing the replica and the chat archives again). */
     void clear() throws IOException {
         writer.deleteAll();
+        chatMarks("");
+    }
+
+    /** How far the chat archives were read into the index, as of the changes made (empty: not at all). */
+    String chatMarks() {
+        return committed(writer, CHAT_MARKS);
+    }
+
+    /** Records, with the next {@link #commit()}, how far the chat archives were read into the index. */
+    void chatMarks(String marks) {
+        Map<String, String> data = new HashMap<>();
+        writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+        data.put(CHAT_MARKS, marks);
+        writer.setLiveCommitData(data.entrySet());
     }
 
     /** The stamp of every item of the kind, by key. */

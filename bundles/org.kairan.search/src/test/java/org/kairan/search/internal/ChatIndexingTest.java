@@ -65,6 +65,26 @@ class ChatIndexingTest {
         }
     }
 
+    @Test
+    void howFarTheChatArchivesWereReadIsKeptWithTheIndexAndForgottenWhenItIsMadeAgain() throws Exception {
+        Path directory = user.resolve("index");
+        String marks = "=own-archive-42\n" + ROOM + "=room-archive-7\n";
+        try (SearchIndex index = SearchIndex.open(directory)) {
+            assertEquals("", index.chatMarks(), "a new index has read nothing of chat");
+            index.chatMarks(marks);
+            index.commit();
+        }
+        try (SearchIndex index = SearchIndex.open(directory)) {
+            assertEquals(marks, index.chatMarks(), "the marks are committed with the index");
+            assertEquals("room-archive-7", org.kairan.chat.ChatHistoryMarks.decode(index.chatMarks()).of(ROOM));
+            index.clear();
+            index.commit();
+        }
+        try (SearchIndex index = SearchIndex.open(directory)) {
+            assertEquals("", index.chatMarks(), "an index made again reads chat from the archives' beginning");
+        }
+    }
+
     private static ChatMessage message(String id, String body, ChatMessage.Delivery delivery) {
         return new ChatMessage(id, ROOM, "466475@kairan.local", "田中 直樹", body, Instant.parse("2026-11-26T01:00:00Z"),
                 false, false, false, null, null, Set.of(), delivery);

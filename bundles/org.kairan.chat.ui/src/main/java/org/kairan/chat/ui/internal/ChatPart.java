@@ -81,6 +81,8 @@ public final class ChatPart {
 
     /** Messages read per scroll to the top. */
     static final int EARLIER_PAGE = 50;
+    /** Pages read back at most to reach the message a search hit led to (1,000 messages). */
+    static final int REVEAL_PAGES = 20;
     private static final ChatPresence[] CHOOSABLE = { ChatPresence.AVAILABLE, ChatPresence.AWAY, ChatPresence.BUSY };
 
     private final ChatService chat;
@@ -118,6 +120,8 @@ public final class ChatPart {
     private boolean messagesDirty;
     private boolean listsDirty;
     private boolean loadingEarlier;
+    /** The message a search hit led to, to be shown once the conversation is; or null. */
+    private String revealing;
     /** Whether the message line says the open conversation could not be read (cleared once it is). */
     private boolean openFailed;
 
@@ -397,10 +401,23 @@ public final class ChatPart {
 
     /** Opens a conversation: shows what is known at once, reads its latest messages in a job, marks it read. */
     void open(String address, ConversationKind kind, String name) {
+        open(address, kind, name, null);
+    }
+
+    /**
+     * Opens a conversation at a message (a search hit's): it is marked and scrolled into view, once read from the
+     * archive if it is older than what is shown.
+     *
+     * @param messageId the message, or {@code null} to open at the end
+     */
+    void open(String address, ConversationKind kind, String name, String messageId) {
+        revealing = messageId;
         if (address.equals(current)) {
             markReadIfShown();
+            revealWhenShown();
             return;
         }
+        list.forgetFound();
         current = address;
         currentKind = kind;
         currentName = name;
@@ -423,6 +440,7 @@ public final class ChatPart {
                 showMessages(false, true);
                 markReadIfShown();
                 listsChanged();
+                revealWhenShown();
             }
         }).onFailure(failure -> {
             if (!disposed() && address.equals(current)) {
@@ -493,6 +511,41 @@ public final class ChatPart {
                 chat.markRead(current);
             }
         }
+    }
+
+    /**
+     * Marks and shows the message a search hit led to; if it is not shown yet, reads earlier pages of the archive in
+     * a job until it is (at most {@link #REVEAL_PAGES} pages), then says so if it still is not.
+     */
+    private void revealWhenShown() {
+        String id = revealing;
+        String address = current;
+        if (id == null || address == null || list.reveal(id)) {
+            revealing = null;
+            return;
+        }
+        revealing = null;
+        showMessage(messages.chat_earlier, false);
+        BackgroundCall.named(messages.chat_earlierJob, monitor -> {
+            for (int page = 0; page < REVEAL_PAGES; page++) {
+                if (chat.messages(address).stream().anyMatch(m -> m.id().equals(id))
+                        || !chat.loadEarlier(address, EARLIER_PAGE)) {
+                    break;
+                }
+            }
+            return chat.messages(address).stream().anyMatch(m -> m.id().equals(id));
+        }).onSuccess(there -> {
+            if (disposed() || !address.equals(current)) {
+                return;
+            }
+            showMessages(true, false);
+            list.allowEarlier();
+            showMessage(there && list.reveal(id) ? null : messages.chat_foundNotLoaded, false);
+        }).onFailure(failure -> {
+            if (!disposed()) {
+                showMessage(describe(failure), true);
+            }
+        }).quiet().start(ui);
     }
 
     private void loadEarlier() {

@@ -32,7 +32,8 @@ import org.kairan.chat.ui.ChatUiConstants;
  * The open conversation's messages: a day separator in 和暦 before each day, and per message the sender's 氏名, the
  * time (HH:mm), （訂正済み）, 送信待ち / 既読 / 既読 N (the readers' names as its tooltip and on a click), the text exactly
  * as typed with the names called with @ highlighted, a shared file with its size and 「保存…」, a linked 決裁's
- * 「決裁を開く」. Scrolling to the top asks for earlier messages.
+ * 「決裁を開く」. Scrolling to the top asks for earlier messages. A message a search hit led to is marked and scrolled
+ * into view.
  */
 final class MessageList {
 
@@ -59,7 +60,10 @@ final class MessageList {
     private final Color mentionBackground;
     private final Color gray;
     private final Color blue;
+    private final Color foundBackground;
     private boolean atTopAsked;
+    /** The message a search hit led to, marked until another conversation is shown; or null. */
+    private String found;
 
     MessageList(Composite parent, ChatTexts texts, Supplier<ZoneId> zone, Actions actions) {
         this.texts = texts;
@@ -84,6 +88,7 @@ final class MessageList {
         bold = FontDescriptor.createFrom(parent.getFont()).setStyle(SWT.BOLD).createFont(parent.getDisplay());
         outgoingBackground = new Color(new RGB(0xE8, 0xF1, 0xFB));
         mentionBackground = new Color(new RGB(0xFF, 0xE8, 0x8A));
+        foundBackground = new Color(new RGB(0xFF, 0xF6, 0xC8));
         gray = parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
         blue = new Color(new RGB(0x1F, 0x5F, 0xA8));
         scroller.addListener(SWT.Dispose, e -> bold.dispose());
@@ -144,10 +149,43 @@ final class MessageList {
     }
 
     void clear() {
+        found = null;
         for (Control c : content.getChildren()) {
             c.dispose();
         }
         relayout(false);
+    }
+
+    /** Forgets the message marked as found (another conversation is shown). */
+    void forgetFound() {
+        found = null;
+    }
+
+    /**
+     * Marks the message a search hit led to and scrolls it into view, a third from the top.
+     *
+     * @return whether it is shown
+     */
+    boolean reveal(String messageId) {
+        for (Control c : content.getChildren()) {
+            if (c.getData(ChatUiConstants.DATA_MESSAGE) instanceof ChatMessage m && m.id().equals(messageId)) {
+                found = messageId;
+                c.setData(ChatUiConstants.DATA_FOUND, Boolean.TRUE);
+                paint(c, foundBackground);
+                scroller.setOrigin(0, Math.max(0, c.getLocation().y - scroller.getClientArea().height / 3));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void paint(Control control, Color background) {
+        control.setBackground(background);
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                paint(child, background);
+            }
+        }
     }
 
     private void relayout(boolean unused) {
@@ -170,9 +208,13 @@ final class MessageList {
     }
 
     private void message(ChatMessage m, ConversationKind kind, Collection<String> names, UnaryOperator<String> nameOf) {
-        Color background = m.outgoing() ? outgoingBackground : content.getBackground();
+        boolean isFound = m.id().equals(found);
+        Color background = isFound ? foundBackground : m.outgoing() ? outgoingBackground : content.getBackground();
         Composite row = new Composite(content, SWT.NONE);
         row.setData(ChatUiConstants.DATA_MESSAGE, m);
+        if (isFound) {
+            row.setData(ChatUiConstants.DATA_FOUND, Boolean.TRUE);
+        }
         row.setBackground(background);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
         GridLayoutFactory.fillDefaults().margins(6, 4).spacing(8, 2).numColumns(4).applyTo(row);

@@ -13,14 +13,15 @@ import jakarta.inject.Named;
 
 /**
  * {@link SearchUiConstants#COMMAND_OPEN_CHAT}: a chat message found by the search ({@code <conversation>/<message id>})
- * brings the チャット tab forward with its conversation open.
+ * brings the チャット tab forward with its conversation open at the message.
  */
 public final class OpenChatHandler {
 
     @Execute
     void execute(EPartService parts, ChatService chat, @Named(SearchUiConstants.PARAM_HIT_ID) String hitId) {
-        int slash = hitId.lastIndexOf('/');
+        int slash = hitId.indexOf('/'); // a bare address has none; a message id may
         String address = slash < 0 ? hitId : hitId.substring(0, slash);
+        String messageId = slash < 0 ? null : hitId.substring(slash + 1);
         Conversation known = chat.conversations().stream().filter(c -> c.address().equals(address)).findFirst()
                 .orElse(null);
         ConversationKind kind = known != null ? known.kind()
@@ -28,7 +29,7 @@ public final class OpenChatHandler {
         String name = known != null ? known.name() : chat.nameOf(address);
         MPart part = parts.showPart(ChatUiConstants.PART_CHAT, EPartService.PartState.ACTIVATE);
         if (part != null && part.getObject() instanceof ChatPart chatPart) {
-            chatPart.open(address, kind, name);
+            chatPart.open(address, kind, name, messageId);
         }
     }
 }

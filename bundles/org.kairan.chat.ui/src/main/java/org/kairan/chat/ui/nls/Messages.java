@@ -47,6 +47,7 @@ public class Messages {
     public String chat_kessaiNotOpened;
     public String chat_earlier;
     public String chat_noEarlier;
+    public String chat_foundNotLoaded;
     public String chat_fileTitle;
     public String chat_fileProgress;
     public String chat_fileSent;
