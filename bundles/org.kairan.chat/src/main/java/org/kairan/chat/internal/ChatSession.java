@@ -378,6 +378,7 @@ final class ChatSession implements ConnectionListener {
                 StanzaReader.OOB.getNamespaceURI()).addElement("url", file.url()).addElement("desc", file.name())
                 .build();
         outbox.put(id, stanza(address, kind, id).setBody(file.url()).addExtension(oob)
+                .addExtension(StanzaReader.metadataOf(file))
                 .addExtension(ChatMarkersElements.MarkableExtension.INSTANCE).build());
         return stored;
     }

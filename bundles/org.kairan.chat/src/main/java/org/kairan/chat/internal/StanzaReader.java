@@ -30,6 +30,8 @@ final class StanzaReader {
 
     /** Out-of-band data (XEP-0066): a shared file's URL and name. */
     static final QName OOB = new QName("jabber:x:oob", "x");
+    /** File metadata (XEP-0446): a shared file's name, size and media type, for the receiver to show. */
+    static final QName FILE_METADATA = new QName("urn:xmpp:file:metadata:0", "file");
 
     private final String me;
     private final String domain;
@@ -144,6 +146,35 @@ final class StanzaReader {
         String link = url.getText().strip();
         String name = desc != null && desc.getText() != null && !desc.getText().isBlank() ? desc.getText().strip()
                 : link.substring(link.lastIndexOf('/') + 1);
-        return new ChatFile(link, name, -1, null);
+        long size = -1;
+        String mediaType = null;
+        if (message.getExtensionElement(FILE_METADATA.getLocalPart(),
+                FILE_METADATA.getNamespaceURI()) instanceof StandardExtensionElement metadata) {
+            size = sizeIn(metadata.getFirstElement("size"));
+            StandardExtensionElement type = metadata.getFirstElement("media-type");
+            mediaType = type == null || type.getText() == null || type.getText().isBlank() ? null : type.getText().strip();
+        }
+        return new ChatFile(link, name, size, mediaType);
+    }
+
+    private static long sizeIn(StandardExtensionElement size) {
+        try {
+            return size == null || size.getText() == null ? -1 : Math.max(-1, Long.parseLong(size.getText().strip()));
+        } catch (NumberFormatException e) {
+            return -1; // a size that is no number is no size
+        }
+    }
+
+    /** The file metadata element (XEP-0446) that goes with a shared file. */
+    static StandardExtensionElement metadataOf(ChatFile file) {
+        StandardExtensionElement.Builder metadata = StandardExtensionElement.builder(FILE_METADATA.getLocalPart(),
+                FILE_METADATA.getNamespaceURI()).addElement("name", file.name());
+        if (file.size() >= 0) {
+            metadata.addElement("size", Long.toString(file.size()));
+        }
+        if (file.mediaType() != null) {
+            metadata.addElement("media-type", file.mediaType());
+        }
+        return metadata.build();
     }
 }

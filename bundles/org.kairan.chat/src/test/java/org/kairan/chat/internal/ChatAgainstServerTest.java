@@ -206,6 +206,7 @@ class ChatAgainstServerTest {
                 clerk.address()).stream().filter(m -> m.file() != null && m.id().equals(shared.id())).findFirst(),
                 Optional::isPresent).get();
         assertEquals("予算資料.pdf", received.file().name());
+        assertEquals(content.length, received.file().size(), "the receiver sees the file's size (XEP-0446)");
         Path saved = files.resolve("saved.pdf");
         sectionHead.chat.download(received.file(), saved);
         assertArrayEquals(content, Files.readAllBytes(saved), "the file arrives whole");
