@@ -36,6 +36,7 @@ import org.kairan.core.protocol.TotpEnrolmentRequest;
 import org.kairan.ui.TitledDialog;
 import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.QrCodeView;
+import org.kairan.ui.GridVisibility;
 
 /**
  * The login window shown before the workbench (and after a logout): server, 職員番号 or user id,
@@ -411,9 +412,7 @@ public final class LoginDialog extends TitledDialog {
     private void setButtonVisible(int id, boolean visible) {
         Button button = getButton(id);
         if (button != null) {
-            button.setVisible(visible);
-            ((org.eclipse.swt.layout.GridData) button.getLayoutData()).exclude = !visible;
-            button.getParent().layout(true);
+            GridVisibility.show(button, visible);
         }
     }
 

@@ -11,7 +11,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -29,6 +28,7 @@ import org.kairan.client.sync.SyncTopics;
 import org.kairan.core.protocol.SessionUser;
 import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.DateDisplay;
+import org.kairan.ui.GridVisibility;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -218,8 +218,7 @@ public final class StatusLine {
     }
 
     private static void show(Control control, boolean visible) {
-        ((GridData) control.getLayoutData()).exclude = !visible;
-        control.setVisible(visible);
+        GridVisibility.set(control, visible);
     }
 
     private void relayout() {

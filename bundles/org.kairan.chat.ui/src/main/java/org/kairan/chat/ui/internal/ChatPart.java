@@ -1,6 +1,5 @@
 package org.kairan.chat.ui.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -34,22 +33,18 @@ import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.kairan.approval.ui.ApprovalUiConstants;
 import org.kairan.chat.ChatContact;
-import org.kairan.chat.ChatException;
 import org.kairan.chat.ChatFile;
 import org.kairan.chat.ChatMessage;
 import org.kairan.chat.ChatPresence;
@@ -62,7 +57,7 @@ import org.kairan.chat.ui.ChatUiConstants;
 import org.kairan.chat.ui.nls.Messages;
 import org.kairan.client.KairanServerClient;
 import org.kairan.ui.BackgroundCall;
-import org.kairan.ui.FileDrops;
+import org.kairan.ui.GridVisibility;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -71,10 +66,9 @@ import jakarta.inject.Inject;
 /**
  * チャット: on the left the conversations (the user's 課 rooms first, then 1:1 by recency, unread ones in bold with
  * their count and an @ when one names the user) above the colleagues by 課 with their presence (double-click one to
- * write to them); on the right the open conversation ({@link MessageList}) and the input (Enter sends, Shift+Enter
- * breaks the line, ↑ in an empty input or 「訂正」 corrects the last message, 「ファイル…」 and files dropped send
- * files), the user's own presence and the connection's state. What is shown is marked read while the tab is in
- * front; what arrives elsewhere, and every message naming the user, shows a balloon ({@link ChatNotifier}); the tab's
+ * write to them); on the right the open conversation ({@link MessageList}) and where the user writes
+ * ({@link Composer}), the user's own presence and the connection's state. What is shown is marked read while the
+ * tab is in front; what arrives elsewhere, and every message naming the user, shows a balloon ({@link ChatNotifier}); the tab's
  * label counts the unread messages. Everything comes from {@link ChatService} and its events ({@link ChatTopics}).
  */
 public final class ChatPart {
@@ -101,8 +95,7 @@ public final class ChatPart {
     private Label state;
     private Label message;
     private MessageList list;
-    private Text input;
-    private Label correcting;
+    private Composer composer;
     private Combo presence;
     private Font bold;
     private final Map<ChatPresence, Image> dots = new HashMap<>();
@@ -110,8 +103,6 @@ public final class ChatPart {
     private String current;
     private ConversationKind currentKind = ConversationKind.DIRECT;
     private String currentName = "";
-    /** Whether the input holds a correction of the user's last message. */
-    private boolean correctingLast;
     private final Set<String> collapsedGroups = new HashSet<>();
     /** Unread counts as last seen, to notice what arrived. */
     private final Map<String, Integer> unreadSeen = new HashMap<>();
@@ -262,28 +253,24 @@ public final class ChatPart {
             }
         });
         GridDataFactory.fillDefaults().grab(true, true).applyTo(list.control());
-        acceptDroppedFiles(list.control());
 
-        correcting = new Label(right, SWT.WRAP);
-        correcting.setText(messages.chat_correcting);
-        correcting.setForeground(right.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).exclude(true).applyTo(correcting);
-        correcting.setVisible(false);
+        composer = new Composer(right, chat, texts, ui, new Composer.Part() {
+            @Override
+            public String conversation() {
+                return current;
+            }
 
-        Composite compose = new Composite(right, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(compose);
-        GridLayoutFactory.fillDefaults().numColumns(2).spacing(6, 4).applyTo(compose);
-        input = new Text(compose, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
-        input.setData(ChatUiConstants.WIDGET_ID, ChatUiConstants.ID_INPUT);
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, input.getLineHeight() * 3 + 8).applyTo(input);
-        input.addListener(SWT.KeyDown, this::keyInInput);
-        acceptDroppedFiles(input);
-        Composite buttons = new Composite(compose, SWT.NONE);
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
-        GridLayoutFactory.fillDefaults().numColumns(3).spacing(4, 0).applyTo(buttons);
-        button(buttons, messages.chat_send, ChatUiConstants.ID_SEND, this::send);
-        button(buttons, messages.chat_correct, ChatUiConstants.ID_CORRECT, this::startCorrecting);
-        button(buttons, messages.chat_file, ChatUiConstants.ID_FILE, this::chooseFile);
+            @Override
+            public void say(String text, boolean problem) {
+                showMessage(text, problem);
+            }
+
+            @Override
+            public boolean disposed() {
+                return ChatPart.this.disposed();
+            }
+        });
+        composer.acceptDroppedFiles(list.control());
 
         Composite bar = new Composite(right, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
@@ -303,18 +290,6 @@ public final class ChatPart {
         hint.setText(messages.chat_inputHint);
         hint.setForeground(right.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).indent(12, 0).applyTo(hint);
-    }
-
-    private static Button button(Composite bar, String text, String id, Runnable action) {
-        Button b = new Button(bar, SWT.PUSH);
-        b.setText(text);
-        b.setData(ChatUiConstants.WIDGET_ID, id);
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
-    }
-
-    private void acceptDroppedFiles(Control control) {
-        FileDrops.accept(control, paths -> sendFiles(paths.stream().filter(Files::isRegularFile).toList()));
     }
 
     // --- the lists on the left
@@ -421,12 +396,12 @@ public final class ChatPart {
         current = address;
         currentKind = kind;
         currentName = name;
-        cancelCorrecting();
+        composer.cancelCorrecting();
         showMessage(null, false);
         showConversation();
         list.allowEarlier();
         load(address);
-        input.setFocus();
+        composer.setFocus();
     }
 
     /** Reads the conversation's latest messages in a job (again when chat comes back online). */
@@ -575,137 +550,10 @@ public final class ChatPart {
                 }).quiet().start(ui);
     }
 
-    // --- writing
-
-    private void keyInInput(Event e) {
-        if ((e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR || e.character == '\r')
-                && (e.stateMask & SWT.SHIFT) == 0) {
-            e.doit = false;
-            send();
-        } else if (e.keyCode == SWT.ARROW_UP && input.getText().isEmpty()) {
-            e.doit = false;
-            startCorrecting();
-        } else if (e.keyCode == SWT.ESC && correctingLast) {
-            e.doit = false;
-            cancelCorrecting();
-            input.setText("");
-        }
-    }
-
-    /** Sends what is typed (or the correction); the text stays in the input when it cannot be sent. */
-    void send() {
-        String text = input.getText();
-        if (current == null || text.isBlank()) {
-            return;
-        }
-        try {
-            if (correctingLast) {
-                chat.correctLast(current, text);
-            } else {
-                chat.send(current, text);
-            }
-            input.setText("");
-            cancelCorrecting();
-            showMessage(null, false);
-        } catch (ChatException e) {
-            showMessage(texts.error(e, null, -1, -1, text), true);
-        }
-        input.setFocus();
-    }
-
-    /** Puts the user's last message of the conversation into the input, to be corrected and sent with Enter. */
-    void startCorrecting() {
-        if (current == null) {
-            return;
-        }
-        List<ChatMessage> known = chat.messages(current);
-        ChatMessage last = null;
-        for (int i = known.size() - 1; i >= 0; i--) {
-            if (known.get(i).outgoing()) {
-                last = known.get(i);
-                break;
-            }
-        }
-        if (last == null || last.file() != null) {
-            showMessage(messages.chat_error_NOTHING_TO_CORRECT, true);
-            return;
-        }
-        correctingLast = true;
-        input.setText(last.body());
-        input.setSelection(last.body().length());
-        setVisible(correcting, true);
-        input.setFocus();
-    }
-
-    private void cancelCorrecting() {
-        correctingLast = false;
-        setVisible(correcting, false);
-    }
-
-    private void chooseFile() {
-        if (current == null) {
-            return;
-        }
-        FileDialog dialog = new FileDialog(input.getShell(), SWT.OPEN | SWT.MULTI);
-        dialog.setText(messages.chat_fileTitle);
-        if (dialog.open() == null) {
-            return;
-        }
-        Path folder = Path.of(dialog.getFilterPath());
-        sendFiles(Arrays.stream(dialog.getFileNames()).map(folder::resolve).toList());
-    }
-
-    /** A file that could not be sent, with what the message about it needs. */
-    private static final class FileFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient ChatException cause;
-        final long size;
-        final long max;
-
-        FileFailure(ChatException cause, long size, long max) {
-            super(cause.getMessage(), cause);
-            this.cause = cause;
-            this.size = size;
-            this.max = max;
-        }
-    }
-
-    /** Sends each file in a job of its own; progress and refusals show in the message line. */
-    void sendFiles(List<Path> files) {
-        String address = current;
-        if (address == null) {
-            return;
-        }
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            BackgroundCall.named(messages.chat_fileJob, monitor -> {
-                try {
-                    return chat.sendFile(address, file);
-                } catch (ChatException e) {
-                    long size = -1;
-                    try {
-                        size = Files.size(file);
-                    } catch (java.io.IOException | RuntimeException unreadable) {
-                        // the message says it cannot be read
-                    }
-                    throw new FileFailure(e, size, chat.maxFileSize());
-                }
-            }).onSuccess(sent -> {
-                if (!disposed()) {
-                    showMessage(MessageFormat.format(messages.chat_fileSent, name), false);
-                }
-            }).onFailure(failure -> {
-                if (disposed()) {
-                    return;
-                }
-                showMessage(failure instanceof FileFailure f ? texts.error(f.cause, name, f.size, f.max, null)
-                        : MessageFormat.format(messages.chat_error_FAILED, describe(failure)), true);
-            }).start(ui);
-        }
-    }
+    // --- files received
 
     private void saveFile(ChatFile file) {
-        FileDialog dialog = new FileDialog(input.getShell(), SWT.SAVE);
+        FileDialog dialog = new FileDialog(title.getShell(), SWT.SAVE);
         dialog.setText(MessageFormat.format(messages.chat_saveTitle, file.name()));
         dialog.setFileName(file.name());
         dialog.setOverwrite(true);
@@ -745,7 +593,7 @@ public final class ChatPart {
 
     // --- messages to the person
 
-    private static String describe(Exception failure) {
+    static String describe(Exception failure) {
         return Objects.requireNonNullElse(failure.getMessage(), failure.toString());
     }
 
@@ -756,16 +604,7 @@ public final class ChatPart {
         boolean visible = text != null && !text.isBlank();
         message.setText(visible ? text : "");
         message.setForeground(message.getDisplay().getSystemColor(problem ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_GRAY));
-        setVisible(message, visible);
-    }
-
-    private static void setVisible(Control control, boolean visible) {
-        if (control.getVisible() == visible) {
-            return;
-        }
-        control.setVisible(visible);
-        ((org.eclipse.swt.layout.GridData) control.getLayoutData()).exclude = !visible;
-        control.getParent().layout(true);
+        GridVisibility.show(message, visible);
     }
 
     private void showState(ChatState now) {
@@ -875,7 +714,7 @@ public final class ChatPart {
     @Focus
     void focus() {
         if (current != null) {
-            input.setFocus();
+            composer.setFocus();
         } else {
             conversations.setFocus();
         }

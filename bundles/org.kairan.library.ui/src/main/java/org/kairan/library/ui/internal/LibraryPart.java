@@ -42,6 +42,7 @@ import org.kairan.library.ui.LibraryUiConstants;
 import org.kairan.library.ui.nls.Messages;
 import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.FileDrops;
+import org.kairan.ui.GridVisibility;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -365,9 +366,8 @@ public final class LibraryPart {
     private void showMessage(String text) {
         boolean visible = text != null && !text.isBlank();
         message.setText(visible ? text : "");
-        message.setVisible(visible);
-        ((org.eclipse.swt.layout.GridData) message.getLayoutData()).exclude = !visible;
-        message.getParent().layout(true);
+        GridVisibility.set(message, visible);
+        message.getParent().layout(true); // also when only the text changed: its height may have
     }
 
     // --- adding

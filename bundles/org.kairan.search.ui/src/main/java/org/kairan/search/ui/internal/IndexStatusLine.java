@@ -3,7 +3,6 @@ package org.kairan.search.ui.internal;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -11,6 +10,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.kairan.search.IndexState;
 import org.kairan.search.ui.SearchUiConstants;
+import org.kairan.ui.GridVisibility;
 
 /**
  * The index at the foot of the view: 「索引 1,234件」; while it is built (at the first login, after a damaged
@@ -64,9 +64,6 @@ final class IndexStatusLine {
     }
 
     private static void visible(Control control, boolean visible) {
-        if (control.getVisible() != visible) {
-            control.setVisible(visible);
-            ((GridData) control.getLayoutData()).exclude = !visible;
-        }
+        GridVisibility.set(control, visible);
     }
 }
