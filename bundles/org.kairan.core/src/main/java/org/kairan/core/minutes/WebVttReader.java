@@ -113,7 +113,7 @@ public final class WebVttReader implements TranscriptReader {
                 } else if (line.isEmpty()) {
                     break;
                 } else {
-                    if (!inHeader && lineCount == 1 && lines.isCutLast(index - 1)) {
+                    if (!inHeader && !seenArrow && lineCount <= 2 && lines.isCutLast(index - 1)) {
                         refuseIfCut(index - 1, line);
                     }
                     if (!buffer.isEmpty()) {
