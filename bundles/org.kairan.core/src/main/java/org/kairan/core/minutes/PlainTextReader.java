@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * <li>speaker lines: {@code 山田 太郎: 本日の議題は…} (a full-width colon too), each possibly after a time
  * ({@code [00:01:02] 山田: …}, {@code 00:01:02 山田: …});</li>
  * <li>a speaker's name on its own line, possibly with a time ({@code 山田 太郎  0:03}), followed by the paragraph
- * said; a name counts as a speaker when it heads two paragraphs or more, or carries a time.</li>
+ * said; such a line counts as a speaker when it carries a time, or when some name heads two paragraphs or more
+ * (then the text is shaped that way and every paragraph's short first line is its speaker).</li>
  * </ul>
  * Lines that are not speaker lines continue the utterance before them; text before the first speaker is kept as an
  * utterance without speaker. A time gives the start; the end is the next timed utterance's start. Text with no
@@ -97,13 +98,14 @@ public final class PlainTextReader implements TranscriptReader {
                 heads.add(i);
             }
         }
+        boolean shaped = headCount.values().stream().anyMatch(count -> count > 1);
         int next = 0;
         for (int i = 0; i < lines.size(); i++) {
             Object[] head = next < heads.size() && heads.get(next) == i ? heading(lines.get(i)) : null;
             if (head != null) {
                 next++;
             }
-            if (head != null && (head[1] != null || headCount.get(head[0].toString()) > 1)) {
+            if (head != null && (head[1] != null || shaped)) {
                 utterances.start(head[0].toString(), (Duration) head[1], i + 1);
             } else {
                 utterances.continueWith(lines.get(i), i + 1);
