@@ -28,6 +28,14 @@ public final class PlainTextReader implements TranscriptReader {
     private static final Pattern NAME_WITH_TIME = Pattern.compile("(.{1,30}?)\\s+" + TIME);
     private static final int MAX_HEADING = 30;
 
+    /** A line {@code [time] 名前: 発言}; the time is null when the line has none. */
+    private record SpeakerLine(Duration time, String speaker, String text) {
+    }
+
+    /** A line that may be a speaker's name over a paragraph; the time is null when the line has none. */
+    private record Heading(String name, Duration time) {
+    }
+
     @Override
     public TranscriptFormat format() {
         return TranscriptFormat.PLAIN_TEXT;
@@ -59,8 +67,8 @@ public final class PlainTextReader implements TranscriptReader {
         return false;
     }
 
-    /** The time (or null), speaker and text of a speaker line, or null when the line is not one. */
-    private static Object[] speakerLine(String line) {
+    /** The speaker line, or null when the line is not one. */
+    private static SpeakerLine speakerLine(String line) {
         String rest = line.strip();
         Duration time = null;
         Matcher timed = TIMED.matcher(rest);
@@ -72,17 +80,17 @@ public final class PlainTextReader implements TranscriptReader {
         if (colon < 0) {
             return null;
         }
-        return new Object[] {time, rest.substring(0, colon).strip(), rest.substring(colon + 1).strip()};
+        return new SpeakerLine(time, rest.substring(0, colon).strip(), rest.substring(colon + 1).strip());
     }
 
     private static void readSpeakerLines(TextLines lines, Utterances utterances) throws TranscriptException {
         for (int i = 0; i < lines.size(); i++) {
-            Object[] spoken = speakerLine(lines.get(i));
+            SpeakerLine spoken = speakerLine(lines.get(i));
             if (spoken == null) {
                 utterances.continueWith(lines.get(i), i + 1);
             } else {
-                utterances.start((String) spoken[1], (Duration) spoken[0], i + 1);
-                utterances.continueWith((String) spoken[2], i + 1);
+                utterances.start(spoken.speaker(), spoken.time(), i + 1);
+                utterances.continueWith(spoken.text(), i + 1);
             }
         }
     }
@@ -93,28 +101,29 @@ public final class PlainTextReader implements TranscriptReader {
         for (int i = 0; i < lines.size(); i++) {
             boolean startsParagraph = i == 0 || lines.get(i - 1).isBlank();
             boolean hasBody = i + 1 < lines.size() && !lines.get(i + 1).isBlank();
-            if (startsParagraph && hasBody && heading(lines.get(i)) != null) {
-                headCount.merge(heading(lines.get(i))[0].toString(), 1, Integer::sum);
+            Heading head = startsParagraph && hasBody ? heading(lines.get(i)) : null;
+            if (head != null) {
+                headCount.merge(head.name(), 1, Integer::sum);
                 heads.add(i);
             }
         }
         boolean shaped = headCount.values().stream().anyMatch(count -> count > 1);
         int next = 0;
         for (int i = 0; i < lines.size(); i++) {
-            Object[] head = next < heads.size() && heads.get(next) == i ? heading(lines.get(i)) : null;
+            Heading head = next < heads.size() && heads.get(next) == i ? heading(lines.get(i)) : null;
             if (head != null) {
                 next++;
             }
-            if (head != null && (head[1] != null || shaped)) {
-                utterances.start(head[0].toString(), (Duration) head[1], i + 1);
+            if (head != null && (head.time() != null || shaped)) {
+                utterances.start(head.name(), head.time(), i + 1);
             } else {
                 utterances.continueWith(lines.get(i), i + 1);
             }
         }
     }
 
-    /** The name and time (or null) of a line that may be a speaker heading, or null. */
-    private static Object[] heading(String line) {
+    /** The line as a speaker heading, or null when it cannot be one. */
+    private static Heading heading(String line) {
         String name = line.strip();
         Duration time = null;
         Matcher withTime = NAME_WITH_TIME.matcher(name);
@@ -130,7 +139,7 @@ public final class PlainTextReader implements TranscriptReader {
                 return null;
             }
         }
-        return new Object[] {name, time};
+        return new Heading(name, time);
     }
 
     private static Duration duration(Matcher m, int group) {

@@ -1,6 +1,7 @@
 package org.kairan.core.minutes;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -59,10 +60,10 @@ final class TranscriptDecoder {
     private static int lineOfFirstBadByte(byte[] bytes, int offset, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length - offset + 1);
+        CharBuffer out = CharBuffer.allocate(bytes.length - offset + 1);
         decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset), out, true);
         out.flip();
-        return (int) TextLines.of(out.toString() + "x").size();
+        return TextLines.of(out.toString() + "x").size();
     }
 
     private static void refuseKnownBinary(byte[] bytes) throws TranscriptException {
