@@ -1,5 +1,7 @@
 package org.kairan.core.minutes;
 
+import java.util.regex.Pattern;
+
 /**
  * The speaker and the plain text of a cue. Teams writes the speaker as a WebVTT voice span ({@code <v 山田
  * 太郎>本日の議題は…</v>}); Zoom, Google Meet and many SRT files put it before the text ({@code 山田 太郎: 本日の議題は…}).
@@ -8,6 +10,10 @@ record SpokenText(String speaker, String text) {
 
     /** The longest speaker name taken from a {@code 名前: 発言} line. */
     static final int MAX_NAME = 30;
+
+    /** HTML-like tags of SubRip ({@code <i>}, {@code <font color="…">}) and {@code {\an8}} position codes. */
+    private static final Pattern SRT_MARKUP =
+            Pattern.compile("</?[A-Za-z][^<>]*>|\\{\\\\[^{}]*}");
 
     /** A cue's text with its markup: voice span or name prefix, other tags removed, character references decoded. */
     static SpokenText ofCue(String cue) {
@@ -34,6 +40,15 @@ record SpokenText(String speaker, String text) {
             }
         }
         return voice.isEmpty() ? ofPlain(text.toString()) : new SpokenText(voice, text.toString().strip());
+    }
+
+    /**
+     * An SRT subtitle's text: its formatting tags and position codes removed, anything else kept as written (SRT has
+     * no character references, and a {@code <} that starts no tag is text).
+     */
+    static SpokenText ofSrt(String subtitle) {
+        return ofPlain(subtitle.indexOf('<') < 0 && subtitle.indexOf('{') < 0 ? subtitle
+                : SRT_MARKUP.matcher(subtitle).replaceAll(""));
     }
 
     /** Text without markup; a leading {@code 名前: } becomes the speaker. */

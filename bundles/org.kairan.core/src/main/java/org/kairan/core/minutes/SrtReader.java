@@ -63,7 +63,7 @@ public final class SrtReader implements TranscriptReader {
                 text.append(lines.get(i++));
             }
             limits.checkCount(utterances.size() + 1, timingsLine);
-            SpokenText spoken = SpokenText.ofCue(text.toString());
+            SpokenText spoken = SpokenText.ofSrt(text.toString());
             utterances.add(new Utterance(spoken.speaker(), times[0], times[1], spoken.text(), id));
             i = skipBlank(lines, i);
         }

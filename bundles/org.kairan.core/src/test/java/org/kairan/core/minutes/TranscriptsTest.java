@@ -87,6 +87,14 @@ class TranscriptsTest {
     }
 
     @Test
+    void srtFormattingIsRemovedButOtherTextKeptAsWritten() throws Exception {
+        Transcript transcript = Transcripts.read(utf8("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>山田</i>: "
+                + "<font color=\"#ffff00\">a < b</font> & R&D; です\n"), "a.srt");
+        assertEquals(new Utterance("山田", Duration.ofSeconds(1), Duration.ofSeconds(2), "a < b & R&D; です", "1"),
+                transcript.utterances().get(0));
+    }
+
+    @Test
     void utf16WithAByteOrderMarkIsReadEitherWay() throws Exception {
         String srt = "1\n00:00:01,000 --> 00:00:02,000\n山田: はい\n";
         for (String name : List.of("UTF-16LE", "UTF-16BE")) {
