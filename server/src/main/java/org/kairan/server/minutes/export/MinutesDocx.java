@@ -20,6 +20,7 @@ import org.kairan.core.minutes.MinutesSheet;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 
@@ -27,7 +28,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
  * The 会議録 as a Word document (.docx, Apache POI), laid out as Japanese offices print it: A4 portrait, the title
  * centred, the head (日時・場所・出席者・議題) as a ruled table with shaded labels, then each section under a numbered
  * heading — 要旨 and 決定事項 as paragraphs, 今後の対応 as a table of 内容・担当者・期限, 議事の経過 as
- * 「○氏名（時刻）」 followed by what was said — and 「- n -」 page numbers in the footer. Japanese text is set in
+ * 「○氏名（時刻）」 with what was said indented below it — and 「- n -」 page numbers in the footer. Japanese text is set in
  * {@link #MINCHO} (headings in {@link #GOTHIC}); Word substitutes its own 明朝 where the IPA fonts are not installed.
  */
 public final class MinutesDocx {
@@ -41,6 +42,8 @@ public final class MinutesDocx {
     private static final long A4_WIDTH = 11_906;
     private static final long A4_HEIGHT = 16_838;
     private static final long MARGIN = 1_418;
+    /** The width between the margins, in twentieths of a point. */
+    private static final long MEASURE = A4_WIDTH - 2 * MARGIN;
     private static final String[] SECTION_NUMBERS = { "１", "２", "３", "４", "５", "６" };
 
     private MinutesDocx() {
@@ -93,7 +96,7 @@ public final class MinutesDocx {
         // the agenda's further items continue the 議題 cell
         List<MinutesSheet.Line> labelled = lines.stream().filter(l -> !l.label().isEmpty()).toList();
         XWPFTable table = document.createTable(labelled.size(), 2);
-        table.setWidth("100%");
+        columns(table, 0.18, 0.82);
         int row = 0;
         for (int i = 0; i < lines.size(); i++) {
             MinutesSheet.Line line = lines.get(i);
@@ -102,11 +105,9 @@ public final class MinutesDocx {
             }
             XWPFTableRow tableRow = table.getRow(row++);
             XWPFTableCell label = tableRow.getCell(0);
-            label.setWidth("18%");
             label.setColor("E7ECF2");
             cellText(label, line.label(), GOTHIC, true);
             XWPFTableCell value = tableRow.getCell(1);
-            value.setWidth("82%");
             cellText(value, line.value(), MINCHO, false);
             for (int k = i + 1; k < lines.size() && lines.get(k).label().isEmpty(); k++) {
                 run(value.addParagraph(), lines.get(k).value(), MINCHO, BODY_POINTS, false);
@@ -131,35 +132,56 @@ public final class MinutesDocx {
     /** 今後の対応: 内容・担当者・期限, the header row shaded. */
     private static void table(XWPFDocument document, MinutesSheet.Section section) {
         XWPFTable table = document.createTable(section.rows().size() + 1, section.columns().size());
-        table.setWidth("100%");
-        String[] widths = { "60%", "20%", "20%" };
+        columns(table, 0.52, 0.2, 0.28);
         for (int c = 0; c < section.columns().size(); c++) {
             XWPFTableCell cell = table.getRow(0).getCell(c);
             cell.setColor("E7ECF2");
-            cell.setWidth(widths[Math.min(c, widths.length - 1)]);
             cellText(cell, section.columns().get(c), GOTHIC, true);
         }
         for (int r = 0; r < section.rows().size(); r++) {
             List<String> cells = section.rows().get(r).cells();
             for (int c = 0; c < cells.size(); c++) {
-                XWPFTableCell cell = table.getRow(r + 1).getCell(c);
-                cell.setWidth(widths[Math.min(c, widths.length - 1)]);
-                cellText(cell, cells.get(c), MINCHO, false);
+                cellText(table.getRow(r + 1).getCell(c), cells.get(c), MINCHO, false);
             }
         }
-        table.setWidthType(TableWidthType.PCT);
     }
 
-    /** 議事の経過: 「○氏名（0:05:07）」 in ゴシック, then what was said, indented. */
+    /**
+     * The table across the measure with its columns in these shares, in the grid and in every cell (Word reads the
+     * cells', LibreOffice the grid's), and some room inside the cells.
+     */
+    private static void columns(XWPFTable table, double... shares) {
+        table.setWidth(Long.toString(MEASURE));
+        table.setWidthType(TableWidthType.DXA);
+        table.setCellMargins(40, 100, 40, 100);
+        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (double share : shares) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(Math.round(MEASURE * share)));
+        }
+        for (XWPFTableRow row : table.getRows()) {
+            for (int c = 0; c < shares.length && c < row.getTableCells().size(); c++) {
+                row.getCell(c).setWidth(Long.toString(Math.round(MEASURE * shares[c])));
+                row.getCell(c).setWidthType(TableWidthType.DXA);
+            }
+        }
+    }
+
+    /** 議事の経過: 「○氏名（0:05:07）」 in ゴシック, kept with what was said, indented below it. */
     private static void proceedings(XWPFDocument document, MinutesSheet.Section section) {
         for (MinutesSheet.Row row : section.rows()) {
-            XWPFParagraph paragraph = document.createParagraph();
-            paragraph.setIndentationLeft(420);
-            paragraph.setIndentationHanging(210);
-            paragraph.setSpacingAfter(60);
+            XWPFParagraph who = document.createParagraph();
+            who.setIndentationLeft(210);
+            who.setSpacingBefore(60);
+            who.setKeepNext(true);
             String speaker = row.cells().get(1).isEmpty() ? "（発言者不明）" : row.cells().get(1);
-            run(paragraph, "○" + speaker + "（" + row.cells().get(0) + "）　", GOTHIC, BODY_POINTS, true);
-            lines(paragraph, row.cells().get(2), MINCHO, false);
+            run(who, "○" + speaker + "（" + row.cells().get(0) + "）", GOTHIC, BODY_POINTS, true);
+            XWPFParagraph said = document.createParagraph();
+            said.setIndentationLeft(630);
+            lines(said, row.cells().get(2), MINCHO, false);
         }
     }
 

@@ -30,6 +30,13 @@ final class MeetingFixture {
     private MeetingFixture() {
     }
 
+    /** Keeps an exported file under target/minutes-export, to be looked at (and converted by LibreOffice). */
+    static void keep(String name, byte[] content) throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Path.of("target", "minutes-export");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.write(folder.resolve(name), content);
+    }
+
     static Minutes minutes() throws Exception {
         MeetingHeader header = new MeetingHeader("令和8年度 第3回 財政課内会議", LocalDateTime.of(2026, 11, 27, 14, 0),
                 LocalDateTime.of(2026, 11, 27, 15, 0), "第2会議室",
