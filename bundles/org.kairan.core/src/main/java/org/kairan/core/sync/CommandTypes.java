@@ -26,6 +26,17 @@ public final class CommandTypes {
     /** Change a document's 表題, 文書分類, 年度, tags or 保存年限: {@code org.kairan.core.documents.EditDocument}. */
     public static final String EDIT_DOCUMENT = "document.edit";
 
+    /**
+     * Save 議事録, new or edited (the whole minutes, on the version the editor started from):
+     * {@code org.kairan.core.minutes.SaveMinutes}.
+     */
+    public static final String SAVE_MINUTES = "minutes.save";
+    /**
+     * Send 議事録 for 決裁: the server prints them as a PDF and makes a 起案 (起案中) with it attached:
+     * {@code org.kairan.core.minutes.SendMinutes}.
+     */
+    public static final String SEND_MINUTES = "minutes.send";
+
     private CommandTypes() {
     }
 }

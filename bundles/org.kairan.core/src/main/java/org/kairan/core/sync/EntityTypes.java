@@ -33,6 +33,10 @@ public final class EntityTypes {
      *  {@code <documentId>/<part>} ({@code DocumentText.feedId}). Visible like its document. */
     public static final String DOCUMENT_TEXT = "document-text";
 
+    /** {@code org.kairan.core.minutes.MinutesRecord}; id: the minutes' UUID. Visible to the members of its 課 (and
+     *  of the 係 below it), those who manage the units above it, its attendees from the directory and its writer. */
+    public static final String MINUTES = "minutes";
+
     /** {@code org.kairan.core.search.PlaceNames}, the city's readings of its place names; id: {@code current}.
      *  Visible to all staff. */
     public static final String PLACE_NAMES = "place-names";
