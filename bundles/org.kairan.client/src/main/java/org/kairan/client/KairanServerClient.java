@@ -90,6 +90,34 @@ public interface KairanServerClient {
      */
     Session resumeSession() throws KairanClientException;
 
+    // --- 議事録 (docs/API.md, "Minutes")
+
+    /**
+     * The printed 会議録 of saved minutes into {@code target}: {@code format} docx or pdf
+     * ({@code GET /api/minutes/records/{id}/export}).
+     */
+    void downloadMinutes(String minutesId, String format, Path target) throws KairanClientException;
+
+    /** The languages of the server's speech-to-text ({@code GET /api/minutes/languages}). */
+    List<org.kairan.client.minutes.SpeechLanguage> speechLanguages() throws KairanClientException;
+
+    /**
+     * Uploads a recording to be transcribed ({@code POST /api/minutes/transcriptions?language=}); answers the job.
+     *
+     * @throws IOException the file cannot be read here
+     */
+    org.kairan.client.minutes.TranscriptionJob startTranscription(Path recording, String language)
+            throws KairanClientException, IOException;
+
+    /** A transcription job of the user ({@code GET /api/minutes/transcriptions/{id}}). */
+    org.kairan.client.minutes.TranscriptionJob transcription(String jobId) throws KairanClientException;
+
+    /** Cancels a running job or deletes a finished one ({@code DELETE /api/minutes/transcriptions/{id}}). */
+    void deleteTranscription(String jobId) throws KairanClientException;
+
+    /** A finished job's transcript as WebVTT into {@code target} ({@code …/{id}/transcript.vtt}). */
+    void downloadTranscript(String jobId, Path target) throws KairanClientException;
+
     /** The whole organisation directory (units, staff, positions, assignments). */
     DirectorySnapshot directory() throws KairanClientException;
 

@@ -146,6 +146,27 @@ final class ApiTransport {
     }
 
     /**
+     * POST of a file streamed from disk as the request body (a recording for speech-to-text), with
+     * {@code Expect: 100-continue} like {@link #putFile}; answer parsed as {@code type}.
+     */
+    <T> T postFile(URI uri, String token, Path file, String contentType, Map<String, String> headers,
+            TypeReference<T> type) throws KairanClientException, IOException {
+        long size = Files.size(file);
+        HttpRequest.Builder builder = request(uri, token)
+                .timeout(requestTimeout.plusSeconds(size / (256 * 1024)))
+                .expectContinue(true)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofFile(file));
+        headers.forEach(builder::header);
+        return exchange(builder.build(), type);
+    }
+
+    /** DELETE; answer parsed as {@code type} (null for 204). */
+    <T> T delete(URI uri, String token, TypeReference<T> type) throws KairanClientException {
+        return exchange(request(uri, token).DELETE().build(), type);
+    }
+
+    /**
      * GET of a file into {@code target} (created or replaced) as it arrives; an error answer is thrown as
      * usual and leaves nothing at {@code target}. Files take longer than JSON: six times the usual timeout.
      */

@@ -29,6 +29,8 @@ import org.kairan.client.ServerAddress;
 import org.kairan.client.ServerUnreachableException;
 import org.kairan.client.Session;
 import org.kairan.client.SessionExpiredException;
+import org.kairan.client.minutes.SpeechLanguage;
+import org.kairan.client.minutes.TranscriptionJob;
 import org.kairan.core.documents.PageWords;
 import org.kairan.core.files.StoredFile;
 import org.kairan.core.organisation.DirectorySnapshot;
@@ -78,6 +80,8 @@ public final class HttpKairanServerClient implements KairanServerClient {
     private static final TypeReference<StoredFile> STORED_FILE = new TypeReference<>() { };
     private static final TypeReference<List<PageWords>> PAGE_WORDS = new TypeReference<>() { };
     private static final TypeReference<ChatCredentials> CHAT_CREDENTIALS = new TypeReference<>() { };
+    private static final TypeReference<List<SpeechLanguage>> LANGUAGES = new TypeReference<>() { };
+    private static final TypeReference<TranscriptionJob> JOB = new TypeReference<>() { };
     /** The file's name on {@code PUT /api/files}, percent-encoded UTF-8. */
     static final String FILE_NAME_HEADER = "X-Kairan-File-Name";
     /** No charset: the server reads UTF-8 or Shift_JIS and says which (ImportReport.encoding). */
@@ -350,6 +354,66 @@ public final class HttpKairanServerClient implements KairanServerClient {
         String segment = URLEncoder.encode(documentId, StandardCharsets.UTF_8).replace("+", "%20");
         return authenticated(s -> transport.get(s.server().resolve("/api/documents/" + segment + "/versions/" + version
                 + "/words"), s.token(), PAGE_WORDS));
+    }
+
+    @Override
+    public void downloadMinutes(String minutesId, String format, Path target) throws KairanClientException {
+        String route = "/api/minutes/records/" + segment(minutesId) + "/export?format=" + segment(format);
+        authenticated(s -> {
+            transport.download(s.server().resolve(route), s.token(), target);
+            return null;
+        });
+    }
+
+    @Override
+    public List<SpeechLanguage> speechLanguages() throws KairanClientException {
+        return authenticated(s -> transport.get(s.server().resolve("/api/minutes/languages"), s.token(), LANGUAGES));
+    }
+
+    @Override
+    public TranscriptionJob startTranscription(Path recording, String language)
+            throws KairanClientException, IOException {
+        String route = "/api/minutes/transcriptions?language=" + segment(language);
+        String encodedName = segment(recording.getFileName().toString());
+        Files.size(recording); // a file missing here is this desktop's problem, not the connection's
+        try {
+            return authenticated(s -> {
+                try {
+                    return transport.postFile(s.server().resolve(route), s.token(), recording,
+                            "application/octet-stream", Map.of(FILE_NAME_HEADER, encodedName), JOB);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public TranscriptionJob transcription(String jobId) throws KairanClientException {
+        return authenticated(s -> transport.get(s.server().resolve("/api/minutes/transcriptions/" + segment(jobId)),
+                s.token(), JOB));
+    }
+
+    @Override
+    public void deleteTranscription(String jobId) throws KairanClientException {
+        authenticated(s -> transport.delete(s.server().resolve("/api/minutes/transcriptions/" + segment(jobId)),
+                s.token(), null));
+    }
+
+    @Override
+    public void downloadTranscript(String jobId, Path target) throws KairanClientException {
+        String route = "/api/minutes/transcriptions/" + segment(jobId) + "/transcript.vtt";
+        authenticated(s -> {
+            transport.download(s.server().resolve(route), s.token(), target);
+            return null;
+        });
+    }
+
+    /** A path segment or query value, percent-encoded UTF-8 (spaces as %20). */
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override

@@ -1,0 +1,273 @@
+package org.kairan.client.minutes.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.kairan.client.KairanClientException;
+import org.kairan.client.KairanServerClient;
+import org.kairan.client.Session;
+import org.kairan.client.minutes.ExportFormat;
+import org.kairan.client.minutes.MinutesEntry;
+import org.kairan.client.minutes.MinutesService;
+import org.kairan.client.minutes.SpeechLanguage;
+import org.kairan.client.minutes.TranscriptionJob;
+import org.kairan.client.sync.ActionState;
+import org.kairan.client.sync.QueuedAction;
+import org.kairan.client.sync.Replica;
+import org.kairan.client.sync.SyncProgress;
+import org.kairan.client.sync.SyncService;
+import org.kairan.core.kessai.Divisions;
+import org.kairan.core.kessai.DocumentClass;
+import org.kairan.core.kessai.KessaiSettings;
+import org.kairan.core.minutes.MeetingHeader;
+import org.kairan.core.minutes.Minutes;
+import org.kairan.core.minutes.MinutesRecord;
+import org.kairan.core.minutes.MinutesWriters;
+import org.kairan.core.minutes.SaveMinutes;
+import org.kairan.core.minutes.SendMinutes;
+import org.kairan.core.minutes.Transcript;
+import org.kairan.core.minutes.Transcripts;
+import org.kairan.core.organisation.Assignment;
+import org.kairan.core.organisation.OrgUnit;
+import org.kairan.core.organisation.OrganisationDirectory;
+import org.kairan.core.organisation.StaffMember;
+import org.kairan.core.protocol.SessionUser;
+import org.kairan.core.sync.CommandTypes;
+import org.kairan.core.sync.EntityTypes;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@link MinutesService} over the {@link SyncService}: the replica's {@code minutes} records (decoded once per
+ * {@link Replica#version}) with the user's {@code minutes.*} actions laid over them ({@link MinutesLines}); the
+ * printed 会議録 and speech-to-text through the {@link KairanServerClient}.
+ */
+@Component(service = MinutesService.class)
+public final class DefaultMinutesService implements MinutesService {
+
+    /** The replica's minutes decoded, for one version of the replica and one user. */
+    private record Decoded(long version, String staffNo, Map<String, MinutesRecord> byId) {
+    }
+
+    @Reference
+    private SyncService sync;
+
+    @Reference
+    private KairanServerClient client;
+
+    private Decoded decoded;
+
+    /** For Declarative Services. */
+    public DefaultMinutesService() {
+    }
+
+    /** For tests and non-OSGi use. */
+    public DefaultMinutesService(SyncService sync, KairanServerClient client) {
+        this.sync = sync;
+        this.client = client;
+    }
+
+    // --- reading
+
+    private synchronized Map<String, MinutesRecord> records() {
+        Optional<SessionUser> me = sync.session().map(Session::user);
+        if (me.isEmpty()) {
+            return Map.of();
+        }
+        Replica replica = sync.replica();
+        long version = replica.version(EntityTypes.MINUTES); // before reading: a change meanwhile is read next time
+        if (decoded == null || decoded.version() != version || !decoded.staffNo().equals(me.get().staffNo())) {
+            Map<String, MinutesRecord> byId = new LinkedHashMap<>();
+            for (MinutesRecord r : replica.all(EntityTypes.MINUTES, MinutesRecord.class)) {
+                byId.put(r.id(), r);
+            }
+            decoded = new Decoded(version, me.get().staffNo(), Map.copyOf(byId));
+        }
+        return decoded.byId();
+    }
+
+    @Override
+    public List<MinutesEntry> entries() {
+        if (sync.session().isEmpty()) {
+            return List.of();
+        }
+        List<QueuedAction> mine = sync.actions().stream().filter(a -> MinutesLines.isMinutesCommand(a.type())).toList();
+        return new MinutesLines(records(), (action, type) -> sync.payloadOf(action, type)).lines(mine);
+    }
+
+    @Override
+    public Optional<MinutesEntry> entry(String minutesId) {
+        return entries().stream().filter(e -> e.id().equals(minutesId)).findFirst();
+    }
+
+    @Override
+    public List<OrgUnit> ownUnits() {
+        Optional<SessionUser> me = sync.session().map(Session::user);
+        if (me.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = sync.officeToday();
+        OrganisationDirectory directory = new OrganisationDirectory(sync.replica().directory(today));
+        Set<OrgUnit> own = new LinkedHashSet<>();
+        List<Assignment> posts = new ArrayList<>(directory.postsOf(me.get().staffNo(), today));
+        posts.sort(Comparator.comparing(a -> a.kind().ordinal())); // 本務 first
+        for (Assignment post : posts) {
+            Divisions.divisionOf(directory, post.unitCode()).ifPresent(own::add);
+        }
+        if (own.isEmpty()) {
+            Divisions.divisionOf(directory, me.get().unitCode()).ifPresent(own::add);
+        }
+        return List.copyOf(own);
+    }
+
+    @Override
+    public List<StaffMember> findStaff(String query) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        return new OrganisationDirectory(sync.replica().directory(sync.officeToday())).search(query);
+    }
+
+    @Override
+    public List<DocumentClass> classifications() {
+        return sync.replica().get(EntityTypes.KESSAI_SETTINGS, KessaiSettings.FEED_ID, KessaiSettings.class)
+                .map(KessaiSettings::classes).orElse(List.of());
+    }
+
+    // --- actions
+
+    @Override
+    public Minutes importTranscript(Path file, MeetingHeader header, String unitCode) throws IOException {
+        me();
+        Transcript transcript = Transcripts.read(Files.readAllBytes(file), file.getFileName().toString());
+        return queueNew(transcript, header, unitCode);
+    }
+
+    private Minutes queueNew(Transcript transcript, MeetingHeader header, String unitCode) {
+        Minutes minutes = Minutes.fromTranscript(UUID.randomUUID().toString(), unitCode, header, transcript);
+        sync.enqueue(CommandTypes.SAVE_MINUTES, new SaveMinutes(minutes, 0));
+        return minutes;
+    }
+
+    @Override
+    public QueuedAction save(Minutes minutes, int baseVersion) {
+        me();
+        Optional<MinutesEntry> now = entry(minutes.id());
+        if (now.isPresent() && !now.get().editable()) {
+            throw new IllegalStateException("この議事録は決裁に回付済みのため、保存できません (the minutes were sent for 決裁)");
+        }
+        dismissRefusals(minutes.id());
+        return sync.enqueue(CommandTypes.SAVE_MINUTES, new SaveMinutes(minutes, baseVersion));
+    }
+
+    /** The user saves (or sends) again: an earlier conflict or refusal of these minutes has been seen. */
+    private void dismissRefusals(String minutesId) {
+        for (QueuedAction a : sync.actions()) {
+            if (MinutesLines.isMinutesCommand(a.type())
+                    && (a.state() == ActionState.CONFLICT || a.state() == ActionState.REJECTED)
+                    && minutesIdOf(a).equals(minutesId)) {
+                sync.dismiss(a.key());
+            }
+        }
+    }
+
+    private String minutesIdOf(QueuedAction action) {
+        return CommandTypes.SAVE_MINUTES.equals(action.type())
+                ? sync.payloadOf(action, SaveMinutes.class).minutes().id()
+                : sync.payloadOf(action, SendMinutes.class).minutesId();
+    }
+
+    @Override
+    public String send(String minutesId, int baseVersion, String classification) {
+        me();
+        if (classifications().stream().noneMatch(c -> c.name().equals(classification))) {
+            throw new IllegalArgumentException("文書分類「" + classification + "」は市の文書分類にありません");
+        }
+        MinutesEntry entry = entry(minutesId).orElseThrow(() -> new IllegalStateException(
+                "この議事録はこの端末にありません (no minutes " + minutesId + " here)"));
+        if (!entry.editable()) {
+            throw new IllegalStateException("この議事録は決裁に回付済みです (already sent)");
+        }
+        if (entry.baseVersion() == 0) {
+            throw new IllegalStateException("議事録を保存してから決裁に回付してください (save the minutes first)");
+        }
+        dismissRefusals(minutesId);
+        String kessaiId = UUID.randomUUID().toString();
+        sync.enqueue(CommandTypes.SEND_MINUTES, new SendMinutes(minutesId, baseVersion, kessaiId, classification));
+        return kessaiId;
+    }
+
+    @Override
+    public void export(String minutesId, ExportFormat format, Path target) throws KairanClientException, IOException {
+        MinutesEntry entry = entry(minutesId).orElseThrow(() -> new IllegalArgumentException(
+                "この議事録はこの端末にありません (no minutes " + minutesId + " here)"));
+        switch (format) {
+            case WEBVTT -> Files.writeString(target, MinutesWriters.webVtt(entry.minutes()), StandardCharsets.UTF_8);
+            case TEXT -> Files.writeString(target, MinutesWriters.plainText(entry.minutes()), StandardCharsets.UTF_8);
+            case DOCX, PDF -> {
+                if (entry.state() == MinutesEntry.State.QUEUED) {
+                    sync.syncNow(SyncProgress.NONE); // the server prints what it has: send the user's saves first
+                    entry = entry(minutesId).orElseThrow();
+                }
+                if (entry.state() == MinutesEntry.State.QUEUED || entry.baseVersion() == 0) {
+                    throw new IllegalStateException("保存した議事録がまだサーバーに届いていません。接続が戻ってから書き出してください"
+                            + " (the saved minutes have not reached the server yet)");
+                }
+                client.downloadMinutes(minutesId, format.extension(), target);
+            }
+            default -> throw new IllegalArgumentException(format.name());
+        }
+    }
+
+    // --- speech-to-text
+
+    @Override
+    public List<SpeechLanguage> languages() throws KairanClientException {
+        return client.speechLanguages();
+    }
+
+    @Override
+    public TranscriptionJob startTranscription(Path recording, String language) throws KairanClientException, IOException {
+        return client.startTranscription(recording, language);
+    }
+
+    @Override
+    public TranscriptionJob transcription(String jobId) throws KairanClientException {
+        return client.transcription(jobId);
+    }
+
+    @Override
+    public void cancelTranscription(String jobId) throws KairanClientException {
+        client.deleteTranscription(jobId);
+    }
+
+    @Override
+    public Minutes minutesFromTranscription(String jobId, MeetingHeader header, String unitCode)
+            throws KairanClientException, IOException {
+        me();
+        Path vtt = Files.createTempFile("kairan-transcript-", ".vtt");
+        try {
+            client.downloadTranscript(jobId, vtt);
+            return queueNew(Transcripts.read(Files.readAllBytes(vtt), "transcript.vtt"), header, unitCode);
+        } finally {
+            Files.deleteIfExists(vtt);
+        }
+    }
+
+    private SessionUser me() {
+        return sync.session().map(Session::user).orElseThrow(() -> new IllegalStateException(
+                "ログインしていません (nobody is logged in)"));
+    }
+}
