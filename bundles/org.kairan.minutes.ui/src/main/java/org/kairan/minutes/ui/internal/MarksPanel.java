@@ -1,0 +1,170 @@
+package org.kairan.minutes.ui.internal;
+
+
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.kairan.core.minutes.ActionItem;
+import org.kairan.core.minutes.Decision;
+import org.kairan.core.minutes.Minutes;
+import org.kairan.minutes.ui.MinutesUiConstants;
+import org.kairan.minutes.ui.nls.Messages;
+
+/**
+ * What the meeting came to: 決定事項 and 今後の対応 (内容, 担当者, 期限) as marked from utterances, each removable; and
+ * the 要旨. A double-click on a mark selects the utterance it came from.
+ */
+final class MarksPanel {
+
+    /** What the panel asks of the editor. */
+    interface Edits {
+        void unmark(String markId);
+
+        void summaryChanged(String summary);
+
+        void showUtterance(String utteranceId);
+    }
+
+    private final MinutesTexts texts;
+    private final Table decisions;
+    private final Table actions;
+    private final Button removeDecision;
+    private final Button removeAction;
+    private final Text summary;
+    private boolean filling;
+    private boolean editable = true;
+
+    MarksPanel(Composite parent, Messages messages, MinutesTexts texts, Edits edits) {
+        this.texts = texts;
+        Composite panel = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(0, 4).applyTo(panel);
+
+        heading(panel, messages.minutes_decisions);
+        removeDecision = remove(panel, messages.minutes_removeDecision, MinutesUiConstants.ID_REMOVE_DECISION);
+        decisions = table(panel, MinutesUiConstants.ID_DECISIONS);
+        column(decisions, messages.minutes_col_decision, 520);
+
+        heading(panel, messages.minutes_actions);
+        removeAction = remove(panel, messages.minutes_removeAction, MinutesUiConstants.ID_REMOVE_ACTION);
+        actions = table(panel, MinutesUiConstants.ID_ACTIONS);
+        column(actions, messages.minutes_col_action, 330);
+        column(actions, messages.minutes_col_assignee, 110);
+        column(actions, messages.minutes_col_due, 130);
+
+        Label s = heading(panel, messages.minutes_summary);
+        GridDataFactory.swtDefaults().span(2, 1).applyTo(s);
+        summary = new Text(panel, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        summary.setData(MinutesUiConstants.WIDGET_ID, MinutesUiConstants.ID_SUMMARY);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 60).applyTo(summary);
+        summary.addListener(SWT.Modify, e -> {
+            if (!filling) {
+                edits.summaryChanged(summary.getText());
+            }
+        });
+
+        removeDecision.addListener(SWT.Selection, e -> selectedId(decisions).ifPresent(edits::unmark));
+        removeAction.addListener(SWT.Selection, e -> selectedId(actions).ifPresent(edits::unmark));
+        decisions.addListener(SWT.Selection, e -> enable());
+        actions.addListener(SWT.Selection, e -> enable());
+        decisions.addListener(SWT.DefaultSelection, e -> selectedItem(decisions)
+                .ifPresent(i -> edits.showUtterance(((Decision) i.getData()).utteranceId())));
+        actions.addListener(SWT.DefaultSelection, e -> selectedItem(actions)
+                .ifPresent(i -> edits.showUtterance(((ActionItem) i.getData()).utteranceId())));
+        enable();
+    }
+
+    private static Label heading(Composite panel, String text) {
+        Label label = new Label(panel, SWT.NONE);
+        label.setText(text);
+        label.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.BEGINNING, SWT.END).applyTo(label);
+        return label;
+    }
+
+    private static Button remove(Composite panel, String text, String id) {
+        Button b = new Button(panel, SWT.PUSH);
+        b.setText(text);
+        b.setData(MinutesUiConstants.WIDGET_ID, id);
+        return b;
+    }
+
+    private static Table table(Composite panel, String id) {
+        Table t = new Table(panel, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
+        t.setData(MinutesUiConstants.WIDGET_ID, id);
+        t.setHeaderVisible(true);
+        t.setLinesVisible(true);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 70).applyTo(t);
+        return t;
+    }
+
+    private static void column(Table table, String text, int width) {
+        TableColumn c = new TableColumn(table, SWT.LEFT);
+        c.setText(text);
+        c.setWidth(width);
+    }
+
+    private static java.util.Optional<TableItem> selectedItem(Table table) {
+        int at = table.getSelectionIndex();
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(table.getItem(at));
+    }
+
+    private static java.util.Optional<String> selectedId(Table table) {
+        return selectedItem(table).map(i -> i.getData() instanceof Decision d ? d.id() : ((ActionItem) i.getData()).id());
+    }
+
+    void show(Minutes minutes) {
+        decisions.removeAll();
+        for (Decision d : minutes.decisions()) {
+            TableItem item = new TableItem(decisions, SWT.NONE);
+            item.setText(d.text());
+            item.setData(d);
+        }
+        actions.removeAll();
+        for (ActionItem a : minutes.actionItems()) {
+            TableItem item = new TableItem(actions, SWT.NONE);
+            item.setText(new String[] { a.text(), a.assignee() == null ? "" : a.assignee().name(), texts.day(a.due()) });
+            item.setData(a);
+        }
+        if (!summary.getText().equals(minutes.summary())) {
+            filling = true;
+            try {
+                summary.setText(minutes.summary());
+            } finally {
+                filling = false;
+            }
+        }
+        enable();
+    }
+
+    void clear() {
+        decisions.removeAll();
+        actions.removeAll();
+        filling = true;
+        try {
+            summary.setText("");
+        } finally {
+            filling = false;
+        }
+        enable();
+    }
+
+    void setEditable(boolean editable) {
+        this.editable = editable;
+        summary.setEditable(editable);
+        enable();
+    }
+
+    private void enable() {
+        removeDecision.setEnabled(editable && decisions.getSelectionIndex() >= 0);
+        removeAction.setEnabled(editable && actions.getSelectionIndex() >= 0);
+    }
+
+}

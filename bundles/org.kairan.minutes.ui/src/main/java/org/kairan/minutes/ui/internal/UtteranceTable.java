@@ -1,0 +1,216 @@
+package org.kairan.minutes.ui.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.TableEditor;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.kairan.core.minutes.Minutes;
+import org.kairan.core.minutes.MinutesUtterance;
+import org.kairan.minutes.ui.MinutesUiConstants;
+import org.kairan.minutes.ui.nls.Messages;
+
+/**
+ * The utterances: 時刻 (in the recording), 話者 (the person the label was mapped to, else the label) and 発言. The
+ * selected utterance's text is edited in place, in a field over its 発言 cell; a correction is handed on when the field
+ * is left, Enter is pressed or another row is chosen. 分割 cuts at that field's caret.
+ */
+final class UtteranceTable {
+
+    private final Table table;
+    private final TableEditor editor;
+    private final BiConsumer<String, String> corrected;
+    private Text field;
+    private String fieldUtterance;
+    private boolean editable = true;
+    private boolean committing;
+    private String lastText;
+
+    /** @param corrected (utterance id, new text) when an utterance's text was changed in place */
+    UtteranceTable(Composite parent, Messages messages, BiConsumer<String, String> corrected) {
+        this.corrected = corrected;
+        table = new Table(parent, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
+        table.setData(MinutesUiConstants.WIDGET_ID, MinutesUiConstants.ID_UTTERANCES);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        column(messages.minutes_col_time, 70);
+        column(messages.minutes_col_speaker, 110);
+        column(messages.minutes_col_text, 560);
+        editor = new TableEditor(table);
+        editor.grabHorizontal = true;
+        editor.minimumHeight = 0;
+        table.addListener(SWT.Selection, e -> placeField());
+    }
+
+    private void column(String text, int width) {
+        TableColumn c = new TableColumn(table, SWT.LEFT);
+        c.setText(text);
+        c.setWidth(width);
+    }
+
+    Table control() {
+        return table;
+    }
+
+    /** Shows the minutes' utterances, keeping the selected one (by id) and the scroll position. */
+    void show(Minutes minutes) {
+        String selected = selected().map(MinutesUtterance::id).orElse(null);
+        int top = table.getTopIndex();
+        List<MinutesUtterance> utterances = minutes.utterances();
+        table.setRedraw(false);
+        try {
+            int i = 0;
+            for (MinutesUtterance u : utterances) {
+                TableItem item = i < table.getItemCount() ? table.getItem(i) : new TableItem(table, SWT.NONE);
+                item.setText(new String[] { MinutesTexts.offset(u.start()), minutes.speakerName(u.speaker()),
+                        u.text().replace('\n', ' ') });
+                item.setData(u);
+                if (u.id().equals(selected)) {
+                    table.setSelection(i);
+                }
+                i++;
+            }
+            if (table.getItemCount() > utterances.size()) {
+                table.remove(utterances.size(), table.getItemCount() - 1);
+            }
+            if (selected == null || utterances.stream().noneMatch(u -> u.id().equals(selected))) {
+                table.deselectAll();
+            }
+            table.setTopIndex(Math.min(top, Math.max(0, table.getItemCount() - 1)));
+        } finally {
+            table.setRedraw(true);
+        }
+        placeField();
+    }
+
+    void clear() {
+        disposeField();
+        table.removeAll();
+    }
+
+    /** Editing in place allowed (not for minutes sent for 決裁). */
+    void setEditable(boolean editable) {
+        this.editable = editable;
+        placeField();
+    }
+
+    Optional<MinutesUtterance> selected() {
+        int at = table.getSelectionIndex();
+        return at < 0 ? Optional.empty() : Optional.of((MinutesUtterance) table.getItem(at).getData());
+    }
+
+    /** Where the caret is in the selected utterance's text, or -1 when it is not being edited. */
+    int caret() {
+        return field == null || field.isDisposed() ? -1 : field.getCaretPosition();
+    }
+
+    /** Selects an utterance by id and shows it. */
+    void select(String utteranceId) {
+        for (int i = 0; i < table.getItemCount(); i++) {
+            if (((MinutesUtterance) table.getItem(i).getData()).id().equals(utteranceId)) {
+                table.setSelection(i);
+                table.showSelection();
+                placeField();
+                return;
+            }
+        }
+    }
+
+    /** Hands on the text being edited, if it changed (before any other edit of the minutes). */
+    void commit() {
+        if (committing || field == null || field.isDisposed() || fieldUtterance == null) {
+            return;
+        }
+        String id = fieldUtterance;
+        String text = field.getText();
+        committing = true;
+        try {
+            for (TableItem item : table.getItems()) {
+                MinutesUtterance u = (MinutesUtterance) item.getData();
+                if (u.id().equals(id)) {
+                    if (!u.text().equals(text)) {
+                        corrected.accept(id, text);
+                    }
+                    return;
+                }
+            }
+        } finally {
+            committing = false;
+        }
+    }
+
+    private void placeField() {
+        Optional<MinutesUtterance> u = selected();
+        if (u.isEmpty() || !editable) {
+            disposeField();
+            return;
+        }
+        if (field != null && !field.isDisposed() && u.get().id().equals(fieldUtterance)
+                && editor.getItem() == table.getItem(table.getSelectionIndex())) {
+            if (!field.getText().equals(u.get().text()) && !field.isFocusControl()) {
+                field.setText(u.get().text());
+            }
+            return;
+        }
+        if (fieldUtterance != null && !u.get().id().equals(fieldUtterance)) {
+            String chosen = u.get().id();
+            commitLeft(); // the row left: its correction first
+            select(chosen);
+            return;
+        }
+        disposeField();
+        field = new Text(table, SWT.SINGLE);
+        field.setData(MinutesUiConstants.WIDGET_ID, MinutesUiConstants.ID_UTTERANCE_TEXT);
+        field.setText(u.get().text());
+        fieldUtterance = u.get().id();
+        lastText = field.getText();
+        field.addListener(SWT.Modify, e -> lastText = field.getText());
+        field.addListener(SWT.FocusOut, e -> commit());
+        field.addListener(SWT.DefaultSelection, e -> commit());
+        field.addListener(SWT.Traverse, e -> {
+            if (e.detail == SWT.TRAVERSE_ESCAPE) {
+                selected().ifPresent(s -> field.setText(s.text()));
+                e.doit = false;
+            }
+        });
+        editor.setEditor(field, table.getItem(table.getSelectionIndex()), 2);
+    }
+
+    /** Commits the text of the row the field is on, whichever row is selected now. */
+    private void commitLeft() {
+        String id = fieldUtterance;
+        disposeField();
+        if (committing || id == null) {
+            return;
+        }
+        // the field is gone; its text was kept in lastText by the Modify listener
+        for (TableItem item : table.getItems()) {
+            MinutesUtterance u = (MinutesUtterance) item.getData();
+            if (u.id().equals(id) && lastText != null && !u.text().equals(lastText)) {
+                committing = true;
+                try {
+                    corrected.accept(id, lastText);
+                } finally {
+                    committing = false;
+                }
+                return;
+            }
+        }
+    }
+
+    private void disposeField() {
+        Text old = field;
+        field = null;
+        fieldUtterance = null;
+        if (old != null && !old.isDisposed()) {
+            editor.setEditor(null, null, 2);
+            old.dispose();
+        }
+    }
+}
