@@ -35,6 +35,7 @@ import org.kairan.server.documents.LibraryModule;
 import org.kairan.server.files.AttachmentFileCheck;
 import org.kairan.server.files.FileStore;
 import org.kairan.server.kessai.KessaiModule;
+import org.kairan.server.minutes.MinutesModule;
 import org.kairan.server.kessai.KessaiRecords;
 import org.kairan.server.record.AttachmentCheck;
 import org.kairan.server.circular.PostCircularCommand;
@@ -54,6 +55,7 @@ import org.kairan.server.http.FilesHandler;
 import org.kairan.server.http.HealthHandler;
 import org.kairan.server.http.KessaiHandler;
 import org.kairan.server.http.JsonErrorHandler;
+import org.kairan.server.http.MinutesRecordsHandler;
 import org.kairan.server.http.NotFoundHandler;
 import org.kairan.server.http.SyncHandler;
 import org.kairan.server.login.AccountService;
@@ -207,6 +209,9 @@ public final class KairanServer implements AutoCloseable {
                 config.documents(), new AttachmentCheck(config.records().maxAttachmentBytes()),
                 ocrScratch, foreground, config.clock());
         handlers.addAll(library.commands());
+        MinutesModule minutes = new MinutesModule(database, changes, mapper, directory, users, kessai, files,
+                config.records(), config.zone());
+        handlers.addAll(minutes.commands());
         KessaiRecords kessaiRecords = new KessaiRecords(database, kessai, files, directory, users, config.zone());
         CommandService commands = new CommandService(database, handlers, directory, users, audit, config.clock(),
                 foreground);
@@ -252,6 +257,7 @@ public final class KairanServer implements AutoCloseable {
                 new KessaiHandler(mapper, config.maxBodyBytes(), sessions, kessaiRecords, files, config.clock()),
                 new FilesHandler(mapper, config.maxBodyBytes(), sessions, files, kessaiRecords, library),
                 new DocumentsHandler(mapper, config.maxBodyBytes(), sessions, library.records(), files),
+                new MinutesRecordsHandler(mapper, config.maxBodyBytes(), sessions, minutes.records()),
                 new NotFoundHandler(mapper));
         jetty.setHandler(new GracefulHandler(routes));
         jetty.setErrorHandler(new JsonErrorHandler(mapper));

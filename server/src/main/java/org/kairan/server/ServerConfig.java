@@ -51,7 +51,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final Duration DEFAULT_IDLE = Duration.ofHours(12);
-    public static final long DEFAULT_MAX_BODY = 1L << 20;
+    public static final long DEFAULT_MAX_BODY = 4L << 20;
     public static final long DEFAULT_MAX_ROSTER = 20L << 20;
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Tokyo");
     public static final String DEFAULT_TOTP_ISSUER = "Kairan";

@@ -80,7 +80,7 @@ public final class ServerConfigReader {
                                             kairan.keystorePassword or env KAIRAN_KEYSTORE_PASSWORD]
               --allow-plain-http-on-non-loopback   [kairan.allowPlainHttpOnNonLoopback] (default false)
               --session-idle-minutes N      [kairan.session.idleMinutes] (default 720)
-              --max-body-bytes N            [kairan.maxBodyBytes] (default 1048576)
+              --max-body-bytes N            [kairan.maxBodyBytes] (default 4194304)
               --max-roster-bytes N          [kairan.maxRosterBytes] (default 20971520)
               --zone ZONE                   the office's time zone [kairan.zone] (default Asia/Tokyo)
               --totp-issuer NAME            name shown in authenticator apps [kairan.totpIssuer] (default Kairan)

@@ -126,6 +126,22 @@ public final class FileStore {
         return stored;
     }
 
+    /**
+     * Keeps content the server made itself (a 議事録 PDF), within the caller's transaction; the same content is
+     * kept once.
+     */
+    public StoredFile putMade(Connection c, byte[] content, String mediaType, int pages, String maker)
+            throws SQLException, IOException {
+        Path made = scratchFile("made-");
+        try {
+            Files.write(made, content);
+            String sha256 = java.util.HexFormat.of().formatHex(sha256().digest(content));
+            return putOwn(c, made, sha256, mediaType, pages, maker);
+        } finally {
+            Files.deleteIfExists(made);
+        }
+    }
+
     /** A fresh temporary file beside the store (same file system, so keeping it is a rename). */
     public Path scratchFile(String prefix) throws IOException {
         Path scratch = root.resolve("incoming");

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.kairan.core.kessai.CommandChain;
+import org.kairan.core.kessai.KessaiDraft;
 import org.kairan.core.kessai.KessaiSettings;
 import org.kairan.core.kessai.KessaiStatus;
 import org.kairan.core.organisation.OrganisationDirectory;
@@ -27,8 +28,10 @@ import org.kairan.server.record.RecordSettings;
 import org.kairan.server.storage.Database;
 import org.kairan.server.sync.Audience;
 import org.kairan.server.sync.ChangeFeed;
+import org.kairan.server.sync.CommandContext;
 import org.kairan.server.sync.CommandHandler;
 import org.kairan.server.sync.CommandPayload;
+import org.kairan.server.sync.CommandVerdict;
 import org.kairan.server.sync.FeedEntry;
 import org.kairan.server.sync.Foreground;
 
@@ -53,6 +56,7 @@ public final class KessaiModule implements AutoCloseable {
     private final DirectoryCache directory;
     private final Clock clock;
     private final KessaiParts parts;
+    private final SaveKessaiDraftCommand drafts;
     private final KessaiRecordWriter recordWriter;
     private final AttachmentTexts attachmentTexts;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -84,6 +88,7 @@ public final class KessaiModule implements AutoCloseable {
         this.parts = new KessaiParts(store, settings, CommandChain.standard(), new DocumentNumbers(settings.numberFormat()),
                 absences, new StandIns(absences, settings.substitutes()), files, new CommandPayload(mapper), recordWriter,
                 zone);
+        this.drafts = new SaveKessaiDraftCommand(parts);
     }
 
     /**
@@ -141,8 +146,18 @@ public final class KessaiModule implements AutoCloseable {
 
     /** The sync commands of 電子決裁 and 不在. */
     public List<CommandHandler> commands() {
-        return List.of(new SaveKessaiDraftCommand(parts), new ActOnKessaiCommand(parts, database),
+        return List.of(drafts, new ActOnKessaiCommand(parts, database),
                 new AttachToKessaiCommand(parts), new SetAbsenceCommand(parts));
+    }
+
+    /**
+     * Makes a new 起案 (起案中) of the command's user, on the command's transaction, with files the server made
+     * itself and kept in the file store (the 議事録 PDF): the route the rules give. The 起案 is then the drafter's
+     * like any other, to check and submit.
+     */
+    public CommandVerdict draftWith(Connection c, CommandContext context, KessaiDraft draft,
+            List<org.kairan.core.kessai.Attachment> files) throws SQLException {
+        return drafts.newDraftWith(c, context, draft, files);
     }
 
     /** Puts the settings into the feed when they differ from the last ones published (at every start). */

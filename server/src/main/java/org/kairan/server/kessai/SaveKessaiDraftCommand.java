@@ -92,6 +92,32 @@ public final class SaveKessaiDraftCommand implements CommandHandler {
                     stored.get().mediaType(), stored.get().size(), stored.get().sha256(), stored.get().pages(), version,
                     context.user().staffNo(), context.now(), false));
         }
+        return store(c, context, draft, existing, route, files);
+    }
+
+    /**
+     * A new 起案 of the user with files the server made itself (kept in the file store already): the route the
+     * rules give as of the 起案日. How 議事録 sent for 決裁 become a 起案.
+     */
+    CommandVerdict newDraftWith(Connection c, CommandContext context, KessaiDraft draft, List<Attachment> files)
+            throws SQLException {
+        validate(draft);
+        if (parts.store().lock(c, CommandPayload.uuid(draft.kessaiId(), "kessaiId")).isPresent()) {
+            return CommandVerdict.conflict(CommandCodes.ALREADY_EXISTS, "案件 " + draft.kessaiId() + " は既にあります (the id is taken)");
+        }
+        ApprovalRoute route;
+        try {
+            route = new RouteBuilder(parts.settings().rules(), parts.chain(), context.directory())
+                    .build(context.user().staffNo(), draft.draftDate(), draft.decisionKind(), draft.amountYen());
+        } catch (RouteException e) {
+            return CommandVerdict.conflict(CommandCodes.ROUTE_INVALID, e.getMessage());
+        }
+        return store(c, context, draft, Optional.empty(), route, files);
+    }
+
+    private CommandVerdict store(Connection c, CommandContext context, KessaiDraft draft,
+            Optional<KessaiStore.Stored> existing, ApprovalRoute route, List<Attachment> files) throws SQLException {
+        OrganisationDirectory directory = context.directory();
         Kessai next;
         try {
             if (existing.isEmpty()) {

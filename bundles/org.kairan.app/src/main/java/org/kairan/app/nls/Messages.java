@@ -238,6 +238,7 @@ public class Messages {
     public String action_setAbsence;
     public String action_reasonStepMoved;
     public String action_reasonClosed;
+    public String action_reasonMinutes;
     public String action_reasonNotEditable;
     public String action_reasonActingRestricted;
     public String action_reasonAlreadyDone;

@@ -50,6 +50,9 @@ public final class ActionTexts {
         if (action.code() == null) {
             return "";
         }
+        if (action.type().startsWith("minutes.")) {
+            return detailed(messages.action_reasonMinutes, action); // the server says it in full (版, 回付済み, fonts)
+        }
         return switch (action.code()) {
             case CommandCodes.WITHDRAWN -> messages.action_reasonWithdrawn;
             case CommandCodes.NOT_FOUND -> messages.action_reasonNotFound;

@@ -102,7 +102,7 @@ public record MinutesSheet(String title, List<Line> head, List<Section> sections
     }
 
     /** 0:05:07 from the start of the recording. */
-    static String offset(Duration at) {
+    public static String offset(Duration at) {
         long seconds = Math.max(0, at.toSeconds());
         return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }

@@ -37,6 +37,10 @@ public final class CommandCodes {
      * images), or, for a 決裁, a file a library kept that the attachment check refuses (empty, encrypted, damaged).
      */
     public static final String FILE_NOT_ACCEPTED = "FILE_NOT_ACCEPTED";
+    /** Someone saved the record after the version this command was made on (議事録 edited by two at once). */
+    public static final String OUT_OF_DATE = "OUT_OF_DATE";
+    /** The server could not make what the command needs (the 議事録 PDF: the IPA fonts are missing). */
+    public static final String CANNOT_MAKE = "CANNOT_MAKE";
 
     // rejections: the command itself is wrong
     /** The type is not one of {@link CommandTypes}. */

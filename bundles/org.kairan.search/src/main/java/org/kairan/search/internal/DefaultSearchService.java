@@ -35,6 +35,7 @@ import org.kairan.core.documents.DocumentText;
 import org.kairan.core.documents.LibraryDocument;
 import org.kairan.core.kessai.Kessai;
 import org.kairan.core.kessai.KessaiText;
+import org.kairan.core.minutes.MinutesRecord;
 import org.kairan.core.organisation.DirectorySnapshot;
 import org.kairan.core.organisation.OrgUnit;
 import org.kairan.core.organisation.StaffMember;
@@ -83,7 +84,8 @@ public final class DefaultSearchService implements SearchService, EventHandler {
      * place names for readings).
      */
     private static final List<String> INDEXED_TYPES = List.of(EntityTypes.KESSAI, EntityTypes.KESSAI_TEXT,
-            EntityTypes.DOCUMENT, EntityTypes.DOCUMENT_TEXT, EntityTypes.STAFF, EntityTypes.UNIT, EntityTypes.PLACE_NAMES);
+            EntityTypes.DOCUMENT, EntityTypes.DOCUMENT_TEXT, EntityTypes.MINUTES, EntityTypes.STAFF, EntityTypes.UNIT,
+            EntityTypes.PLACE_NAMES);
     /**
      * The replica's types each kind's items are made of: a kind is read again only when one of them changed (a
      * new comment on a 決裁 does not decode every page of the 課 libraries). Place names reopen the index instead.
@@ -91,7 +93,8 @@ public final class DefaultSearchService implements SearchService, EventHandler {
     private static final Map<SearchKind, List<String>> SOURCES = Map.of(
             SearchKind.KESSAI, List.of(EntityTypes.KESSAI, EntityTypes.KESSAI_TEXT, EntityTypes.STAFF, EntityTypes.UNIT),
             SearchKind.DOCUMENT, List.of(EntityTypes.DOCUMENT, EntityTypes.DOCUMENT_TEXT, EntityTypes.STAFF,
-                    EntityTypes.UNIT));
+                    EntityTypes.UNIT),
+            SearchKind.MINUTES, List.of(EntityTypes.MINUTES, EntityTypes.STAFF, EntityTypes.UNIT));
 
     @Reference
     private SyncService sync;
@@ -334,8 +337,13 @@ public final class DefaultSearchService implements SearchService, EventHandler {
                                 names).stream())
                         .toList();
             }
+            List<IndexedItem> minutes = List.of();
+            if (due.contains(SearchKind.MINUTES)) {
+                minutes = replica.all(EntityTypes.MINUTES, MinutesRecord.class).stream()
+                        .flatMap(m -> MinutesItems.of(m, unitNames, names).stream()).toList();
+            }
             int kessaiCount = kessai.size();
-            int total = kessaiCount + documents.size();
+            int total = kessaiCount + documents.size() + minutes.size();
             publish(new IndexState(current.count(), 0, total, rebuilt, null));
             ReplicaIndexer indexer = new ReplicaIndexer(current);
             if (due.contains(SearchKind.KESSAI)) {
@@ -344,6 +352,10 @@ public final class DefaultSearchService implements SearchService, EventHandler {
             if (due.contains(SearchKind.DOCUMENT)) {
                 indexer.update(SearchKind.DOCUMENT, documents, names::complete,
                         done -> progress(kessaiCount + done, total));
+            }
+            if (due.contains(SearchKind.MINUTES)) {
+                int before = kessaiCount + documents.size();
+                indexer.update(SearchKind.MINUTES, minutes, names::complete, done -> progress(before + done, total));
             }
             publish(new IndexState(current.count(), 0, 0, rebuilt, null));
             indexedBy = current;

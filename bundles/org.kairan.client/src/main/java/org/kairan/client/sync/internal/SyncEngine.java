@@ -431,7 +431,7 @@ final class SyncEngine implements AutoCloseable {
     }
 
     /**
-     * The first actions of the queue whose request stays well under the server's body limit (1 MiB by
+     * The first actions of the queue whose request stays well under the server's body limit (4 MiB by
      * default): a queue of long 回覧 written offline goes in several batches instead of one the server refuses.
      * Always at least one action.
      */
