@@ -188,6 +188,9 @@ final class MinutesEditor {
      */
     void show(MinutesEntry next) {
         boolean same = entry != null && next != null && entry.id().equals(next.id());
+        if (same && entry.editable()) {
+            utterances.commit(); // what is being typed is kept
+        }
         entry = next;
         if (next == null) {
             minutes = null;

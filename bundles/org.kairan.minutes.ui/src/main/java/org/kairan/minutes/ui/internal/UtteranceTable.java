@@ -71,6 +71,10 @@ final class UtteranceTable {
                 item.setText(new String[] { MinutesTexts.offset(u.start()), minutes.speakerName(u.speaker()),
                         u.text().replace('\n', ' ') });
                 item.setData(u);
+                if (u.id().equals(fieldUtterance) && field != null && !field.isDisposed()
+                        && !field.getText().equals(u.text())) {
+                    field.setText(u.text()); // the minutes are the truth: edits commit before they change
+                }
                 if (u.id().equals(selected)) {
                     table.setSelection(i);
                 }
