@@ -135,7 +135,7 @@ class MinutesUiTest {
     static String teamsTranscript() {
         StringBuilder vtt = new StringBuilder("WEBVTT\n\n");
         for (int i = 0; i < CUES; i++) {
-            int speaker = i == 1 ? 1 : i % 4 + 1; // the first two cues are the chair's: they can be joined
+            int speaker = speakerOf(i);
             String text = SAYINGS.get(i % SAYINGS.size());
             if (i == DECISION_1 || i == DECISION_2) {
                 text = DECIDED[i == DECISION_1 ? 0 : 1];
@@ -151,6 +151,11 @@ class MinutesUiTest {
                     .append(text).append("</v>\n\n");
         }
         return vtt.toString();
+    }
+
+    /** 話者 1 opens with two cues (they can be joined), then 話者 2, 3, 4, 1 … in turn. */
+    private static int speakerOf(int cue) {
+        return cue <= 1 ? 1 : (cue - 1) % 4 + 1;
     }
 
     private static String stamp(long millis) {
@@ -273,7 +278,8 @@ class MinutesUiTest {
             }
         });
         driver.waitUntil("every utterance names its person", () -> utterances().getItem(0).getText(1)
-                .equals(people.get(0).name()) && utterances().getItem(CUES - 1).getText(1).equals(people.get(3).name()));
+                .equals(people.get(0).name()) && utterances().getItem(CUES - 1).getText(1)
+                .equals(people.get(speakerOf(CUES - 1) - 1).name()));
 
         // corrected in place; split at the caret; joined again
         selectUtterance(2);

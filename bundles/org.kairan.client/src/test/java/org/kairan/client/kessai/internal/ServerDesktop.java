@@ -40,6 +40,8 @@ final class ServerDesktop implements AutoCloseable {
     final DefaultKessaiService kessai;
     /** The 課 libraries on this desktop (no events of its own: it reads the replica and the queue when asked). */
     final DefaultLibraryService library;
+    /** The 議事録 on this desktop (reads the replica and the queue when asked). */
+    final org.kairan.client.minutes.internal.DefaultMinutesService minutes;
     final List<InboxNotice> notices = new CopyOnWriteArrayList<>();
     private volatile boolean forwarding;
 
@@ -62,6 +64,7 @@ final class ServerDesktop implements AutoCloseable {
             }
         });
         this.library = new DefaultLibraryService(sync, client);
+        this.minutes = new org.kairan.client.minutes.internal.DefaultMinutesService(sync, client);
         forwarding = true;
     }
 

@@ -203,6 +203,12 @@ final class MinutesEditor {
         fill();
     }
 
+    /** Selects an utterance and scrolls it into view. */
+    void reveal(String utteranceId) {
+        utterances.select(utteranceId);
+        enable();
+    }
+
     private void fill() {
         if (minutes == null) {
             title.setText(messages.minutes_noneSelected);

@@ -84,6 +84,7 @@ public final class MinutesPart {
     private String selectedId;
     private boolean loading;
     private boolean loadAgain;
+    private String pendingUtterance;
 
     @Inject
     public MinutesPart(MinutesService service, SyncService sync, UISynchronize ui, @Translation Messages messages,
@@ -231,6 +232,10 @@ public final class MinutesPart {
         count.getParent().layout(true);
         Optional<MinutesEntry> shown = entries.stream().filter(e -> e.id().equals(selectedId)).findFirst();
         editor.show(shown.orElse(null));
+        if (pendingUtterance != null && shown.isPresent()) {
+            editor.reveal(pendingUtterance);
+            pendingUtterance = null;
+        }
     }
 
     private void choose(MinutesEntry entry) {
@@ -248,6 +253,15 @@ public final class MinutesPart {
     private void select(String minutesId) {
         selectedId = minutesId;
         reload();
+    }
+
+    /** Shows minutes (a search hit), and one of their utterances when {@code utteranceId} is given. */
+    public void open(String minutesId, String utteranceId) {
+        if (editor.isDirty() && !editor.shownId().orElse("").equals(minutesId)) {
+            editor.save();
+        }
+        pendingUtterance = utteranceId;
+        select(minutesId);
     }
 
     // --- new minutes
