@@ -266,8 +266,10 @@ class MinutesUiTest {
         driver.waitUntil("and shown with their 900 utterances", () -> utterances().getItemCount() == CUES
                 && desktop.find(MinutesUiConstants.ID_HEAD_TITLE, Label.class).getText().equals(title));
         String when = row(title).orElseThrow().getText(1);
-        assertTrue(when.startsWith(org.kairan.core.time.Wareki.format(today)) && when.endsWith("14:00～15:00"),
-                "日時 in 和暦 with the times: " + when);
+        assertEquals(org.kairan.core.time.Wareki.format(today) + " 14:00", when, "日時 in 和暦 in the list");
+        String head = desktop.find(MinutesUiConstants.ID_HEAD_DETAILS, Label.class).getText();
+        assertTrue(head.contains("14:00～15:00") && head.contains("本庁舎3階 第2会議室")
+                && head.contains(people.get(0).name()), "the head shows 日時, 場所 and 出席者: " + head);
         assertEquals("話者 1", utterances().getItem(0).getText(1), "speakers as the transcript names them");
         assertEquals("0:08:00", utterances().getItem(DECISION_1).getText(0), "時刻 in the recording");
 
@@ -326,8 +328,9 @@ class MinutesUiTest {
         // 保存: queued, then applied
         SwtDriver.click(button(MinutesUiConstants.ID_SAVE));
         driver.waitUntil("the saved minutes reach the server and come back 作成中", () -> stateOf(title).equals("作成中")
-                && ((MinutesEntry) row(title).get().getData()).baseVersion() == 1);
+                && ((MinutesEntry) row(title).get().getData()).baseVersion() == 2); // the import was version 1
         selectUtterance(DECISION_1);
+        driver.waitUntil("the decision's utterance is edited in place", () -> inPlaceField().getText().equals(DECIDED[0]));
         desktop.screenshot("minutes-editor-ja");
 
         // 書き出し as Word
@@ -368,6 +371,10 @@ class MinutesUiTest {
         Table attached = desktop.find(ApprovalUiConstants.ID_KESSAI_FILES, Table.class);
         driver.waitUntil("the printed 会議録 is attached", () -> java.util.Arrays.stream(attached.getItems())
                 .anyMatch(i -> i.getText(0).contains(subject + ".pdf")));
+        org.kairan.approval.ui.PdfViewer viewer = desktop.find(ApprovalUiConstants.ID_KESSAI_VIEWER,
+                org.kairan.approval.ui.PdfViewer.class);
+        driver.waitUntil("the attached 会議録 opens as a PDF", () -> viewer.getState()
+                == org.kairan.approval.ui.PdfViewer.State.SHOWING && viewer.isDrawn(1));
         desktop.screenshot("minutes-kessai-ja");
     }
 

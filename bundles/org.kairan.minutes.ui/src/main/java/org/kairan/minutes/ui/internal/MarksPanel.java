@@ -45,25 +45,30 @@ final class MarksPanel {
     MarksPanel(Composite parent, Messages messages, MinutesTexts texts, Edits edits) {
         this.texts = texts;
         Composite panel = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(0, 4).applyTo(panel);
+        GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(false).margins(0, 4).spacing(8, 2).applyTo(panel);
 
-        heading(panel, messages.minutes_decisions);
-        removeDecision = remove(panel, messages.minutes_removeDecision, MinutesUiConstants.ID_REMOVE_DECISION);
-        decisions = table(panel, MinutesUiConstants.ID_DECISIONS);
-        column(decisions, messages.minutes_col_decision, 520);
+        Composite decided = column(panel, 32);
+        heading(decided, messages.minutes_decisions);
+        removeDecision = remove(decided, messages.minutes_removeDecision, MinutesUiConstants.ID_REMOVE_DECISION);
+        decisions = table(decided, MinutesUiConstants.ID_DECISIONS);
+        decisions.setHeaderVisible(false); // one column: the heading above says what it is
+        column(decisions, messages.minutes_col_decision, 600);
 
-        heading(panel, messages.minutes_actions);
-        removeAction = remove(panel, messages.minutes_removeAction, MinutesUiConstants.ID_REMOVE_ACTION);
-        actions = table(panel, MinutesUiConstants.ID_ACTIONS);
-        column(actions, messages.minutes_col_action, 330);
-        column(actions, messages.minutes_col_assignee, 110);
-        column(actions, messages.minutes_col_due, 130);
+        Composite todo = column(panel, 44);
+        heading(todo, messages.minutes_actions);
+        removeAction = remove(todo, messages.minutes_removeAction, MinutesUiConstants.ID_REMOVE_ACTION);
+        actions = table(todo, MinutesUiConstants.ID_ACTIONS);
+        column(actions, messages.minutes_col_action, 230);
+        column(actions, messages.minutes_col_assignee, 90);
+        column(actions, messages.minutes_col_due, 120);
 
-        Label s = heading(panel, messages.minutes_summary);
-        GridDataFactory.swtDefaults().span(2, 1).applyTo(s);
-        summary = new Text(panel, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        Composite summed = column(panel, 24);
+        Label s = heading(summed, messages.minutes_summary);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(SWT.DEFAULT, removeAction.computeSize(
+                SWT.DEFAULT, SWT.DEFAULT).y).applyTo(s);
+        summary = new Text(summed, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         summary.setData(MinutesUiConstants.WIDGET_ID, MinutesUiConstants.ID_SUMMARY);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 60).applyTo(summary);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(100, 60).applyTo(summary);
         summary.addListener(SWT.Modify, e -> {
             if (!filling) {
                 edits.summaryChanged(summary.getText());
@@ -79,6 +84,14 @@ final class MarksPanel {
         actions.addListener(SWT.DefaultSelection, e -> selectedItem(actions)
                 .ifPresent(i -> edits.showUtterance(((ActionItem) i.getData()).utteranceId())));
         enable();
+    }
+
+    /** One of the three columns, {@code percent} of the width (by width hints on an equal footing). */
+    private static Composite column(Composite panel, int percent) {
+        Composite c = new Composite(panel, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(4, 2).applyTo(c);
+        GridDataFactory.fillDefaults().grab(true, true).hint(percent * 10, SWT.DEFAULT).applyTo(c);
+        return c;
     }
 
     private static Label heading(Composite panel, String text) {
@@ -101,7 +114,7 @@ final class MarksPanel {
         t.setData(MinutesUiConstants.WIDGET_ID, id);
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 70).applyTo(t);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(100, 60).applyTo(t);
         return t;
     }
 

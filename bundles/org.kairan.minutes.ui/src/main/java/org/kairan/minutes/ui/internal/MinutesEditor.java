@@ -133,7 +133,7 @@ final class MinutesEditor {
                 enable();
             }
         });
-        sash.setWeights(60, 40);
+        sash.setWeights(62, 38);
 
         Composite bar = new Composite(root, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);

@@ -143,7 +143,7 @@ public final class MinutesPart {
                 dirtyable.setDirty(dirty);
             }
         });
-        sash.setWeights(30, 70);
+        sash.setWeights(31, 69);
         reload();
     }
 
@@ -160,7 +160,7 @@ public final class MinutesPart {
         list.setData(MinutesUiConstants.WIDGET_ID, MinutesUiConstants.ID_LIST);
         list.setHeaderVisible(true);
         list.setLinesVisible(true);
-        for (Object[] c : new Object[][] { { messages.minutes_col_title, 180 }, { messages.minutes_col_when, 200 },
+        for (Object[] c : new Object[][] { { messages.minutes_col_title, 170 }, { messages.minutes_col_when, 160 },
                 { messages.minutes_col_state, 80 } }) {
             TableColumn column = new TableColumn(list, SWT.LEFT);
             column.setText((String) c[0]);
@@ -215,7 +215,7 @@ public final class MinutesPart {
             list.removeAll();
             for (MinutesEntry e : entries) {
                 TableItem item = new TableItem(list, SWT.NONE);
-                item.setText(new String[] { e.minutes().header().title(), texts.when(e.minutes().header()),
+                item.setText(new String[] { e.minutes().header().title(), texts.listWhen(e.minutes().header()),
                         texts.state(e) });
                 item.setData(e);
                 if (e.state() == MinutesEntry.State.CONFLICT || e.state() == MinutesEntry.State.REFUSED) {

@@ -41,6 +41,11 @@ final class MinutesTexts {
         return start + "～" + end;
     }
 
+    /** The list's 日時: 令和8年11月20日 10:00. */
+    String listWhen(MeetingHeader header) {
+        return dates.date(header.startsAt().toLocalDate()) + " " + TIME.format(header.startsAt());
+    }
+
     /** A day as the office writes it (令和8年12月4日). */
     String day(LocalDate day) {
         return day == null ? "" : dates.date(day);

@@ -58,11 +58,14 @@ final class UtteranceTable {
         return table;
     }
 
-    /** Shows the minutes' utterances, keeping the selected one (by id) and the scroll position. */
+    /**
+     * Shows the minutes' utterances, keeping the selected one (by id). Rows are rewritten in place, so the view does
+     * not move (GTK's top index can be stale just after a scroll: it is never restored from a reading of it).
+     */
     void show(Minutes minutes) {
         String selected = selected().map(MinutesUtterance::id).orElse(null);
-        int top = table.getTopIndex();
         List<MinutesUtterance> utterances = minutes.utterances();
+        int selectedIndex = -1;
         table.setRedraw(false);
         try {
             int i = 0;
@@ -76,17 +79,18 @@ final class UtteranceTable {
                     field.setText(u.text()); // the minutes are the truth: edits commit before they change
                 }
                 if (u.id().equals(selected)) {
-                    table.setSelection(i);
+                    selectedIndex = i;
                 }
                 i++;
             }
             if (table.getItemCount() > utterances.size()) {
                 table.remove(utterances.size(), table.getItemCount() - 1);
             }
-            if (selected == null || utterances.stream().noneMatch(u -> u.id().equals(selected))) {
+            if (selectedIndex < 0) {
                 table.deselectAll();
+            } else if (table.getSelectionIndex() != selectedIndex) {
+                table.setSelection(selectedIndex);
             }
-            table.setTopIndex(Math.min(top, Math.max(0, table.getItemCount() - 1)));
         } finally {
             table.setRedraw(true);
         }
