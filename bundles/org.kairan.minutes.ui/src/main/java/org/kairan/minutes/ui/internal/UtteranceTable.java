@@ -188,6 +188,12 @@ final class UtteranceTable {
             }
         });
         editor.setEditor(field, table.getItem(table.getSelectionIndex()), 2);
+        table.getDisplay().asyncExec(() -> { // just after a scroll GTK may report the row where it was: place again
+            if (!table.isDisposed() && field != null && !field.isDisposed()) {
+                editor.layout();
+                table.redraw();
+            }
+        });
     }
 
     /** Commits the text of the row the field is on, whichever row is selected now. */
