@@ -105,7 +105,8 @@ public final class ServerConfigReader {
               DATA/chat/prosody on loopback ports; Debian packages prosody lua-dbi-sqlite3) | external | off,
               kairan.chat.domain (default kairan.local), kairan.chat.prosody (default prosody); for external:
               kairan.chat.host, kairan.chat.port (default 5222), kairan.chat.adminJid, and the password as
-              kairan.chat.adminPassword or env KAIRAN_CHAT_ADMIN_PASSWORD
+              kairan.chat.adminPassword or env KAIRAN_CHAT_ADMIN_PASSWORD; kairan.chat.groupsFile (an external
+              Prosody's groups_file the server keeps the 課 contact groups in)
             """;
 
     private final Map<String, String> environment;
@@ -252,6 +253,10 @@ public final class ServerConfigReader {
         }
     }
 
+    private static Path pathOrNull(String value) {
+        return value == null ? null : Path.of(value);
+    }
+
     /** Business chat's XMPP server ({@code kairan.chat.*}): a managed Prosody unless told otherwise. */
     private ChatSettings chat(Properties p) throws ConfigException {
         try {
@@ -263,7 +268,8 @@ public final class ServerConfigReader {
                     (int) number(p, "kairan.chat.port", ChatSettings.DEFAULT_PORT),
                     p.getProperty("kairan.chat.adminJid"),
                     firstNonNull(p.getProperty("kairan.chat.adminPassword"),
-                            environment.get("KAIRAN_CHAT_ADMIN_PASSWORD")));
+                            environment.get("KAIRAN_CHAT_ADMIN_PASSWORD")),
+                    pathOrNull(blankToNull(p.getProperty("kairan.chat.groupsFile"))));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("チャットの設定に誤りがあります (kairan.chat.*): " + e.getMessage());
         }
