@@ -54,11 +54,15 @@ import org.kairan.server.http.FeedEventsHandler;
 import org.kairan.server.http.FilesHandler;
 import org.kairan.server.http.HealthHandler;
 import org.kairan.server.http.KessaiHandler;
+import org.kairan.server.http.MinutesHandler;
 import org.kairan.server.http.JsonErrorHandler;
 import org.kairan.server.http.MinutesRecordsHandler;
 import org.kairan.server.http.NotFoundHandler;
 import org.kairan.server.http.SyncHandler;
 import org.kairan.server.login.AccountService;
+import org.kairan.server.minutes.Recordings;
+import org.kairan.server.minutes.TranscriptionJobs;
+import org.kairan.server.minutes.VoskSpeechToText;
 import org.kairan.server.login.CredentialStore;
 import org.kairan.server.login.LoginService;
 import org.kairan.server.login.SessionService;
@@ -101,6 +105,8 @@ public final class KairanServer implements AutoCloseable {
     private final Feed feed;
     private final KessaiModule kessai;
     private final LibraryModule library;
+    /** Speech-to-text of meeting recordings (議事録). */
+    private final TranscriptionJobs transcriptions;
     /** The managed Prosody; {@code null} unless {@code kairan.chat.mode=managed}. */
     private final ChatServer chat;
     /** Business chat's accounts (open once the chat server is up; empty when chat is off). */
@@ -114,7 +120,8 @@ public final class KairanServer implements AutoCloseable {
 
     private KairanServer(ServerConfig config, Database database, Server jetty, ServerConnector connector,
             AccountService accounts, RosterImporter roster, DemoCity demo, AuditLog audit, Feed feed,
-            KessaiModule kessai, LibraryModule library, ChatServer chat, ChatAccess chatAccess) {
+            KessaiModule kessai, LibraryModule library, TranscriptionJobs transcriptions, ChatServer chat,
+            ChatAccess chatAccess) {
         this.config = config;
         this.database = database;
         this.jetty = jetty;
@@ -126,6 +133,7 @@ public final class KairanServer implements AutoCloseable {
         this.feed = feed;
         this.kessai = kessai;
         this.library = library;
+        this.transcriptions = transcriptions;
         this.chat = chat;
         this.chatAccess = chatAccess;
     }
@@ -215,6 +223,9 @@ public final class KairanServer implements AutoCloseable {
         KessaiRecords kessaiRecords = new KessaiRecords(database, kessai, files, directory, users, config.zone());
         CommandService commands = new CommandService(database, handlers, directory, users, audit, config.clock(),
                 foreground);
+        TranscriptionJobs transcriptions = new TranscriptionJobs(database, mapper,
+                new VoskSpeechToText(config.speech(), mapper), new Recordings(config.speech().ffmpeg()), config.speech(),
+                config.dataDir().resolve("minutes"), config.clock());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("kairan-http");
@@ -258,6 +269,7 @@ public final class KairanServer implements AutoCloseable {
                 new FilesHandler(mapper, config.maxBodyBytes(), sessions, files, kessaiRecords, library),
                 new DocumentsHandler(mapper, config.maxBodyBytes(), sessions, library.records(), files),
                 new MinutesRecordsHandler(mapper, config.maxBodyBytes(), sessions, minutes.records()),
+                new MinutesHandler(mapper, config.maxBodyBytes(), sessions, transcriptions),
                 new NotFoundHandler(mapper));
         jetty.setHandler(new GracefulHandler(routes));
         jetty.setErrorHandler(new JsonErrorHandler(mapper));
@@ -267,7 +279,7 @@ public final class KairanServer implements AutoCloseable {
                 kessai, files, config.demoLibrary() ? library : null, config.records(), config.clock(), config.zone());
         return new KairanServer(config, database, jetty, connector, accounts, roster, demo, audit,
                 new Feed(changes, directoryFeed, new PlaceNamesFeed(changes, mapper, config.placeNames()), signal, events),
-                kessai, library,
+                kessai, library, transcriptions,
                 config.chat().mode() == ChatSettings.Mode.MANAGED ? new ManagedProsody(config.chat(), config.dataDir())
                         : null, chatAccess);
     }
@@ -303,6 +315,7 @@ public final class KairanServer implements AutoCloseable {
         chatAccess.start(chat instanceof ManagedProsody managed ? managed : null);
         kessai.start();
         library.start();
+        transcriptions.start();
         jetty.start();
         if (config.demo()) {
             demo.fillLibrariesInBackground(demoLoaded);
@@ -361,6 +374,11 @@ public final class KairanServer implements AutoCloseable {
         return library;
     }
 
+    /** Speech-to-text of meeting recordings (tests and benchmarks use it directly). */
+    public TranscriptionJobs transcriptions() {
+        return transcriptions;
+    }
+
     /** The managed chat server, when {@code kairan.chat.mode=managed}. */
     public Optional<ChatServer> chat() {
         return Optional.ofNullable(chat);
@@ -391,6 +409,7 @@ public final class KairanServer implements AutoCloseable {
         feed.events().close();
         demo.close();
         library.close();
+        transcriptions.close();
         kessai.close();
         try {
             jetty.stop();

@@ -12,6 +12,7 @@ import org.kairan.core.kessai.KessaiSettings;
 import org.kairan.core.search.PlaceNames;
 import org.kairan.server.chat.ChatSettings;
 import org.kairan.server.documents.DocumentSettings;
+import org.kairan.server.minutes.SpeechSettings;
 import org.kairan.server.record.RecordSettings;
 
 /**
@@ -40,13 +41,15 @@ import org.kairan.server.record.RecordSettings;
  * @param documents                   the document library's text extraction (page limit, OCR)
  * @param placeNames                  the city's readings of its place names, for every desktop's search
  * @param chat                        business chat's XMPP server: managed Prosody, external, or off
+ * @param speech                      speech-to-text of meeting recordings (議事録): a model directory per language,
+ *                                    ffmpeg, the upload limit and the number of workers
  * @param clock                       time source (tests move it)
  */
 public record ServerConfig(Path dataDir, String bindAddress, int port, String databaseUrl, String databaseUser,
         String databasePassword, Duration sessionIdleTimeout, long maxBodyBytes, long maxRosterBytes, boolean demo,
         boolean demoLibrary, Path keystore, String keystorePassword, boolean allowPlainHttpOnNonLoopback, ZoneId zone,
         String totpIssuer, KessaiSettings kessai, RecordSettings records, DocumentSettings documents, PlaceNames placeNames,
-        ChatSettings chat, Clock clock) {
+        ChatSettings chat, SpeechSettings speech, Clock clock) {
 
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -67,6 +70,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         Objects.requireNonNull(documents, "documents");
         Objects.requireNonNull(placeNames, "placeNames");
         Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(speech, "speech");
         if (totpIssuer == null || totpIssuer.isBlank() || totpIssuer.contains(":")) {
             throw new IllegalArgumentException("the TOTP issuer must be a non-blank name without ':'");
         }
@@ -88,7 +92,8 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_BIND, DEFAULT_PORT, null, null, null, DEFAULT_IDLE, DEFAULT_MAX_BODY,
                 DEFAULT_MAX_ROSTER, false, true, null, null, false, DEFAULT_ZONE, DEFAULT_TOTP_ISSUER, KessaiSettings.standard(),
-                RecordSettings.defaults(), DocumentSettings.defaults(), PlaceNames.NONE, ChatSettings.off(), Clock.systemUTC());
+                RecordSettings.defaults(), DocumentSettings.defaults(), PlaceNames.NONE, ChatSettings.off(), SpeechSettings.defaults(),
+                Clock.systemUTC());
     }
 
     public static Path defaultDataDir() {
@@ -163,6 +168,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         private DocumentSettings documents;
         private PlaceNames placeNames;
         private ChatSettings chat;
+        private SpeechSettings speech;
         private Clock clock;
 
         private Builder(ServerConfig c) {
@@ -187,6 +193,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             documents = c.documents;
             placeNames = c.placeNames;
             chat = c.chat;
+            speech = c.speech;
             clock = c.clock;
         }
 
@@ -270,6 +277,11 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
             return this;
         }
 
+        public Builder speech(SpeechSettings value) {
+            speech = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = value;
             return this;
@@ -278,7 +290,7 @@ public record ServerConfig(Path dataDir, String bindAddress, int port, String da
         public ServerConfig build() {
             return new ServerConfig(dataDir, bindAddress, port, databaseUrl, databaseUser, databasePassword,
                     sessionIdleTimeout, maxBodyBytes, maxRosterBytes, demo, demoLibrary, keystore, keystorePassword,
-                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, records, documents, placeNames, chat, clock);
+                    allowPlainHttpOnNonLoopback, zone, totpIssuer, kessai, records, documents, placeNames, chat, speech, clock);
         }
     }
 

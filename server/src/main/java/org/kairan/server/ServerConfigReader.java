@@ -22,6 +22,7 @@ import org.kairan.core.search.PlaceNames;
 import org.kairan.core.search.PlaceNamesException;
 import org.kairan.server.chat.ChatSettings;
 import org.kairan.server.documents.DocumentSettings;
+import org.kairan.server.minutes.SpeechSettings;
 import org.kairan.server.record.RecordSettings;
 
 /**
@@ -105,7 +106,12 @@ public final class ServerConfigReader {
               DATA/chat/prosody on loopback ports; Debian packages prosody lua-dbi-sqlite3) | external | off,
               kairan.chat.domain (default kairan.local), kairan.chat.prosody (default prosody); for external:
               kairan.chat.host, kairan.chat.port (default 5222), kairan.chat.adminJid, and the password as
-              kairan.chat.adminPassword or env KAIRAN_CHAT_ADMIN_PASSWORD
+              kairan.chat.adminPassword or env KAIRAN_CHAT_ADMIN_PASSWORD; kairan.chat.groupsFile (an external
+              Prosody's groups_file the server keeps the 課 contact groups in);
+              speech-to-text of meeting recordings (議事録): kairan.stt.model.<language> (a Vosk model directory per
+              language, e.g. kairan.stt.model.ja=/opt/vosk/vosk-model-ja-0.22; none by default),
+              kairan.stt.ffmpeg (default ffmpeg, Debian package ffmpeg: recordings other than WAV),
+              kairan.stt.maxUploadBytes (default 1073741824), kairan.stt.workers (default 1)
             """;
 
     private final Map<String, String> environment;
@@ -199,6 +205,7 @@ public final class ServerConfigReader {
                     documents(p),
                     placeNames(p),
                     chat(p),
+                    speech(p),
                     Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
@@ -252,6 +259,35 @@ public final class ServerConfigReader {
         }
     }
 
+    private static Path pathOrNull(String value) {
+        return value == null ? null : Path.of(value);
+    }
+
+    /**
+     * Speech-to-text of meeting recordings ({@code kairan.stt.*}): one model directory per language
+     * ({@code kairan.stt.model.ja}, {@code kairan.stt.model.en}, …), ffmpeg, the upload limit and the workers. A model
+     * directory that is missing does not stop the server: the language is reported as not installed, naming the setting.
+     */
+    private static SpeechSettings speech(Properties p) throws ConfigException {
+        SpeechSettings standard = SpeechSettings.defaults();
+        java.util.Map<String, Path> models = new java.util.TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(SpeechSettings.MODEL_PROPERTY)) {
+                String value = blankToNull(p.getProperty(key));
+                if (value != null) {
+                    models.put(key.substring(SpeechSettings.MODEL_PROPERTY.length()), Path.of(expandHome(value)));
+                }
+            }
+        }
+        try {
+            return new SpeechSettings(models, p.getProperty("kairan.stt.ffmpeg", standard.ffmpeg()),
+                    number(p, "kairan.stt.maxUploadBytes", standard.maxUploadBytes()),
+                    (int) Math.min(Integer.MAX_VALUE, number(p, "kairan.stt.workers", standard.workers())));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("音声認識の設定に誤りがあります (kairan.stt.*): " + e.getMessage());
+        }
+    }
+
     /** Business chat's XMPP server ({@code kairan.chat.*}): a managed Prosody unless told otherwise. */
     private ChatSettings chat(Properties p) throws ConfigException {
         try {
@@ -263,7 +299,8 @@ public final class ServerConfigReader {
                     (int) number(p, "kairan.chat.port", ChatSettings.DEFAULT_PORT),
                     p.getProperty("kairan.chat.adminJid"),
                     firstNonNull(p.getProperty("kairan.chat.adminPassword"),
-                            environment.get("KAIRAN_CHAT_ADMIN_PASSWORD")));
+                            environment.get("KAIRAN_CHAT_ADMIN_PASSWORD")),
+                    pathOrNull(blankToNull(p.getProperty("kairan.chat.groupsFile"))));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("チャットの設定に誤りがあります (kairan.chat.*): " + e.getMessage());
         }

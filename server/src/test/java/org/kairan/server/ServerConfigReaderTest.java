@@ -30,7 +30,7 @@ class ServerConfigReaderTest {
         assertFalse(config.allowPlainHttpOnNonLoopback(), "plain HTTP elsewhere is off by default");
         assertFalse(config.demo(), "no demo data unless asked");
         assertEquals(Duration.ofHours(12), config.sessionIdleTimeout(), "sessions last 12 h idle");
-        assertEquals(1 << 20, config.maxBodyBytes(), "1 MiB body limit");
+        assertEquals(4 << 20, config.maxBodyBytes(), "4 MiB body limit (a sync batch, 議事録 of 3 hours)");
         assertTrue(config.effectiveDatabaseUrl().startsWith("jdbc:h2:file:"), "H2 in the data directory");
         assertTrue(config.effectiveDatabaseUrl().contains("WRITE_DELAY=0"),
                 "H2 writes each commit before answering, so SIGKILL loses nothing acknowledged");

@@ -66,7 +66,7 @@ public final class ChatAccess implements AutoCloseable {
             }
             case EXTERNAL -> {
                 provisioned = ProvisionedChatAccounts.external(database, settings, clock);
-                rooms = provisioned.departmentRooms(null);
+                rooms = provisioned.departmentRooms(settings.groupsFile());
             }
             default -> {
                 return;

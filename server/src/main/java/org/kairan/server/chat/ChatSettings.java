@@ -1,5 +1,6 @@
 package org.kairan.server.chat;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param port          the external server's client port (c2s) [kairan.chat.port]
  * @param adminJid      the external server's administrator the Kairan server provisions as [kairan.chat.adminJid]
  * @param adminPassword its password [kairan.chat.adminPassword or env KAIRAN_CHAT_ADMIN_PASSWORD]
+ * @param groupsFile    external Prosody: the mod_groups file (its {@code groups_file}) the Kairan server keeps the
+ *                      課 contact groups in, on this machine or a shared path [kairan.chat.groupsFile]; {@code null}:
+ *                      the external server's administrator keeps its groups (ejabberd: shared roster groups)
  */
 public record ChatSettings(Mode mode, String domain, String prosody, String host, int port, String adminJid,
-        String adminPassword) {
+        String adminPassword, Path groupsFile) {
 
     public static final String DEFAULT_DOMAIN = "kairan.local";
     public static final String DEFAULT_PROSODY = "prosody";
@@ -65,23 +69,24 @@ public record ChatSettings(Mode mode, String domain, String prosody, String host
 
     /** The managed Prosody with the default domain: what {@code ./kairan demo} runs. */
     public static ChatSettings managed() {
-        return new ChatSettings(Mode.MANAGED, DEFAULT_DOMAIN, DEFAULT_PROSODY, null, DEFAULT_PORT, null, null);
+        return new ChatSettings(Mode.MANAGED, DEFAULT_DOMAIN, DEFAULT_PROSODY, null, DEFAULT_PORT, null, null, null);
     }
 
     /** No chat server: what tests and embedders get unless they ask for one. */
     public static ChatSettings off() {
-        return new ChatSettings(Mode.OFF, DEFAULT_DOMAIN, DEFAULT_PROSODY, null, DEFAULT_PORT, null, null);
+        return new ChatSettings(Mode.OFF, DEFAULT_DOMAIN, DEFAULT_PROSODY, null, DEFAULT_PORT, null, null, null);
     }
 
     public ChatSettings withProsody(String command) {
-        return new ChatSettings(mode, domain, command, host, port, adminJid, adminPassword);
+        return new ChatSettings(mode, domain, command, host, port, adminJid, adminPassword, groupsFile);
     }
 
     @Override
     public String toString() {
         return switch (mode) {
             case MANAGED -> "managed Prosody (" + domain + ", " + prosody + ")";
-            case EXTERNAL -> "external " + host + ":" + port + " (" + domain + ", admin " + adminJid + ")";
+            case EXTERNAL -> "external " + host + ":" + port + " (" + domain + ", admin " + adminJid
+                    + (groupsFile == null ? "" : ", groups file " + groupsFile) + ")";
             case OFF -> "off";
         };
     }

@@ -39,9 +39,11 @@ class ChatConfigurationTest {
         p.setProperty("kairan.chat.host", "xmpp.city.example");
         p.setProperty("kairan.chat.port", "5223");
         p.setProperty("kairan.chat.adminJid", "kairan@chat.city.example");
+        p.setProperty("kairan.chat.groupsFile", "/var/lib/prosody/kairan-groups.txt");
         ChatSettings chat = reader.fromProperties(p).chat();
         assertEquals(new ChatSettings(ChatSettings.Mode.EXTERNAL, "chat.city.example", "prosody", "xmpp.city.example",
-                5223, "kairan@chat.city.example", "秘密"), chat, "the password comes from the environment");
+                5223, "kairan@chat.city.example", "秘密", java.nio.file.Path.of("/var/lib/prosody/kairan-groups.txt")),
+                chat, "the password comes from the environment; the external Prosody's groups file is kept");
         assertTrue(!chat.toString().contains("秘密"), "the password is never logged");
         p.setProperty("kairan.chat.mode", "off");
         assertEquals(ChatSettings.Mode.OFF, reader.fromProperties(p).chat().mode());

@@ -143,23 +143,23 @@ class BadInputTest {
     @Test
     void anOversizedJsonBodyIsRefusedWith413() {
         List<Long> before = fingerprint();
-        byte[] big = new byte[2 << 20];
+        byte[] big = new byte[5 << 20];
         Arrays.fill(big, (byte) ' ');
         HttpResponse<String> response = running.post("/api/auth/login", null, JSON, big);
-        assertEquals(413, response.statusCode(), "a 2 MiB body is too large: " + response.body());
+        assertEquals(413, response.statusCode(), "a 5 MiB body is too large (4 MiB): " + response.body());
         assertJsonError(response, ErrorCode.PAYLOAD_TOO_LARGE, null);
         assertEquals(before, fingerprint(), "an oversized body writes nothing");
     }
 
     @Test
     void anOversizedBodyWithoutLengthIsStoppedWhileReading() {
-        byte[] big = new byte[2 << 20];
+        byte[] big = new byte[5 << 20];
         Arrays.fill(big, (byte) ' ');
         HttpRequest.Builder request = HttpRequest.newBuilder(running.uri("/api/admin/transfers"))
                 .header("Content-Type", JSON).header("Authorization", "Bearer " + admin)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
         HttpResponse<String> response = running.send(request);
-        assertEquals(413, response.statusCode(), "a chunked 2 MiB body is refused once past the limit");
+        assertEquals(413, response.statusCode(), "a chunked 5 MiB body is refused once past the limit");
         assertJsonError(response, ErrorCode.PAYLOAD_TOO_LARGE, null);
     }
 

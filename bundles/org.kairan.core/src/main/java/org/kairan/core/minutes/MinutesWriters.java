@@ -1,6 +1,7 @@
 package org.kairan.core.minutes;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The minutes as text files: WebVTT (the utterances as cues with {@code <v 氏名>} voices, read back by
@@ -13,17 +14,27 @@ public final class MinutesWriters {
 
     /** WebVTT: one cue per utterance, its id the utterance's, the speaker as a voice span. */
     public static String webVtt(Minutes minutes) {
-        StringBuilder vtt = new StringBuilder("WEBVTT\n\n");
-        for (MinutesUtterance u : minutes.utterances()) {
+        return webVtt(minutes.utterances().stream().map(u -> new Utterance(minutes.speakerName(u.speaker()), u.start(),
+                u.end(), u.text(), u.id())).toList());
+    }
+
+    /**
+     * WebVTT of utterances (a transcript, the speech recogniser's segments): a cue each, its id the utterance's cue id
+     * or else its number, the speaker as a voice span when known; {@code WEBVTT} alone when there are none.
+     */
+    public static String webVtt(List<Utterance> utterances) {
+        StringBuilder vtt = new StringBuilder("WEBVTT\n");
+        int number = 0;
+        for (Utterance u : utterances) {
+            number++;
             Duration end = u.end().compareTo(u.start()) > 0 ? u.end() : u.start();
-            vtt.append(u.id()).append('\n').append(timestamp(u.start())).append(" --> ").append(timestamp(end))
-                    .append('\n');
-            String speaker = minutes.speakerName(u.speaker());
-            if (!speaker.isEmpty()) {
+            vtt.append('\n').append(u.hasCueId() ? u.cueId() : Integer.toString(number)).append('\n')
+                    .append(timestamp(u.start())).append(" --> ").append(timestamp(end)).append('\n');
+            if (u.hasSpeaker()) {
                 // a voice's name ends at '>' and may not hold markup
-                vtt.append("<v ").append(speaker.replace("<", "").replace(">", "").replace("&", "＆")).append('>');
+                vtt.append("<v ").append(u.speaker().replace("<", "").replace(">", "").replace("&", "＆")).append('>');
             }
-            vtt.append(cueText(u.text())).append("\n\n");
+            vtt.append(cueText(u.text())).append('\n');
         }
         return vtt.toString();
     }
