@@ -86,6 +86,7 @@ class MinutesUiTest {
     /** The files a person would choose in the dialogs. */
     private static final class ChosenFiles implements MinutesFiles {
         Path transcript;
+        Path recording;
         Path target;
 
         @Override
@@ -95,7 +96,7 @@ class MinutesUiTest {
 
         @Override
         public Optional<Path> chooseRecording(Shell shell) {
-            return Optional.empty();
+            return Optional.ofNullable(recording);
         }
 
         @Override
@@ -376,6 +377,37 @@ class MinutesUiTest {
         driver.waitUntil("the attached 会議録 opens as a PDF", () -> viewer.getState()
                 == org.kairan.approval.ui.PdfViewer.State.SHOWING && viewer.isDrawn(1));
         desktop.screenshot("minutes-kessai-ja");
+    }
+
+    @Test
+    void aRecordingInALanguageWithoutAModelIsNotStartedAndTheServerSaysWhy() throws Exception {
+        files.recording = Files.write(Files.createTempDirectory("録音-").resolve("課内会議.wav"), silence());
+        desktop.showPart(MinutesUiConstants.PART_MINUTES);
+        driver.script().when("the speech-to-text dialog names the missing model", () -> driver
+                .shellWith(MinutesUiConstants.ID_STT_STATUS).map(s -> SwtDriver.find(s, MinutesUiConstants.ID_STT_STATUS,
+                        Label.class).getText().startsWith("日本語の音声認識モデルがインストールされていません")).orElse(false),
+                () -> {
+                    Shell dialog = driver.shellWith(MinutesUiConstants.ID_STT_STATUS).get();
+                    assertEquals("日本語（モデルなし）", SwtDriver.find(dialog, MinutesUiConstants.ID_STT_LANGUAGE,
+                            Combo.class).getText(), "the language says it has no model");
+                    assertTrue(!SwtDriver.dialogButton(dialog, IDialogConstants.OK_ID).isEnabled(),
+                            "開始 cannot be pressed");
+                    desktop.screenshot("minutes-stt-no-model-ja");
+                    SwtDriver.click(SwtDriver.dialogButton(dialog, IDialogConstants.CANCEL_ID));
+                }).start();
+        SwtDriver.click(button(MinutesUiConstants.ID_TRANSCRIBE));
+        driver.waitUntil("the dialog is closed", () -> driver.shellWith(MinutesUiConstants.ID_STT_STATUS).isEmpty());
+    }
+
+    /** One second of silence as a WAV (16 kHz, mono, 16 bit). */
+    private static byte[] silence() {
+        int samples = 16_000;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(16_000).putInt(32_000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        return wav.array();
     }
 
     /** word/document.xml of a .docx, checked to be a Word file. */

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.kairan.client.KairanClientException;
 import org.kairan.client.kessai.InboxFolder;
+import org.kairan.client.minutes.SpeechLanguage;
 import org.kairan.client.minutes.ExportFormat;
 import org.kairan.client.minutes.MinutesEntry;
 import org.kairan.core.minutes.Attendee;
@@ -110,6 +112,31 @@ class MinutesServiceTest {
     private static MeetingHeader header(String title) {
         return new MeetingHeader(title, LocalDateTime.of(2026, 11, 20, 14, 0), LocalDateTime.of(2026, 11, 20, 15, 0),
                 "第2会議室", List.of(new Attendee(SHUJI, "主事")), List.of("予算要求"));
+    }
+
+    /** One second of silence as a WAV (16 kHz, mono, 16 bit). */
+    static Path silence(Path file) throws Exception {
+        int samples = 16_000;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(16_000).putInt(32_000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        return Files.write(file, wav.array());
+    }
+
+    @Test
+    void speechToTextSaysPlainlyWhenTheServerHasNoModelForTheLanguage() throws Exception {
+        ServerDesktop shuji = desktopOf(SHUJI);
+        SpeechLanguage ja = shuji.minutes.languages().stream().filter(l -> l.language().equals("ja")).findFirst()
+                .orElseThrow(() -> new AssertionError("Japanese is always listed"));
+        assertEquals("日本語", ja.name());
+        assertTrue(!ja.installed() && ja.message().contains("kairan.stt.model.ja"),
+                "the demo server has no Japanese model and says which setting names it: " + ja);
+        Path recording = silence(temp.resolve("課内会議.wav"));
+        KairanClientException refused = assertThrows(KairanClientException.class,
+                () -> shuji.minutes.startTranscription(recording, "ja"));
+        assertEquals(ja.message(), refused.getMessage(), "the upload is refused with the server's own words");
     }
 
     @Test
