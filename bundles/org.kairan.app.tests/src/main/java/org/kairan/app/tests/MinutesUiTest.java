@@ -38,6 +38,7 @@ import org.kairan.client.kessai.KessaiService;
 import org.kairan.client.minutes.MinutesEntry;
 import org.kairan.client.sync.SyncService;
 import org.kairan.client.testing.DemoAccounts;
+import org.kairan.core.minutes.MinutesSheet;
 import org.kairan.core.minutes.MinutesUtterance;
 import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.core.organisation.StaffMember;
@@ -344,6 +345,19 @@ class MinutesUiTest {
         String document = wordDocument(docx);
         assertTrue(document.contains(title), "the Word file's document.xml holds the 会議名");
         assertTrue(document.contains(people.get(2).name()), "and the 担当者 of an action item");
+
+        // found by the search (the speaker's 氏名 in the hit), opened in the 議事録 tab at the utterance
+        SearchScreen search = new SearchScreen(driver, desktop);
+        search.show();
+        String hit = title + "　○" + people.get(1).name() + "（" + MinutesSheet.offset(java.time.Duration.ofSeconds(8))
+                + "）";
+        search.search("固定資産税は評価替えの影響", hit);
+        search.select(hit);
+        search.results().notifyListeners(SWT.DefaultSelection, new Event());
+        EPartService partService = desktop.windowContext().get(EPartService.class);
+        driver.waitUntil("the hit opens the 議事録 tab at its utterance", () -> partService.getActivePart() != null
+                && MinutesUiConstants.PART_MINUTES.equals(partService.getActivePart().getElementId())
+                && utterances().getSelectionIndex() == 2);
 
         // 決裁に回付
         withDialog(MinutesUiConstants.ID_SEND, MinutesUiConstants.ID_SEND_CLASSIFICATION, dialog -> {

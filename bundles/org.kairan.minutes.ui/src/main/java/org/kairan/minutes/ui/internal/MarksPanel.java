@@ -47,22 +47,22 @@ final class MarksPanel {
         Composite panel = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(false).margins(0, 4).spacing(8, 2).applyTo(panel);
 
-        Composite decided = column(panel, 32);
+        Composite decided = column(panel, 28);
         heading(decided, messages.minutes_decisions);
         removeDecision = remove(decided, messages.minutes_removeDecision, MinutesUiConstants.ID_REMOVE_DECISION);
         decisions = table(decided, MinutesUiConstants.ID_DECISIONS);
         decisions.setHeaderVisible(false); // one column: the heading above says what it is
         column(decisions, messages.minutes_col_decision, 600);
 
-        Composite todo = column(panel, 44);
+        Composite todo = column(panel, 50);
         heading(todo, messages.minutes_actions);
         removeAction = remove(todo, messages.minutes_removeAction, MinutesUiConstants.ID_REMOVE_ACTION);
         actions = table(todo, MinutesUiConstants.ID_ACTIONS);
-        column(actions, messages.minutes_col_action, 230);
-        column(actions, messages.minutes_col_assignee, 90);
-        column(actions, messages.minutes_col_due, 120);
+        column(actions, messages.minutes_col_action, 200);
+        column(actions, messages.minutes_col_assignee, 85);
+        column(actions, messages.minutes_col_due, 125);
 
-        Composite summed = column(panel, 24);
+        Composite summed = column(panel, 22);
         Label s = heading(summed, messages.minutes_summary);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(SWT.DEFAULT, removeAction.computeSize(
                 SWT.DEFAULT, SWT.DEFAULT).y).applyTo(s);
