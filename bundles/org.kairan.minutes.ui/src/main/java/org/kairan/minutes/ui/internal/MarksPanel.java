@@ -52,12 +52,14 @@ final class MarksPanel {
         removeDecision = remove(decided, messages.minutes_removeDecision, MinutesUiConstants.ID_REMOVE_DECISION);
         decisions = table(decided, MinutesUiConstants.ID_DECISIONS);
         decisions.setHeaderVisible(false); // one column: the heading above says what it is
+        showWholeText(decisions);
         column(decisions, messages.minutes_col_decision, 600);
 
         Composite todo = column(panel, 50);
         heading(todo, messages.minutes_actions);
         removeAction = remove(todo, messages.minutes_removeAction, MinutesUiConstants.ID_REMOVE_ACTION);
         actions = table(todo, MinutesUiConstants.ID_ACTIONS);
+        showWholeText(actions);
         column(actions, messages.minutes_col_action, 200);
         column(actions, messages.minutes_col_assignee, 85);
         column(actions, messages.minutes_col_due, 125);
@@ -116,6 +118,14 @@ final class MarksPanel {
         t.setLinesVisible(true);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(100, 60).applyTo(t);
         return t;
+    }
+
+    /** The whole text of a cell the column cuts short, as the tooltip of the cell under the pointer. */
+    private static void showWholeText(Table table) {
+        table.addListener(SWT.MouseHover, e -> {
+            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            table.setToolTipText(item == null ? null : item.getText(0));
+        });
     }
 
     private static void column(Table table, String text, int width) {
