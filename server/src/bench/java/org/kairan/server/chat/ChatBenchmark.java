@@ -45,10 +45,10 @@ import org.kairan.core.chat.ChatTransport;
  *
  * <p>For each storage variant ({@code --variants}, default {@code default,wal,tmpfs}) it starts the server's real
  * {@link ManagedProsody} ({@link ChatSettings#managed()}, configuration written by {@link ProsodyConfig}: SQLite
- * storage, MAM archiving every message, {@code nagle = false}, {@code tcp_backlog = 1024},
- * {@code opportunistic_writes = true}) on a fresh data directory, provisions {@code --clients} accounts through
- * XEP-0133 with {@link XmppAdministrator} and logs them all in with Smack 4.4.8 (STARTTLS trusting the managed
- * certificate, TCP_NODELAY, initial presence, stream management as Smack does by default), then measures:
+ * storage, MAM archiving every message, {@code nagle = false}, {@code tcp_backlog = 1024}) on a fresh data
+ * directory, provisions {@code --clients} accounts through XEP-0133 with {@link XmppAdministrator} and logs them all
+ * in with Smack 4.4.8 (STARTTLS trusting the managed certificate, TCP_NODELAY, initial presence, stream management
+ * as Smack does by default), then measures:
  * <ol>
  * <li><b>1:1</b>: for each offered rate of {@code --rates} (msg/s), {@code --seconds} s of chat messages from a random
  *     client to another random client's bare JID, sent on a fixed schedule by one thread; the latency runs from the

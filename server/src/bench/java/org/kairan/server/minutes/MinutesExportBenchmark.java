@@ -95,11 +95,11 @@ public final class MinutesExportBenchmark {
         for (int i = 0; i < SPEAKERS.length; i++) {
             minutes = MinutesEdits.mapSpeaker(minutes, "話者 " + (i + 1), attendees.get(i));
         }
-        minutes = MinutesEdits.markDecision(minutes, "u100", "シーリングは前年度と同額とする。");
-        minutes = MinutesEdits.markDecision(minutes, "u900", "操作研修は各課で実施する。");
+        minutes = MinutesEdits.markDecision(minutes, "u" + (count / 27 + 1), "シーリングは前年度と同額とする。");
+        minutes = MinutesEdits.markDecision(minutes, "u" + (count / 3 + 1), "操作研修は各課で実施する。");
         for (int i = 0; i < 3; i++) {
-            minutes = MinutesEdits.addActionItem(minutes, "u" + (1000 + i * 300), "対応事項 " + (i + 1), attendees.get(i),
-                    LocalDate.of(2026, 12, 4 + i));
+            minutes = MinutesEdits.addActionItem(minutes, "u" + (count / 2 + i * count / 9 + 1), "対応事項 " + (i + 1),
+                    attendees.get(i), LocalDate.of(2026, 12, 4 + i));
         }
         return minutes;
     }

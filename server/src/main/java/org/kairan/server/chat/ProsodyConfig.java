@@ -120,9 +120,7 @@ public record ProsodyConfig(Path baseDir, String domain, long uploadMaxBytes) {
                 http_ports = { %d }
                 http_interfaces = %s
                 https_ports = { }
-                -- a stanza is written to its socket at once, not after the event loop's next poll (a room message's
-                -- copies leave one by one instead of after the last is made); Nagle off for the same reason
-                network_settings = { nagle = false, tcp_backlog = 1024, opportunistic_writes = true }
+                network_settings = { nagle = false, tcp_backlog = 1024 }
 
                 -- SQL storage: the internal one stops archiving at 10,000 messages per user
                 storage = "sql"
