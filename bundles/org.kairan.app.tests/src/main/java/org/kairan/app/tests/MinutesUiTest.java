@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -37,7 +38,9 @@ import org.kairan.client.KairanServerClient;
 import org.kairan.client.kessai.KessaiService;
 import org.kairan.client.minutes.MinutesEntry;
 import org.kairan.client.sync.SyncService;
+import org.kairan.client.testing.Authenticator;
 import org.kairan.client.testing.DemoAccounts;
+import org.kairan.client.testing.ServerApi;
 import org.kairan.core.minutes.MinutesSheet;
 import org.kairan.core.minutes.MinutesUtterance;
 import org.kairan.core.organisation.OrganisationDirectory;
@@ -109,13 +112,14 @@ class MinutesUiTest {
     private SwtDriver driver;
     private Desktop desktop;
     private SyncService sync;
+    private TestServer server;
     private final ChosenFiles files = new ChosenFiles();
 
     @BeforeEach
     void setUp() {
         driver = SwtDriver.onUiThread();
         KairanServerClient client = Services.of(KairanServerClient.class);
-        TestServer server = Services.of(TestServer.class);
+        server = Services.of(TestServer.class);
         KessaiService kessai = Services.of(KessaiService.class);
         sync = Services.of(SyncService.class);
         desktop = new Desktop(driver, client, server);
@@ -359,6 +363,28 @@ class MinutesUiTest {
                 && MinutesUiConstants.PART_MINUTES.equals(partService.getActivePart().getElementId())
                 && utterances().getSelectionIndex() == 2);
 
+        // someone else saves first: the desktop says so, keeps what the user wrote, and saving again overwrites
+        Text summary = desktop.find(MinutesUiConstants.ID_SUMMARY, Text.class);
+        String mine = "予算要求の方針とLED化の前倒しを確認した。";
+        SwtDriver.type(summary, mine);
+        MinutesEntry onServer = (MinutesEntry) row(title).orElseThrow().getData();
+        assertEquals(2, onServer.baseVersion());
+        command(token(DemoAccounts.FINANCE_SECTION_HEAD), "minutes.save", Map.of("minutes",
+                onServer.minutes().withSummary("係長が書いた要旨"), "baseVersion", 2));
+        driver.waitUntil("the desktop has the 係長's save", () -> ((MinutesEntry) row(title).orElseThrow().getData())
+                .baseVersion() == 3);
+        assertEquals(mine, summary.getText(), "what the user is writing stays");
+        SwtDriver.click(button(MinutesUiConstants.ID_SAVE));
+        Label state = desktop.find(MinutesUiConstants.ID_STATE, Label.class);
+        driver.waitUntil("the save comes back as a conflict, said in words", () -> stateOf(title).equals("競合")
+                && state.getText().contains("ほかの人が先にこの議事録を保存した"));
+        assertEquals(mine, summary.getText(), "the user's minutes are kept");
+        desktop.screenshot("minutes-conflict-ja");
+        SwtDriver.click(button(MinutesUiConstants.ID_SAVE));
+        driver.waitUntil("saving again overwrites", () -> stateOf(title).equals("作成中")
+                && ((MinutesEntry) row(title).orElseThrow().getData()).baseVersion() == 4
+                && ((MinutesEntry) row(title).orElseThrow().getData()).minutes().summary().equals(mine));
+
         // 決裁に回付
         withDialog(MinutesUiConstants.ID_SEND, MinutesUiConstants.ID_SEND_CLASSIFICATION, dialog -> {
             Combo classes = SwtDriver.find(dialog, MinutesUiConstants.ID_SEND_CLASSIFICATION, Combo.class);
@@ -422,6 +448,27 @@ class MinutesUiTest {
                 .putInt(16_000).putInt(32_000).putShort((short) 2).putShort((short) 16)
                 .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
         return wav.array();
+    }
+
+    /** A session of another demo account, enrolling its second factor on first use. */
+    private String token(String staffNo) {
+        ServerApi api = server.api();
+        Optional<Authenticator> known = server.authenticator(staffNo);
+        if (known.isPresent()) {
+            return api.logIn(staffNo, TestServer.DEMO_PASSWORD, known.get());
+        }
+        ServerApi.Login login = api.enrol(staffNo, TestServer.DEMO_PASSWORD);
+        server.remember(staffNo, login.authenticator());
+        return login.token();
+    }
+
+    /** A command of another person, applied by the server. */
+    private void command(String token, String type, Object payload) {
+        ServerApi.Answer answer = server.api().post("/api/sync/commands", token, Map.of("commands", List.of(Map.of(
+                "key", UUID.randomUUID().toString(), "type", type, "payload", payload,
+                "queuedAt", java.time.Instant.now().toString()))));
+        assertEquals(200, answer.status(), "the command batch is accepted: " + ServerApi.text(answer));
+        assertTrue(ServerApi.text(answer).contains("\"APPLIED\""), type + " is applied: " + ServerApi.text(answer));
     }
 
     /** word/document.xml of a .docx, checked to be a Word file. */
