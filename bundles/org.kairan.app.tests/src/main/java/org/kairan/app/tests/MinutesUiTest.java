@@ -328,6 +328,13 @@ class MinutesUiTest {
         assertEquals(TO_DO[1], actions.getItem(1).getText(0));
         assertEquals(people.get(2).name(), actions.getItem(1).getText(1), "担当者");
         assertEquals(org.kairan.core.time.Wareki.format(today.plusDays(14)), actions.getItem(1).getText(2), "期限 in 和暦");
+        // 要旨の下書き: drafted from what was said, decided and assigned, then written over by the user
+        SwtDriver.click(button(MinutesUiConstants.ID_DRAFT_SUMMARY));
+        String drafted = desktop.find(MinutesUiConstants.ID_SUMMARY, Text.class).getText();
+        assertTrue(drafted.contains("（決定）" + DECIDED[0]) && drafted.contains("（対応）" + TO_DO[0]),
+                "the draft names the decisions and action items: " + drafted);
+        assertTrue(drafted.lines().findFirst().filter(l -> !l.startsWith("（")).isPresent(),
+                "and starts with key sentences said in the meeting: " + drafted);
         SwtDriver.type(desktop.find(MinutesUiConstants.ID_SUMMARY, Text.class),
                 "令和9年度当初予算の要求方針とLED化の前倒しを確認した。");
 

@@ -49,6 +49,8 @@ public interface MinutesUiConstants {
     String ID_REMOVE_ACTION = "minutes.actions.remove";
     /** 要旨 (a multi-line Text). */
     String ID_SUMMARY = "minutes.summary";
+    /** 「要旨の下書き」 (a Button). */
+    String ID_DRAFT_SUMMARY = "minutes.summary.draft";
     String ID_SAVE = "minutes.save";
     /** The format of 書き出し (a read-only Combo: Word, PDF, WebVTT, テキスト). */
     String ID_EXPORT_FORMAT = "minutes.export.format";

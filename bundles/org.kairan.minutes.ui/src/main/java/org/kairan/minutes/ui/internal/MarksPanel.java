@@ -20,7 +20,8 @@ import org.kairan.minutes.ui.nls.Messages;
 
 /**
  * What the meeting came to: 決定事項 and 今後の対応 (内容, 担当者, 期限) as marked from utterances, each removable; and
- * the 要旨. A double-click on a mark selects the utterance it came from.
+ * the 要旨, written or drafted from the minutes (「要旨の下書き」). A double-click on a mark selects the utterance it came
+ * from.
  */
 final class MarksPanel {
 
@@ -31,6 +32,9 @@ final class MarksPanel {
         void summaryChanged(String summary);
 
         void showUtterance(String utteranceId);
+
+        /** 要旨の下書き: the editor drafts the 要旨 from the minutes (asking before it replaces one written). */
+        void draftSummary();
     }
 
     private final MinutesTexts texts;
@@ -39,6 +43,7 @@ final class MarksPanel {
     private final Button removeDecision;
     private final Button removeAction;
     private final Text summary;
+    private final Button draft;
     private boolean filling;
     private boolean editable = true;
 
@@ -65,9 +70,10 @@ final class MarksPanel {
         column(actions, messages.minutes_col_due, 125);
 
         Composite summed = column(panel, 22);
-        Label s = heading(summed, messages.minutes_summary);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(SWT.DEFAULT, removeAction.computeSize(
-                SWT.DEFAULT, SWT.DEFAULT).y).applyTo(s);
+        heading(summed, messages.minutes_summary);
+        draft = remove(summed, messages.minutes_draftSummary, MinutesUiConstants.ID_DRAFT_SUMMARY);
+        draft.setToolTipText(messages.minutes_draftSummary_tooltip);
+        draft.addListener(SWT.Selection, e -> edits.draftSummary());
         summary = new Text(summed, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         summary.setData(MinutesUiConstants.WIDGET_ID, MinutesUiConstants.ID_SUMMARY);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(100, 60).applyTo(summary);
@@ -188,6 +194,7 @@ final class MarksPanel {
     private void enable() {
         removeDecision.setEnabled(editable && decisions.getSelectionIndex() >= 0);
         removeAction.setEnabled(editable && actions.getSelectionIndex() >= 0);
+        draft.setEnabled(editable);
     }
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -23,6 +24,7 @@ import org.kairan.core.minutes.Attendee;
 import org.kairan.core.minutes.MeetingHeader;
 import org.kairan.core.minutes.Minutes;
 import org.kairan.core.minutes.MinutesEdits;
+import org.kairan.search.SummaryDraft;
 import org.kairan.core.minutes.MinutesException;
 import org.kairan.core.minutes.MinutesUtterance;
 import org.kairan.minutes.ui.MinutesFiles;
@@ -132,6 +134,11 @@ final class MinutesEditor {
                 utterances.select(utteranceId);
                 enable();
             }
+
+            @Override
+            public void draftSummary() {
+                MinutesEditor.this.draftSummary();
+            }
         });
         sash.setWeights(62, 38);
 
@@ -152,6 +159,23 @@ final class MinutesEditor {
         openKessai = button(bar, messages.minutes_openKessai, MinutesUiConstants.ID_OPEN_KESSAI,
                 () -> host.openKessai(entry.kessaiId()));
         show(null);
+    }
+
+    /**
+     * 要旨の下書き: the key sentences, 決定事項 and 対応事項 drafted offline ({@link SummaryDraft}), to be edited; a 要旨
+     * already written is replaced only when the user agrees.
+     */
+    private void draftSummary() {
+        if (minutes == null) {
+            return;
+        }
+        if (!minutes.summary().isBlank() && !MessageDialog.openQuestion(root.getShell(),
+                messages.minutes_draftSummary_title, messages.minutes_draftSummary_replace)) {
+            return;
+        }
+        minutes = minutes.withSummary(SummaryDraft.of(minutes, SummaryDraft.DEFAULT_SENTENCES));
+        marks.show(minutes);
+        setDirty(true);
     }
 
     private static Label label(Composite parent, String id) {

@@ -47,6 +47,10 @@ public class Messages {
     public String minutes_removeDecision;
     public String minutes_removeAction;
     public String minutes_summary;
+    public String minutes_draftSummary;
+    public String minutes_draftSummary_tooltip;
+    public String minutes_draftSummary_title;
+    public String minutes_draftSummary_replace;
     public String minutes_save;
     public String minutes_export;
     public String minutes_send;

@@ -19,7 +19,7 @@ class MessagesTest {
     /** The texts shown at once in the view (the bar, the editor's buttons): one mnemonic each. */
     private static final List<String> VIEW_MNEMONICS = List.of("minutes_import", "minutes_transcribe",
             "minutes_editHead", "minutes_merge", "minutes_split", "minutes_speakers", "minutes_markDecision",
-            "minutes_markAction", "minutes_removeDecision", "minutes_removeAction", "minutes_save", "minutes_export",
+            "minutes_markAction", "minutes_removeDecision", "minutes_removeAction", "minutes_draftSummary", "minutes_save", "minutes_export",
             "minutes_send", "minutes_openKessai");
 
     private static Translations texts;
