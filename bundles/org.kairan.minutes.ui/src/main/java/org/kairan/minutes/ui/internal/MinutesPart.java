@@ -231,6 +231,10 @@ public final class MinutesPart {
         count.setText(MessageFormat.format(messages.minutes_count, entries.size()));
         count.getParent().layout(true);
         Optional<MinutesEntry> shown = entries.stream().filter(e -> e.id().equals(selectedId)).findFirst();
+        if (shown.isPresent() && (shown.get().state() == MinutesEntry.State.CONFLICT
+                || shown.get().state() == MinutesEntry.State.REFUSED)) {
+            showMessage(null, false); // 「保存しました」 no longer holds: the editor's state line says why
+        }
         editor.show(shown.orElse(null));
         if (pendingUtterance != null && shown.isPresent()) {
             editor.reveal(pendingUtterance);

@@ -188,10 +188,16 @@ final class UtteranceTable {
             }
         });
         editor.setEditor(field, table.getItem(table.getSelectionIndex()), 2);
-        table.getDisplay().asyncExec(() -> { // just after a scroll GTK may report the row where it was: place again
-            if (!table.isDisposed() && field != null && !field.isDisposed()) {
+        // just after a scroll GTK may report the row where it was, and the field is first drawn there (over the
+        // header): place it again once the scroll has been done, hidden while it moves, and repaint the table
+        Text placed = field;
+        table.getDisplay().timerExec(120, () -> {
+            if (!table.isDisposed() && placed == field && !placed.isDisposed()) {
+                placed.setVisible(false);
                 editor.layout();
                 table.redraw();
+                table.update();
+                placed.setVisible(true);
             }
         });
     }
