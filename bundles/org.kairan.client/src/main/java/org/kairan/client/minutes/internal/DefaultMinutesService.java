@@ -1,6 +1,7 @@
 package org.kairan.client.minutes.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,10 @@ public final class DefaultMinutesService implements MinutesService {
     @Override
     public Minutes importTranscript(Path file, MeetingHeader header, String unitCode) throws IOException {
         me();
-        Transcript transcript = Transcripts.read(Files.readAllBytes(file), file.getFileName().toString());
+        Transcript transcript;
+        try (InputStream in = Files.newInputStream(file)) {
+            transcript = Transcripts.read(in, file.getFileName().toString()); // a huge file is refused as it is read
+        }
         return queueNew(transcript, header, unitCode);
     }
 
@@ -244,7 +248,9 @@ public final class DefaultMinutesService implements MinutesService {
         Path vtt = Files.createTempFile("kairan-transcript-", ".vtt");
         try {
             client.downloadTranscript(jobId, vtt);
-            return queueNew(Transcripts.read(Files.readAllBytes(vtt), "transcript.vtt"), header, unitCode);
+            try (InputStream in = Files.newInputStream(vtt)) {
+                return queueNew(Transcripts.read(in, "transcript.vtt"), header, unitCode);
+            }
         } finally {
             Files.deleteIfExists(vtt);
         }
