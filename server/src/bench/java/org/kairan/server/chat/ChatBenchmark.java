@@ -40,8 +40,7 @@ import org.kairan.core.chat.ChatTransport;
 /**
  * Business chat over XMPP (issue 6: "send → displayed latency p50/p99 with 400 connected clients on loopback: goal
  * p99 ≤ 20 ms"; messages/s one sender can push with archiving on; memory of the chat service per 10,000 messages
- * held); not a test, never run by CI. In package {@code org.kairan.server.chat} for the package's
- * {@link XmppAdministrator}.
+ * held); not a test, never run by CI. In package {@code org.kairan.server.chat} for its {@link XmppAdministrator}.
  *
  * <p>For each storage variant ({@code --variants}, default {@code default,wal,tmpfs}) it starts the server's real
  * {@link ManagedProsody} ({@link ChatSettings#managed()}, configuration written by {@link ProsodyConfig}: SQLite

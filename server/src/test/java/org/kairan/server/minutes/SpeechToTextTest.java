@@ -199,7 +199,7 @@ class SpeechToTextTest {
     void webVttHasACuePerSegment() {
         String vtt = WebVtt.of(List.of(new SpeechSegment("", 0.5, 2.25, "the budget <draft> & more", List.of()),
                 new SpeechSegment("", 3661.0, 3662.5, "next", List.of())));
-        assertEquals("WEBVTT\n\n1\n00:00:00.500 --> 00:00:02.250\nthe budget &lt;draft> &amp; more\n\n"
+        assertEquals("WEBVTT\n\n1\n00:00:00.500 --> 00:00:02.250\nthe budget &lt;draft&gt; &amp; more\n\n"
                 + "2\n01:01:01.000 --> 01:01:02.500\nnext\n", vtt);
     }
 }

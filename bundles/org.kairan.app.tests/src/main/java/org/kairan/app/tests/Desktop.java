@@ -250,13 +250,30 @@ final class Desktop {
         return SwtDriver.find(shell, id, Text.class);
     }
 
+    private static String screenshotFolder() {
+        String dir = System.getProperty("kairan.screenshots", System.getenv("KAIRAN_SCREENSHOTS"));
+        return dir == null || dir.isBlank() ? null : dir;
+    }
+
+    /**
+     * With a screenshot folder (below), keeps a copy of a file the test made there as {@code name} (an exported
+     * .docx, to be converted and looked at); does nothing otherwise.
+     */
+    static void keep(Path file, String name) throws java.io.IOException {
+        String dir = screenshotFolder();
+        if (dir != null) {
+            Files.createDirectories(Path.of(dir));
+            Files.copy(file, Path.of(dir, name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /**
      * With {@code -Dkairan.screenshots=DIR} (or {@code KAIRAN_SCREENSHOTS}), saves the main window as
      * {@code DIR/name.png} (for the docs); does nothing otherwise.
      */
     void screenshot(String name) {
-        String dir = System.getProperty("kairan.screenshots", System.getenv("KAIRAN_SCREENSHOTS"));
-        if (dir == null || dir.isBlank()) {
+        String dir = screenshotFolder();
+        if (dir == null) {
             return;
         }
         Shell shell = mainWindow();

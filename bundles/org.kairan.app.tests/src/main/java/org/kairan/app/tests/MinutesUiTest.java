@@ -354,6 +354,7 @@ class MinutesUiTest {
         Label message = desktop.find(MinutesUiConstants.ID_MESSAGE, Label.class);
         driver.waitUntil("the .docx is written", () -> message.getText().startsWith("書き出しました"));
         String document = wordDocument(docx);
+        Desktop.keep(docx, "minutes-hour-ja.docx");
         assertTrue(document.contains(title), "the Word file's document.xml holds the 会議名");
         assertTrue(document.contains(people.get(2).name()), "and the 担当者 of an action item");
 

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -43,7 +42,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
-import org.kairan.approval.ui.ApprovalUiConstants;
+import org.kairan.approval.ui.KessaiOpener;
 import org.kairan.chat.ChatContact;
 import org.kairan.chat.ChatFile;
 import org.kairan.chat.ChatMessage;
@@ -577,18 +576,9 @@ public final class ChatPart {
     }
 
     private void openKessai(String kessaiId) {
-        ParameterizedCommand command;
-        try {
-            command = commands.createCommand(ApprovalUiConstants.COMMAND_OPEN_KESSAI,
-                    Map.of(ApprovalUiConstants.PARAM_KESSAI_ID, kessaiId));
-        } catch (RuntimeException e) {
-            command = null; // the command is not defined in this application
-        }
-        if (command == null || !handlers.canExecute(command)) {
+        if (!KessaiOpener.open(commands, handlers, kessaiId)) {
             showMessage(messages.chat_kessaiNotOpened, true);
-            return;
         }
-        handlers.executeHandler(command);
     }
 
     // --- messages to the person

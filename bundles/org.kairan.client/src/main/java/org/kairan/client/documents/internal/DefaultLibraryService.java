@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.kairan.client.kessai.FileUnavailableException.Reason;
 import org.kairan.client.sync.OutboxFile;
 import org.kairan.client.sync.QueuedAction;
 import org.kairan.client.sync.Replica;
+import org.kairan.client.sync.DecodedRecords;
 import org.kairan.client.sync.SyncService;
 import org.kairan.core.documents.AddDocument;
 import org.kairan.core.documents.AddDocumentVersion;
@@ -56,17 +56,14 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = LibraryService.class)
 public final class DefaultLibraryService implements LibraryService {
 
-    /** The replica's documents decoded, for one version of the replica and one user. */
-    private record Decoded(long version, String staffNo, Map<String, LibraryDocument> byId) {
-    }
-
     @Reference
     private SyncService sync;
 
     @Reference
     private KairanServerClient client;
 
-    private Decoded decoded;
+    private final DecodedRecords<LibraryDocument> decoded = new DecodedRecords<>(EntityTypes.DOCUMENT, LibraryDocument.class,
+            LibraryDocument::id);
 
     private static final String WORDS_SUFFIX = ".words.json";
     private static final TypeReference<List<PageWords>> WORDS = new TypeReference<>() { };
@@ -84,21 +81,8 @@ public final class DefaultLibraryService implements LibraryService {
 
     // --- reading
 
-    private synchronized Map<String, LibraryDocument> documents() {
-        Optional<SessionUser> me = sync.session().map(Session::user);
-        if (me.isEmpty()) {
-            return Map.of();
-        }
-        Replica replica = sync.replica();
-        long version = replica.version(EntityTypes.DOCUMENT); // before reading: a change meanwhile is read next time
-        if (decoded == null || decoded.version() != version || !decoded.staffNo().equals(me.get().staffNo())) {
-            Map<String, LibraryDocument> byId = new LinkedHashMap<>();
-            for (LibraryDocument d : replica.all(EntityTypes.DOCUMENT, LibraryDocument.class)) {
-                byId.put(d.id(), d);
-            }
-            decoded = new Decoded(version, me.get().staffNo(), Map.copyOf(byId));
-        }
-        return decoded.byId();
+    private Map<String, LibraryDocument> documents() {
+        return decoded.of(sync);
     }
 
     private List<LibraryEntry> allEntries() {

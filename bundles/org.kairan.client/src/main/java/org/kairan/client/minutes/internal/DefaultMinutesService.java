@@ -1,13 +1,13 @@
 package org.kairan.client.minutes.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,7 @@ import org.kairan.client.sync.ActionState;
 import org.kairan.client.sync.QueuedAction;
 import org.kairan.client.sync.Replica;
 import org.kairan.client.sync.SyncProgress;
+import org.kairan.client.sync.DecodedRecords;
 import org.kairan.client.sync.SyncService;
 import org.kairan.core.kessai.Divisions;
 import org.kairan.core.kessai.DocumentClass;
@@ -57,17 +58,14 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = MinutesService.class)
 public final class DefaultMinutesService implements MinutesService {
 
-    /** The replica's minutes decoded, for one version of the replica and one user. */
-    private record Decoded(long version, String staffNo, Map<String, MinutesRecord> byId) {
-    }
-
     @Reference
     private SyncService sync;
 
     @Reference
     private KairanServerClient client;
 
-    private Decoded decoded;
+    private final DecodedRecords<MinutesRecord> decoded = new DecodedRecords<>(EntityTypes.MINUTES, MinutesRecord.class,
+            MinutesRecord::id);
 
     /** For Declarative Services. */
     public DefaultMinutesService() {
@@ -81,21 +79,8 @@ public final class DefaultMinutesService implements MinutesService {
 
     // --- reading
 
-    private synchronized Map<String, MinutesRecord> records() {
-        Optional<SessionUser> me = sync.session().map(Session::user);
-        if (me.isEmpty()) {
-            return Map.of();
-        }
-        Replica replica = sync.replica();
-        long version = replica.version(EntityTypes.MINUTES); // before reading: a change meanwhile is read next time
-        if (decoded == null || decoded.version() != version || !decoded.staffNo().equals(me.get().staffNo())) {
-            Map<String, MinutesRecord> byId = new LinkedHashMap<>();
-            for (MinutesRecord r : replica.all(EntityTypes.MINUTES, MinutesRecord.class)) {
-                byId.put(r.id(), r);
-            }
-            decoded = new Decoded(version, me.get().staffNo(), Map.copyOf(byId));
-        }
-        return decoded.byId();
+    private Map<String, MinutesRecord> records() {
+        return decoded.of(sync);
     }
 
     @Override
@@ -151,7 +136,10 @@ public final class DefaultMinutesService implements MinutesService {
     @Override
     public Minutes importTranscript(Path file, MeetingHeader header, String unitCode) throws IOException {
         me();
-        Transcript transcript = Transcripts.read(Files.readAllBytes(file), file.getFileName().toString());
+        Transcript transcript;
+        try (InputStream in = Files.newInputStream(file)) {
+            transcript = Transcripts.read(in, file.getFileName().toString()); // a huge file is refused as it is read
+        }
         return queueNew(transcript, header, unitCode);
     }
 
@@ -260,7 +248,9 @@ public final class DefaultMinutesService implements MinutesService {
         Path vtt = Files.createTempFile("kairan-transcript-", ".vtt");
         try {
             client.downloadTranscript(jobId, vtt);
-            return queueNew(Transcripts.read(Files.readAllBytes(vtt), "transcript.vtt"), header, unitCode);
+            try (InputStream in = Files.newInputStream(vtt)) {
+                return queueNew(Transcripts.read(in, "transcript.vtt"), header, unitCode);
+            }
         } finally {
             Files.deleteIfExists(vtt);
         }

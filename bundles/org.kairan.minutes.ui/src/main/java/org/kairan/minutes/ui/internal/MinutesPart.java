@@ -7,12 +7,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -34,7 +32,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.kairan.approval.ui.ApprovalUiConstants;
+import org.kairan.approval.ui.KessaiOpener;
 import org.kairan.client.ClientTopics;
 import org.kairan.client.minutes.MinutesEntry;
 import org.kairan.client.minutes.MinutesService;
@@ -339,18 +337,9 @@ public final class MinutesPart {
     // --- elsewhere
 
     private void openKessai(String kessaiId) {
-        ParameterizedCommand command;
-        try {
-            command = commands.createCommand(ApprovalUiConstants.COMMAND_OPEN_KESSAI,
-                    Map.of(ApprovalUiConstants.PARAM_KESSAI_ID, kessaiId));
-        } catch (RuntimeException e) {
-            command = null; // the command is not defined in this application
-        }
-        if (command == null || !handlers.canExecute(command)) {
+        if (!KessaiOpener.open(commands, handlers, kessaiId)) {
             showMessage(messages.minutes_kessaiNotOpened, true);
-            return;
         }
-        handlers.executeHandler(command);
     }
 
     private void showMessage(String text, boolean problem) {
