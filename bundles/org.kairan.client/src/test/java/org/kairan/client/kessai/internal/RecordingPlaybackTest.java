@@ -36,8 +36,8 @@ import org.kairan.core.minutes.MinutesUtterance;
  * Playing minutes from an utterance on the desktop, against the real server: minutes made from a speech-to-text job
  * (English speech by espeak-ng, the small English Vosk model) bring the recording down once as a WAV into the file
  * cache; the player sends it to the sound device from the utterance's time. The device is ALSA's default output
- * turned into a file (the build points {@code HOME} at {@code target/sound-home}, whose {@code .asoundrc} this test
- * writes), so that what was heard can be compared with the recording sample for sample.
+ * turned into a file ({@link #soundToFile}), so that what was heard can be compared with the recording sample for
+ * sample.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordingPlaybackTest {
@@ -60,16 +60,19 @@ class RecordingPlaybackTest {
         shuji = city.synced(SHUJI);
     }
 
-    /** ALSA's default output written into a file: {@code $HOME/.asoundrc}, where HOME is the build's own directory. */
+    /**
+     * ALSA's default output written into a file: the build points {@code ALSA_CONFIG_PATH} of this JVM at
+     * {@code kairan.test.alsaConfig}, written here before the first sound is made — the system's configuration, then
+     * the default device replaced.
+     */
     private static Path soundToFile() throws Exception {
-        String home = System.getProperty("kairan.test.soundHome");
-        assertTrue(home != null && Path.of(home).toAbsolutePath().equals(Path.of(System.getenv("HOME"))
-                .toAbsolutePath()), "the build sets HOME to kairan.test.soundHome (bundles/org.kairan.client/pom.xml)"
-                + " so that no real ~/.asoundrc is touched: HOME=" + System.getenv("HOME") + ", soundHome=" + home);
-        Path directory = Files.createDirectories(Path.of(home));
+        String config = System.getProperty("kairan.test.alsaConfig");
+        assertTrue(config != null && config.equals(System.getenv("ALSA_CONFIG_PATH")), "the build sets ALSA_CONFIG_PATH"
+                + " to kairan.test.alsaConfig (bundles/org.kairan.client/pom.xml): " + System.getenv("ALSA_CONFIG_PATH"));
+        Path directory = Files.createDirectories(Path.of(config).getParent());
         Path out = directory.resolve("heard.raw");
-        Files.writeString(directory.resolve(".asoundrc"), "pcm.!default { type file slave.pcm \"null\" file \""
-                + out + "\" format \"raw\" }\n", StandardCharsets.US_ASCII);
+        Files.writeString(Path.of(config), "</usr/share/alsa/alsa.conf>\npcm.!default { type file slave.pcm \"null\""
+                + " file \"" + out + "\" format \"raw\" }\n", StandardCharsets.US_ASCII);
         Files.deleteIfExists(out);
         return out;
     }
