@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Speech-to-text of meeting recordings ({@code /api/minutes}): the languages with an installed model
  * ({@code GET /api/minutes/languages}); {@code POST /api/minutes/transcriptions?language=ja} uploads a recording (the
  * body, streamed; its name in {@code X-Kairan-File-Name}, percent-encoded UTF-8) and answers its job (202);
+ * {@code POST /api/minutes/transcriptions?recognise=false} keeps a recording without transcribing it (converted, to
+ * be played from minutes whose transcript came from a file);
  * {@code GET /api/minutes/transcriptions} lists one's jobs, {@code GET …/{id}} one job with its progress,
  * {@code GET …/{id}/transcript} the transcript as JSON segments, {@code GET …/{id}/transcript.vtt} as WebVTT;
  * {@code DELETE …/{id}} cancels a job still running (200 with the job, now 取消) and removes a finished one with
@@ -85,8 +87,9 @@ public final class MinutesHandler extends RouteFamilyHandler {
     }
 
     private TranscriptionJob upload(ApiExchange exchange, String owner) {
-        String language = exchange.requireQueryParam("language").toLowerCase(java.util.Locale.ROOT);
-        if (!language.matches("[a-z]{2,3}")) {
+        boolean recognise = !"false".equals(exchange.queryParam("recognise"));
+        String language = recognise ? exchange.requireQueryParam("language").toLowerCase(java.util.Locale.ROOT) : "";
+        if (recognise && !language.matches("[a-z]{2,3}")) {
             throw ApiException.badRequest("language は ja、en のような言語コードです (an ISO 639 code)", "language");
         }
         String header = exchange.header(FilesHandler.NAME_HEADER);
@@ -98,7 +101,7 @@ public final class MinutesHandler extends RouteFamilyHandler {
         if (name.isEmpty() || name.length() > 255 || name.contains("/") || name.contains("\\")) {
             throw ApiException.badRequest("the file name must be 1–255 characters without / or \\", FilesHandler.NAME_HEADER);
         }
-        if (!jobs.language(language).installed()) {
+        if (recognise && !jobs.language(language).installed()) {
             throw new ApiException(422, new ApiError(ErrorCode.UNPROCESSABLE, jobs.language(language).message(), "language",
                     null));
         }

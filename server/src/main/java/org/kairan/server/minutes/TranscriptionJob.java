@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param id              the job's id
  * @param fileName        the recording's name as uploaded
- * @param language        the meeting's language (ja, en)
+ * @param language        the meeting's language (ja, en); empty for a recording kept only to be played
+ *                        ({@link #RECORDING_ONLY})
  * @param state           WAITING … FAILED
  * @param status          the state in words: 待機中, 変換中, 認識中 42%, 完了, 取消, 失敗（reason）
  * @param progress        0–100: the share of the audio fed to the engine
@@ -25,6 +26,11 @@ public record TranscriptionJob(String id, String fileName, String language, JobS
 
     /** The note of a transcript in which nothing was recognised (silence, noise). */
     public static final String NO_SPEECH = "音声が検出されませんでした";
+    /**
+     * The note of a job that only kept its recording, to be played from minutes whose transcript came from a file
+     * (a Teams WebVTT and the meeting's recording): converted, not recognised.
+     */
+    public static final String RECORDING_ONLY = "録音のみ（文字起こしはしていません）";
 
     static String status(JobState state, int progress, String error) {
         return switch (state) {

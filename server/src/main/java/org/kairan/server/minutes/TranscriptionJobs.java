@@ -133,7 +133,8 @@ public final class TranscriptionJobs implements AutoCloseable {
      * Keeps an uploaded recording and queues its transcription.
      *
      * @param owner    the uploader's 職員番号: only they see the job
-     * @param language the meeting's language; its model must be installed
+     * @param language the meeting's language, whose model must be installed; empty to keep the recording only
+     *                 (converted to be played from minutes whose transcript came from a file, not recognised)
      * @param fileName the recording's name
      * @param body     the recording, read to its end or until it passes the limit
      * @throws SpeechToTextException     no model for the language (nothing is read or kept)
@@ -141,9 +142,11 @@ public final class TranscriptionJobs implements AutoCloseable {
      */
     public TranscriptionJob submit(String owner, String language, String fileName, InputStream body)
             throws SpeechToTextException, RecordingRefusedException, IOException {
-        LanguageModel model = engine.language(language);
-        if (!model.installed()) {
-            throw new SpeechToTextException(model.message());
+        if (!language.isEmpty()) {
+            LanguageModel model = engine.language(language);
+            if (!model.installed()) {
+                throw new SpeechToTextException(model.message());
+            }
         }
         Path incoming = root.resolve("incoming");
         Files.createDirectories(incoming);
@@ -335,6 +338,12 @@ public final class TranscriptionJobs implements AutoCloseable {
             Recordings.Recording probed = recordings.probe(recording, job.fileName());
             recordings.toPcm(probed, recording, job.fileName(), pcm, () -> run.cancelled || closing);
             if (!database.inTransaction(c -> store.move(c, id, JobState.CONVERTING, JobState.RECOGNISING, clock.instant()))) {
+                return;
+            }
+            if (job.language().isEmpty()) {
+                kept = database.inTransaction(c -> store.finish(c, id, List.of(), TranscriptionJob.RECORDING_ONLY, 0,
+                        clock.instant()));
+                LOG.info("recording {} kept to be played, not transcribed", id);
                 return;
             }
             long total = Math.max(1, Files.size(pcm));

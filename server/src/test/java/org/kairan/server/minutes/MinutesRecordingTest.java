@@ -39,7 +39,7 @@ import org.kairan.server.testing.DemoDesks;
  * The recording 議事録 are played from, through the real server (H2, Vosk's English model, a recording spoken by
  * espeak-ng): minutes made from a finished speech-to-text job carry its id; whoever sees the minutes downloads the
  * recording as a 16 kHz WAV in which an utterance's time is its place; whoever does not, or minutes without one,
- * get nothing; a recording is given to minutes only by the one whose finished job it is; and the job is not deleted
+ * get nothing; a recording is also kept without transcription for minutes imported from a file (a Teams WebVTT); a recording is given to minutes only by the one whose finished job it is; and the job is not deleted
  * while minutes play it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,21 +59,46 @@ class MinutesRecordingTest {
         desks = DemoDesks.startWith(dataDir, b -> b.speech(SpeechSettings.defaults().withModel("en",
                 TestAudio.englishModel())));
         spoken = TestAudio.speak(audio, "meeting.wav", "The budget meeting starts now. We keep the ceiling.");
+        job = finished("language=en", spoken);
+        assertEquals(JobState.DONE, job.state(), job.status());
+    }
+
+    private TranscriptionJob finished(String query, Path recording) throws Exception {
         HttpResponse<String> uploaded = desks.running.send(HttpRequest.newBuilder(desks.running.uri(
-                "/api/minutes/transcriptions?language=en")).timeout(Duration.ofSeconds(60))
+                "/api/minutes/transcriptions?" + query)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + desks.session(SHUJI))
                 .header("X-Kairan-File-Name", URLEncoder.encode("予算会議.wav", StandardCharsets.UTF_8))
-                .POST(HttpRequest.BodyPublishers.ofFile(spoken)));
+                .POST(HttpRequest.BodyPublishers.ofFile(recording)));
         assertEquals(202, uploaded.statusCode(), uploaded.body());
         String id = desks.running.read(uploaded, TranscriptionJob.class).id();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        TranscriptionJob now;
         do {
             Thread.sleep(100);
-            job = desks.running.read(desks.running.get("/api/minutes/transcriptions/" + id, desks.session(SHUJI)),
+            now = desks.running.read(desks.running.get("/api/minutes/transcriptions/" + id, desks.session(SHUJI)),
                     TranscriptionJob.class);
-            assertTrue(System.nanoTime() < deadline, "the job finishes within a minute: " + job.status());
-        } while (!job.state().finished());
-        assertEquals(JobState.DONE, job.state(), job.status());
+            assertTrue(System.nanoTime() < deadline, "the job finishes within a minute: " + now.status());
+        } while (!now.state().finished());
+        return now;
+    }
+
+    @Test
+    void aRecordingIsKeptWithoutTranscriptionForMinutesImportedFromAFile() throws Exception {
+        Path converted = TestAudio.convert(spoken, audio.resolve("teams-recording.m4a"));
+        TranscriptionJob kept = finished("recognise=false", converted);
+        assertEquals(JobState.DONE, kept.state(), kept.status());
+        assertEquals("", kept.language());
+        assertEquals(TranscriptionJob.RECORDING_ONLY, kept.note());
+        assertEquals(0, kept.segments(), "nothing recognised");
+
+        Minutes teams = saved(SHUJI, MinutesSyncTest.meeting(UUID.randomUUID().toString()).withRecording(kept.id()));
+        HttpResponse<byte[]> sound = recording(KACHO, teams.id());
+        assertEquals(200, sound.statusCode());
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(sound.body()))) {
+            assertEquals(16_000f, in.getFormat().getSampleRate());
+            assertEquals(job.durationSeconds(), in.getFrameLength() / 16_000.0, 0.1, "the M4A's sound, converted by"
+                    + " ffmpeg, as long as the WAV it was made from");
+        }
     }
 
     @AfterAll
