@@ -109,6 +109,8 @@ public interface KairanServerClient {
 
     /**
      * Uploads a recording to be transcribed ({@code POST /api/minutes/transcriptions?language=}); answers the job.
+     * With {@code language} null the recording is only kept, to be played from minutes whose transcript came from a
+     * file ({@code ?recognise=false}).
      *
      * @throws IOException the file cannot be read here
      */

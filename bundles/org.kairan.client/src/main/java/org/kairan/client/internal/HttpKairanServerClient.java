@@ -363,7 +363,8 @@ public final class HttpKairanServerClient implements KairanServerClient {
     @Override
     public TranscriptionJob startTranscription(Path recording, String language)
             throws KairanClientException, IOException {
-        String route = "/api/minutes/transcriptions?language=" + segment(language);
+        String route = "/api/minutes/transcriptions?" + (language == null ? "recognise=false" : "language="
+                + segment(language));
         String encodedName = segment(recording.getFileName().toString());
         Files.size(recording); // a file missing here is this desktop's problem, not the connection's
         try {

@@ -107,6 +107,15 @@ public interface MinutesService {
      */
     TranscriptionJob startTranscription(Path recording, String language) throws KairanClientException, IOException;
 
+    /**
+     * Uploads the meeting's recording to be played from minutes whose transcript came from a file (a Teams WebVTT and
+     * the meeting's recording, whose times agree): the server converts and keeps it without transcribing. Once the job
+     * is 完了, its id is the minutes' recording ({@link Minutes#withRecording}), kept when they are saved.
+     *
+     * @throws KairanClientException not a recording, too large, or the server could not be reached
+     */
+    TranscriptionJob keepRecording(Path recording) throws KairanClientException, IOException;
+
     /** The job as it is now (its progress). */
     TranscriptionJob transcription(String jobId) throws KairanClientException;
 

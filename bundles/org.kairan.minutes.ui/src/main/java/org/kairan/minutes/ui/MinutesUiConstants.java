@@ -44,6 +44,8 @@ public interface MinutesUiConstants {
     /** 「発言から再生」: plays the recording from the selected utterance (shown for minutes with a recording). */
     String ID_PLAY = "minutes.play";
     String ID_STOP = "minutes.stop";
+    /** 「録音を付ける…」: keeps the meeting's recording for minutes imported from a file (shown instead of 再生). */
+    String ID_ATTACH_RECORDING = "minutes.recording.attach";
     /** The time heard while the recording plays (a Label: 「再生中 0:05:07」). */
     String ID_PLAYBACK = "minutes.playback";
     /** 決定事項 (a Table). */

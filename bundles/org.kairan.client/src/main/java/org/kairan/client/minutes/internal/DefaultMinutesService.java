@@ -285,6 +285,11 @@ public final class DefaultMinutesService implements MinutesService {
     }
 
     @Override
+    public TranscriptionJob keepRecording(Path recording) throws KairanClientException, IOException {
+        return client.startTranscription(recording, null);
+    }
+
+    @Override
     public TranscriptionJob transcription(String jobId) throws KairanClientException {
         return client.transcription(jobId);
     }

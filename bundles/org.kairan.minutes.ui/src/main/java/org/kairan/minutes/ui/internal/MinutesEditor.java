@@ -135,6 +135,24 @@ final class MinutesEditor {
             public void say(String text, boolean problem) {
                 host.say(text, problem);
             }
+
+            @Override
+            public boolean editable() {
+                return entry != null && entry.editable();
+            }
+
+            @Override
+            public Optional<Path> chooseRecording() {
+                return host.files().chooseRecording(root.getShell());
+            }
+
+            @Override
+            public void recordingKept(String recordingId) {
+                utterances.commit();
+                minutes = minutes.withRecording(recordingId);
+                setDirty(true);
+                playback.show(minutes);
+            }
         });
 
         SashForm sash = new SashForm(root, SWT.VERTICAL);

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Label;
 import org.kairan.client.minutes.MinutesService;
 import org.kairan.client.minutes.PlaybackException;
 import org.kairan.client.minutes.RecordingPlayer;
+import org.kairan.client.minutes.TranscriptionJob;
 import org.kairan.core.minutes.Minutes;
 import org.kairan.core.minutes.MinutesUtterance;
 import org.kairan.minutes.ui.MinutesUiConstants;
@@ -25,10 +26,10 @@ import org.kairan.ui.BackgroundCall;
 import org.kairan.ui.GridVisibility;
 
 /**
- * 発言から再生 and 停止, for minutes made from a recording: the recording is brought to this desktop once (in the
+ * 発言から再生 and 停止, for minutes with a recording: the recording is brought to this desktop once (in the
  * background), then played from the selected utterance's time; while it plays, the time heard is shown and the
- * utterance being said is marked in the table. Hidden for minutes without a recording; showing other minutes or
- * closing the view stops the sound.
+ * utterance being said is marked in the table. Showing other minutes or closing the view stops the sound. Minutes
+ * without one (imported from a file) offer 録音を付ける… instead: the meeting's recording is kept on the server.
  */
 final class PlaybackControls {
 
@@ -47,7 +48,19 @@ final class PlaybackControls {
         void heard(Optional<String> utteranceId);
 
         void say(String text, boolean problem);
+
+        /** Whether the minutes shown may be changed (not sent for 決裁). */
+        boolean editable();
+
+        /** The meeting's recording chosen by the person, or empty. */
+        Optional<Path> chooseRecording();
+
+        /** The recording kept on the server for the minutes shown (a job's id): they are played from it once saved. */
+        void recordingKept(String recordingId);
     }
+
+    /** How often the server is asked whether a recording being kept is converted. */
+    private static final long POLL_MILLIS = 500;
 
     private final Messages messages;
     private final MinutesService service;
@@ -57,6 +70,7 @@ final class PlaybackControls {
     private final Composite row;
     private final Button play;
     private final Button stop;
+    private final Button attach;
     private final Label position;
     private String playingMinutes;
     private boolean loading;
@@ -72,10 +86,12 @@ final class PlaybackControls {
         this.editor = editor;
         row = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
-        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(row);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(row);
         play = button(messages.minutes_play, MinutesUiConstants.ID_PLAY, this::play);
         play.setToolTipText(messages.minutes_play_tooltip);
         stop = button(messages.minutes_stop, MinutesUiConstants.ID_STOP, this::stop);
+        attach = button(messages.minutes_attachRecording, MinutesUiConstants.ID_ATTACH_RECORDING, this::attach);
+        attach.setToolTipText(messages.minutes_attachRecording_tooltip);
         position = new Label(row, SWT.NONE);
         position.setData(MinutesUiConstants.WIDGET_ID, MinutesUiConstants.ID_PLAYBACK);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(position);
@@ -88,6 +104,7 @@ final class PlaybackControls {
         b.setText(text);
         b.setData(MinutesUiConstants.WIDGET_ID, id);
         b.addListener(SWT.Selection, e -> action.run());
+        GridDataFactory.swtDefaults().applyTo(b);
         return b;
     }
 
@@ -96,7 +113,13 @@ final class PlaybackControls {
         if (playingMinutes != null && (minutes == null || !minutes.id().equals(playingMinutes))) {
             stop();
         }
-        GridVisibility.show(row, minutes != null && minutes.hasRecording());
+        boolean sound = minutes != null && minutes.hasRecording();
+        boolean changed = GridVisibility.set(play, sound) | GridVisibility.set(stop, sound)
+                | GridVisibility.set(attach, minutes != null && !sound && editor.editable());
+        GridVisibility.show(row, minutes != null && (sound || editor.editable()));
+        if (changed) {
+            row.layout(true);
+        }
         enable();
     }
 
@@ -104,6 +127,7 @@ final class PlaybackControls {
         boolean playing = playingMinutes != null;
         play.setEnabled(!loading && editor.minutes() != null && editor.minutes().hasRecording());
         stop.setEnabled(playing || loading);
+        attach.setEnabled(!loading && editor.editable());
         if (!playing && !loading) {
             position.setText("");
         }
@@ -151,6 +175,54 @@ final class PlaybackControls {
         playingMinutes = minutesId;
         editor.say(null, false);
         follow();
+    }
+
+    /**
+     * 録音を付ける…: the meeting's recording (audio or video: the server converts it) is sent and kept without
+     * transcription, for minutes whose transcript came from a file; once converted, the minutes are played from it.
+     */
+    private void attach() {
+        Optional<Path> file = editor.chooseRecording();
+        Minutes minutes = editor.minutes();
+        if (file.isEmpty() || minutes == null) {
+            return;
+        }
+        loading = true;
+        position.setText(MessageFormat.format(messages.minutes_keepingRecording, file.get().getFileName()));
+        enable();
+        String id = minutes.id();
+        long mine = ++asked;
+        BackgroundCall.named(messages.minutes_recordingJob, monitor -> {
+            TranscriptionJob job = service.keepRecording(file.get());
+            while (!job.finished()) {
+                if (monitor.isCanceled()) {
+                    service.cancelTranscription(job.id());
+                    throw new IllegalStateException(messages.minutes_keepCancelled);
+                }
+                Thread.sleep(POLL_MILLIS);
+                job = service.transcription(job.id());
+            }
+            if (!job.done()) {
+                throw new IllegalStateException(job.error() != null ? job.error() : job.status());
+            }
+            return job.id();
+        }).onSuccess(recording -> {
+            if (mine != asked || row.isDisposed()) {
+                return;
+            }
+            loading = false;
+            if (editor.minutes() != null && editor.minutes().id().equals(id)) {
+                editor.recordingKept(recording);
+                editor.say(messages.minutes_recordingKept, false);
+            }
+            enable();
+        }).onFailure(failure -> {
+            if (mine == asked && !row.isDisposed()) {
+                loading = false;
+                editor.say(failure.getMessage(), true);
+                enable();
+            }
+        }).start(ui);
     }
 
     /** Shows the time heard and marks its utterance, until the sound ends or is stopped. */

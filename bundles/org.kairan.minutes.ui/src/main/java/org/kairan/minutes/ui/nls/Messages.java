@@ -61,6 +61,11 @@ public class Messages {
     public String minutes_playing;
     public String minutes_loadingRecording;
     public String minutes_recordingJob;
+    public String minutes_attachRecording;
+    public String minutes_attachRecording_tooltip;
+    public String minutes_keepingRecording;
+    public String minutes_keepCancelled;
+    public String minutes_recordingKept;
     public String minutes_format_DOCX;
     public String minutes_format_PDF;
     public String minutes_format_WEBVTT;
