@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Table;
@@ -95,7 +96,7 @@ class MinutesEditingUiTest {
             SwtDriver.type(Desktop.text(dialog, MinutesUiConstants.ID_HEADER_END), "14:45");
             SwtDriver.type(Desktop.text(dialog, MinutesUiConstants.ID_HEADER_PLACE), "本庁舎2階 財政課打合せスペース");
             MinutesScreen.pick(SwtDriver.find(dialog, MinutesUiConstants.ID_HEADER_PERSON, Combo.class), kacho);
-            SwtDriver.click(SwtDriver.find(dialog, MinutesUiConstants.ID_HEADER_ADD, org.eclipse.swt.widgets.Button.class));
+            SwtDriver.click(SwtDriver.find(dialog, MinutesUiConstants.ID_HEADER_ADD, Button.class));
             assertEquals(List.of(kacho.name()), List.of(SwtDriver.find(dialog, MinutesUiConstants.ID_HEADER_ATTENDEES,
                     org.eclipse.swt.widgets.List.class).getItems()), "the 課長 found by かな is an 出席者");
             SwtDriver.type(Desktop.text(dialog, MinutesUiConstants.ID_HEADER_AGENDA), "補正予算の追加要求について");
