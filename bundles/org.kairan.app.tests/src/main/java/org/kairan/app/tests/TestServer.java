@@ -26,6 +26,16 @@ public final class TestServer {
     /** Used to drive an account into lockout without disturbing the others (ClientAgainstServerTest). */
     public static final String LOCKOUT_USER = DemoAccounts.SECOND_ADMIN;
 
+    /**
+     * The small English Vosk model that server/'s build unpacks from Maven Central for its own speech-to-text tests
+     * ({@code -Dkairan.test.voskModelEn}, set by this bundle's pom); the server is configured with it as
+     * {@code kairan.stt.model.en} when it is there.
+     */
+    public static java.nio.file.Path englishSpeechModel() {
+        return java.nio.file.Path.of(System.getProperty("kairan.test.voskModelEn",
+                "../../server/target/vosk-model-en/assets/model-en-us")).toAbsolutePath().normalize();
+    }
+
     private final KairanServerProcess process;
     private final NetworkCable cable;
     private final ServerApi api;

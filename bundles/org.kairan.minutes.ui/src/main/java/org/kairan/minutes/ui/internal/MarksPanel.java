@@ -150,17 +150,26 @@ final class MarksPanel {
     }
 
     void show(Minutes minutes) {
+        // the minutes are shown again after every sync: a mark chosen to be removed stays chosen
+        java.util.Optional<String> decision = selectedId(decisions);
+        java.util.Optional<String> action = selectedId(actions);
         decisions.removeAll();
         for (Decision d : minutes.decisions()) {
             TableItem item = new TableItem(decisions, SWT.NONE);
             item.setText(d.text());
             item.setData(d);
+            if (decision.filter(d.id()::equals).isPresent()) {
+                decisions.setSelection(item);
+            }
         }
         actions.removeAll();
         for (ActionItem a : minutes.actionItems()) {
             TableItem item = new TableItem(actions, SWT.NONE);
             item.setText(new String[] { a.text(), a.assignee() == null ? "" : a.assignee().name(), texts.day(a.due()) });
             item.setData(a);
+            if (action.filter(a.id()::equals).isPresent()) {
+                actions.setSelection(item);
+            }
         }
         if (!summary.getText().equals(minutes.summary())) {
             filling = true;

@@ -25,8 +25,10 @@ import org.kairan.ui.BackgroundCall;
 
 /**
  * 録音から文字起こし: the meeting's language (a language whose model the server lacks is named with the server's
- * own message and cannot be started), then the upload and the server's job with its progress, polled every second;
- * 取消 stops the job on the server. Ends with OK once the transcript is ready.
+ * own message and cannot be started), then the upload and the server's job with its progress, polled every second.
+ * 取消 while the job runs stops it on the server and shows the server's 取消 (開始 starts it again; 取消 then closes);
+ * closing the window stops it too. At 完了 the dialog stays with the server's words until 「議事録を作成…」 ends it
+ * with OK; a 失敗 keeps its reason in view.
  */
 final class TranscribeDialog extends org.kairan.ui.TitledDialog {
 
@@ -41,6 +43,8 @@ final class TranscribeDialog extends org.kairan.ui.TitledDialog {
     private Label status;
     private ProgressBar progress;
     private TranscriptionJob job;
+    /** 取消 pressed while the job runs: waiting for the server to say 取消. */
+    private boolean cancelling;
     private boolean closed;
 
     TranscribeDialog(Shell parent, Messages messages, MinutesService service, UISynchronize ui, Path recording) {
@@ -129,8 +133,16 @@ final class TranscribeDialog extends org.kairan.ui.TitledDialog {
     @Override
     protected void buttonPressed(int buttonId) {
         if (buttonId == IDialogConstants.OK_ID) {
-            start();
-            return; // the dialog ends when the transcript is ready
+            if (job != null && job.done()) {
+                super.buttonPressed(buttonId); // 議事録を作成…
+            } else {
+                start();
+            }
+            return;
+        }
+        if (job != null && !job.finished()) {
+            cancel(); // the dialog stays to show the server's 取消
+            return;
         }
         super.buttonPressed(buttonId);
     }
@@ -142,10 +154,15 @@ final class TranscribeDialog extends org.kairan.ui.TitledDialog {
         }
         getButton(IDialogConstants.OK_ID).setEnabled(false);
         language.setEnabled(false);
+        cancelling = false;
         say(messages.minutes_stt_uploading, false);
         BackgroundCall.named(messages.minutes_sttUploadJob, monitor -> service.startTranscription(recording, code))
                 .onSuccess(started -> {
                     job = started;
+                    if (closed) {
+                        close(); // closed while the recording was sent: stop the job it became
+                        return;
+                    }
                     showJob();
                 }).onFailure(failure -> {
                     if (!closed) {
@@ -161,17 +178,25 @@ final class TranscribeDialog extends org.kairan.ui.TitledDialog {
             return;
         }
         progress.setSelection(job.progress());
-        say(job.status() + (job.note() == null ? "" : "（" + job.note() + "）"), "FAILED".equals(job.state()));
+        if (cancelling && !job.finished()) {
+            say(messages.minutes_sttCancelJob + "…", false);
+        } else {
+            say(job.status() + (job.note() == null ? "" : "（" + job.note() + "）"), "FAILED".equals(job.state()));
+        }
+        Button ok = getButton(IDialogConstants.OK_ID);
         if (job.done()) {
-            setReturnCode(OK);
-            closed = true;
-            close();
+            cancelling = false;
+            ok.setText(messages.minutes_stt_make); // the transcript is ready: the person says when to go on
+            setButtonLayoutData(ok); // as wide as its new words
+            ok.setEnabled(true);
+            getShell().layout(true, true);
             return;
         }
-        if (job.finished()) {
-            language.setEnabled(true);
+        if (job.finished()) { // 取消 or 失敗: said above, and kept in view; 開始 can be pressed again
+            cancelling = false;
             job = null;
-            languageChosen();
+            language.setEnabled(true);
+            ok.setEnabled(chosenLanguage().map(SpeechLanguage::installed).orElse(false));
             return;
         }
         getShell().getDisplay().timerExec(POLL_MILLIS, this::poll);
@@ -191,6 +216,25 @@ final class TranscribeDialog extends org.kairan.ui.TitledDialog {
                 getShell().getDisplay().timerExec(POLL_MILLIS * 5, this::poll); // the network may come back
             }
         }).quiet().start(ui);
+    }
+
+    /** 取消 while the job runs: the server stops it; polling shows its 取消. */
+    private void cancel() {
+        if (cancelling) {
+            return;
+        }
+        cancelling = true;
+        say(messages.minutes_sttCancelJob + "…", false);
+        String id = job.id();
+        BackgroundCall.named(messages.minutes_sttCancelJob, monitor -> {
+            service.cancelTranscription(id);
+            return null;
+        }).onFailure(failure -> {
+            if (!closed) {
+                cancelling = false;
+                say(failure.getMessage(), true);
+            }
+        }).start(ui);
     }
 
     @Override

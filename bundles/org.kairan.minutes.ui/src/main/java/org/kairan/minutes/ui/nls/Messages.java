@@ -136,6 +136,7 @@ public class Messages {
     public String minutes_stt_failed;
     public String minutes_stt_start;
     public String minutes_stt_cancel;
+    public String minutes_stt_make;
     public String minutes_sttLanguagesJob;
     public String minutes_sttUploadJob;
     public String minutes_sttPollJob;
