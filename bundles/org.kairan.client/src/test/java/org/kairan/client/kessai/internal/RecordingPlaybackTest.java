@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.kairan.client.testing.SoundOutput;
 import org.kairan.client.kessai.FileUnavailableException;
 import org.kairan.client.minutes.PlaybackException;
 import org.kairan.client.minutes.TranscriptionJob;
@@ -36,7 +37,7 @@ import org.kairan.core.minutes.MinutesUtterance;
  * Playing minutes from an utterance on the desktop, against the real server: minutes made from a speech-to-text job
  * (English speech by espeak-ng, the small English Vosk model) bring the recording down once as a WAV into the file
  * cache; the player sends it to the sound device from the utterance's time. The device is ALSA's default output
- * turned into a file ({@link #soundToFile}), so that what was heard can be compared with the recording sample for
+ * turned into a file ({@link SoundOutput}), so that what was heard can be compared with the recording sample for
  * sample.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,30 +52,13 @@ class RecordingPlaybackTest {
 
     @BeforeAll
     void start() throws Exception {
-        heard = soundToFile();
+        heard = SoundOutput.toFile();
         Path model = Path.of("../../server/target/vosk-model-en/assets/model-en-us").toAbsolutePath().normalize();
         assertTrue(Files.isDirectory(model.resolve("am")), "the English Vosk model is unpacked by the server build at "
                 + model + " (run the README's test command, which builds the server first)");
         Path config = Files.writeString(temp.resolve("stt.properties"), "kairan.stt.model.en=" + model + "\n");
         city = DemoCity.start("minutes-playback", temp, "--config", config.toString());
         shuji = city.synced(SHUJI);
-    }
-
-    /**
-     * ALSA's default output written into a file: the build points {@code ALSA_CONFIG_PATH} of this JVM at
-     * {@code kairan.test.alsaConfig}, written here before the first sound is made — the system's configuration, then
-     * the default device replaced.
-     */
-    private static Path soundToFile() throws Exception {
-        String config = System.getProperty("kairan.test.alsaConfig");
-        assertTrue(config != null && config.equals(System.getenv("ALSA_CONFIG_PATH")), "the build sets ALSA_CONFIG_PATH"
-                + " to kairan.test.alsaConfig (bundles/org.kairan.client/pom.xml): " + System.getenv("ALSA_CONFIG_PATH"));
-        Path directory = Files.createDirectories(Path.of(config).getParent());
-        Path out = directory.resolve("heard.raw");
-        Files.writeString(Path.of(config), "</usr/share/alsa/alsa.conf>\npcm.!default { type file slave.pcm \"null\""
-                + " file \"" + out + "\" format \"raw\" }\n", StandardCharsets.US_ASCII);
-        Files.deleteIfExists(out);
-        return out;
     }
 
     @AfterAll

@@ -26,6 +26,9 @@ final class UtteranceTable {
 
     /** Before the 時刻 of the utterance being heard. */
     static final String HEARD_MARK = "▶ ";
+    /** Behind the utterance being heard: a pale yellow, as a marker pen would leave. */
+    private static final org.eclipse.swt.graphics.Color HEARD_BACKGROUND = new org.eclipse.swt.graphics.Color(255, 241,
+            184);
 
     private final Table table;
     private final TableEditor editor;
@@ -115,7 +118,7 @@ final class UtteranceTable {
     }
 
     private org.eclipse.swt.graphics.Color heardBackground() {
-        return table.getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND);
+        return HEARD_BACKGROUND; // not the theme's tooltip colour: dark in some GTK themes, under dark text
     }
 
     /**

@@ -20,7 +20,7 @@ class MessagesTest {
     private static final List<String> VIEW_MNEMONICS = List.of("minutes_import", "minutes_transcribe",
             "minutes_editHead", "minutes_merge", "minutes_split", "minutes_speakers", "minutes_markDecision",
             "minutes_markAction", "minutes_removeDecision", "minutes_removeAction", "minutes_draftSummary", "minutes_save", "minutes_export",
-            "minutes_send", "minutes_openKessai");
+            "minutes_send", "minutes_openKessai", "minutes_play", "minutes_stop", "minutes_attachRecording");
 
     private static Translations texts;
 
