@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.kairan.client.KairanServerClient;
-import org.kairan.client.kessai.KessaiService;
 import org.kairan.client.sync.SyncService;
 import org.kairan.client.testing.DemoAccounts;
 import org.kairan.core.minutes.Attendee;
@@ -55,17 +53,9 @@ class MinutesEditingUiTest {
     @BeforeEach
     void setUp() {
         driver = SwtDriver.onUiThread();
-        KairanServerClient client = Services.of(KairanServerClient.class);
-        TestServer server = Services.of(TestServer.class);
         sync = Services.of(SyncService.class);
-        desktop = new Desktop(driver, client, server);
-        desktop.waitForDirectory();
-        if (!client.session().map(s -> s.user().staffNo().equals(DemoAccounts.FINANCE_CLERK)).orElse(false)) {
-            new KessaiScreen(driver, desktop, Services.of(KessaiService.class), sync).waitUntilSent();
-            desktop.logInAs(DemoAccounts.FINANCE_CLERK, TestServer.DEMO_PASSWORD);
-        }
-        minutes = new MinutesScreen(driver, desktop);
-        minutes.show();
+        minutes = MinutesScreen.ofFinanceClerk(driver);
+        desktop = minutes.desktop();
     }
 
     @AfterEach

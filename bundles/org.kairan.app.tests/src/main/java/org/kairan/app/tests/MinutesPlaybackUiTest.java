@@ -25,11 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.kairan.client.KairanServerClient;
-import org.kairan.client.kessai.KessaiService;
 import org.kairan.client.minutes.MinutesService;
-import org.kairan.client.sync.SyncService;
-import org.kairan.client.testing.DemoAccounts;
 import org.kairan.client.testing.SoundOutput;
 import org.kairan.minutes.ui.MinutesUiConstants;
 
@@ -61,18 +57,9 @@ class MinutesPlaybackUiTest {
     void setUp() throws Exception {
         heard = SoundOutput.toFile();
         driver = SwtDriver.onUiThread();
-        KairanServerClient client = Services.of(KairanServerClient.class);
-        TestServer server = Services.of(TestServer.class);
-        SyncService sync = Services.of(SyncService.class);
         service = Services.of(MinutesService.class);
-        desktop = new Desktop(driver, client, server);
-        desktop.waitForDirectory();
-        if (!client.session().map(s -> s.user().staffNo().equals(DemoAccounts.FINANCE_CLERK)).orElse(false)) {
-            new KessaiScreen(driver, desktop, Services.of(KessaiService.class), sync).waitUntilSent();
-            desktop.logInAs(DemoAccounts.FINANCE_CLERK, TestServer.DEMO_PASSWORD);
-        }
-        minutes = new MinutesScreen(driver, desktop);
-        minutes.show();
+        minutes = MinutesScreen.ofFinanceClerk(driver);
+        desktop = minutes.desktop();
     }
 
     @AfterEach

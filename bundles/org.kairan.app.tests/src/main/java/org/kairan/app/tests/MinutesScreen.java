@@ -16,7 +16,11 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.kairan.client.KairanServerClient;
+import org.kairan.client.kessai.KessaiService;
 import org.kairan.client.minutes.MinutesEntry;
+import org.kairan.client.sync.SyncService;
+import org.kairan.client.testing.DemoAccounts;
 import org.kairan.core.organisation.StaffMember;
 import org.kairan.minutes.ui.MinutesFiles;
 import org.kairan.minutes.ui.MinutesUiConstants;
@@ -57,6 +61,28 @@ final class MinutesScreen {
     MinutesScreen(SwtDriver driver, Desktop desktop) {
         this.driver = driver;
         this.desktop = desktop;
+    }
+
+    /**
+     * The 議事録 tab shown to the demo city's 財政課 主事 (logged in as them, once the 決裁 tests' actions are sent, when
+     * someone else is), with the files chosen through {@link #files}.
+     */
+    static MinutesScreen ofFinanceClerk(SwtDriver driver) {
+        KairanServerClient client = Services.of(KairanServerClient.class);
+        Desktop desktop = new Desktop(driver, client, Services.of(TestServer.class));
+        desktop.waitForDirectory();
+        if (!client.session().map(s -> s.user().staffNo().equals(DemoAccounts.FINANCE_CLERK)).orElse(false)) {
+            new KessaiScreen(driver, desktop, Services.of(KessaiService.class), Services.of(SyncService.class))
+                    .waitUntilSent();
+            desktop.logInAs(DemoAccounts.FINANCE_CLERK, TestServer.DEMO_PASSWORD);
+        }
+        MinutesScreen screen = new MinutesScreen(driver, desktop);
+        screen.show();
+        return screen;
+    }
+
+    Desktop desktop() {
+        return desktop;
     }
 
     /** Shows the 議事録 tab, choosing files through {@link #files}. */

@@ -27,10 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.kairan.client.KairanServerClient;
-import org.kairan.client.kessai.KessaiService;
-import org.kairan.client.sync.SyncService;
-import org.kairan.client.testing.DemoAccounts;
 import org.kairan.minutes.ui.MinutesUiConstants;
 
 /**
@@ -56,20 +52,11 @@ class MinutesTranscriptionUiTest {
     @BeforeEach
     void setUp() {
         driver = SwtDriver.onUiThread();
-        KairanServerClient client = Services.of(KairanServerClient.class);
-        TestServer server = Services.of(TestServer.class);
-        SyncService sync = Services.of(SyncService.class);
-        desktop = new Desktop(driver, client, server);
-        desktop.waitForDirectory();
-        if (!client.session().map(s -> s.user().staffNo().equals(DemoAccounts.FINANCE_CLERK)).orElse(false)) {
-            new KessaiScreen(driver, desktop, Services.of(KessaiService.class), sync).waitUntilSent();
-            desktop.logInAs(DemoAccounts.FINANCE_CLERK, TestServer.DEMO_PASSWORD);
-        }
         Path model = TestServer.englishSpeechModel();
         assertTrue(Files.isDirectory(model.resolve("am")), "the English Vosk model is not at " + model
                 + ", so the test server has none" + SETUP);
-        minutes = new MinutesScreen(driver, desktop);
-        minutes.show();
+        minutes = MinutesScreen.ofFinanceClerk(driver);
+        desktop = minutes.desktop();
     }
 
     @AfterEach

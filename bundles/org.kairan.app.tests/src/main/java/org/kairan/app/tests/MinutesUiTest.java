@@ -27,25 +27,20 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.kairan.approval.ui.ApprovalUiConstants;
-import org.kairan.client.KairanServerClient;
-import org.kairan.client.kessai.KessaiService;
 import org.kairan.client.minutes.MinutesEntry;
 import org.kairan.client.sync.SyncService;
 import org.kairan.client.testing.Authenticator;
 import org.kairan.client.testing.DemoAccounts;
 import org.kairan.client.testing.ServerApi;
 import org.kairan.core.minutes.MinutesSheet;
-import org.kairan.core.minutes.MinutesUtterance;
 import org.kairan.core.organisation.OrganisationDirectory;
 import org.kairan.core.organisation.StaffMember;
-import org.kairan.minutes.ui.MinutesFiles;
 import org.kairan.minutes.ui.MinutesUiConstants;
 import org.kairan.ui.DayPicker;
 
@@ -87,54 +82,25 @@ class MinutesUiTest {
             "契約係で、LED化の見積りを三社から取ってください。",
             "次回の会議資料は、主事が準備してください。" };
 
-    /** The files a person would choose in the dialogs. */
-    private static final class ChosenFiles implements MinutesFiles {
-        Path transcript;
-        Path recording;
-        Path target;
-
-        @Override
-        public Optional<Path> chooseTranscript(Shell shell) {
-            return Optional.ofNullable(transcript);
-        }
-
-        @Override
-        public Optional<Path> chooseRecording(Shell shell) {
-            return Optional.ofNullable(recording);
-        }
-
-        @Override
-        public Optional<Path> chooseTarget(Shell shell, String fileName) {
-            return Optional.ofNullable(target).map(t -> t.resolve(fileName));
-        }
-    }
-
     private SwtDriver driver;
     private Desktop desktop;
     private SyncService sync;
     private TestServer server;
-    private final ChosenFiles files = new ChosenFiles();
+    private MinutesScreen minutes;
 
     @BeforeEach
     void setUp() {
         driver = SwtDriver.onUiThread();
-        KairanServerClient client = Services.of(KairanServerClient.class);
         server = Services.of(TestServer.class);
-        KessaiService kessai = Services.of(KessaiService.class);
         sync = Services.of(SyncService.class);
-        desktop = new Desktop(driver, client, server);
-        desktop.waitForDirectory();
-        if (!client.session().map(s -> s.user().staffNo().equals(DemoAccounts.FINANCE_CLERK)).orElse(false)) {
-            new KessaiScreen(driver, desktop, kessai, sync).waitUntilSent();
-            desktop.logInAs(DemoAccounts.FINANCE_CLERK, TestServer.DEMO_PASSWORD);
-        }
-        desktop.windowContext().set(MinutesFiles.class, files);
+        minutes = MinutesScreen.ofFinanceClerk(driver);
+        desktop = minutes.desktop();
     }
 
     @AfterEach
     void tearDown() {
         driver.closeDialogs();
-        desktop.windowContext().remove(MinutesFiles.class);
+        minutes.forgetFiles();
     }
 
     /** A Teams-style WebVTT of an hour: 900 cues of four seconds, speakers in <v 話者 n> spans. */
@@ -169,66 +135,12 @@ class MinutesUiTest {
                 millis % 1000);
     }
 
-    private Table list() {
-        return desktop.find(MinutesUiConstants.ID_LIST, Table.class);
-    }
-
-    private Table utterances() {
-        return desktop.find(MinutesUiConstants.ID_UTTERANCES, Table.class);
-    }
-
-    private Optional<TableItem> row(String title) {
-        for (TableItem item : list().getItems()) {
-            if (item.getText(0).equals(title)) {
-                return Optional.of(item);
-            }
-        }
-        return Optional.empty();
-    }
-
     private String stateOf(String title) {
-        return row(title).map(r -> r.getText(2)).orElse("");
-    }
-
-    private Button button(String id) {
-        return desktop.find(id, Button.class);
-    }
-
-    private void selectUtterance(int index) {
-        Table table = utterances();
-        table.setSelection(index);
-        table.showSelection();
-        table.notifyListeners(SWT.Selection, new Event());
-        driver.settle();
+        return minutes.row(title).map(r -> r.getText(2)).orElse("");
     }
 
     private Text inPlaceField() {
         return desktop.find(MinutesUiConstants.ID_UTTERANCE_TEXT, Text.class);
-    }
-
-    /** Chooses a person in a picker as one would: types their かな, then picks their line. */
-    private static void pick(Combo combo, StaffMember person) {
-        combo.setText(person.kana());
-        combo.notifyListeners(SWT.Modify, new Event());
-        for (int i = 0; i < combo.getItemCount(); i++) {
-            if (combo.getItem(i).startsWith(person.name())) {
-                combo.select(i);
-                combo.notifyListeners(SWT.Selection, new Event());
-                return;
-            }
-        }
-        throw new AssertionError(person.kana() + " does not offer " + person.name() + ": " + List.of(combo.getItems()));
-    }
-
-    /** Clicks a button that opens a dialog, fills it and presses OK. */
-    private void withDialog(String buttonId, String fieldId, java.util.function.Consumer<Shell> fill) {
-        driver.script().when("the dialog with " + fieldId + " is shown", () -> driver.shellWith(fieldId).isPresent(), () -> {
-            Shell dialog = driver.shellWith(fieldId).get();
-            fill.accept(dialog);
-            SwtDriver.click(SwtDriver.dialogButton(dialog, IDialogConstants.OK_ID));
-        }).start();
-        SwtDriver.click(button(buttonId));
-        driver.waitUntil("the dialog with " + fieldId + " is closed", () -> driver.shellWith(fieldId).isEmpty());
     }
 
     @Test
@@ -236,8 +148,8 @@ class MinutesUiTest {
         String tag = UUID.randomUUID().toString().substring(0, 4);
         String title = "令和8年度 第8回 財政課内会議 " + tag;
         Path folder = Files.createTempDirectory("議事録-");
-        files.transcript = Files.writeString(folder.resolve("財政課内会議.vtt"), teamsTranscript(), StandardCharsets.UTF_8);
-        files.target = folder;
+        minutes.files.transcript = Files.writeString(folder.resolve("財政課内会議.vtt"), teamsTranscript(), StandardCharsets.UTF_8);
+        minutes.files.target = folder;
         LocalDate today = desktop.today();
         OrganisationDirectory directory = new OrganisationDirectory(sync.replica().directory(today));
         List<StaffMember> people = new ArrayList<>();
@@ -248,7 +160,7 @@ class MinutesUiTest {
 
         desktop.showPart(MinutesUiConstants.PART_MINUTES);
         // 取り込み…: the transcript, then the head with the attendees found by かな
-        withDialog(MinutesUiConstants.ID_IMPORT, MinutesUiConstants.ID_HEADER_TITLE, dialog -> {
+        minutes.withDialog(MinutesUiConstants.ID_IMPORT, MinutesUiConstants.ID_HEADER_TITLE, dialog -> {
             assertEquals("財政課内会議", Desktop.text(dialog, MinutesUiConstants.ID_HEADER_TITLE).getText(),
                     "the file's name is offered as the 会議名");
             assertEquals("11:00", Desktop.text(dialog, MinutesUiConstants.ID_HEADER_END).getText(),
@@ -260,7 +172,7 @@ class MinutesUiTest {
             SwtDriver.type(Desktop.text(dialog, MinutesUiConstants.ID_HEADER_PLACE), "本庁舎3階 第2会議室");
             Combo person = SwtDriver.find(dialog, MinutesUiConstants.ID_HEADER_PERSON, Combo.class);
             for (StaffMember p : people) {
-                pick(person, p);
+                MinutesScreen.pick(person, p);
                 SwtDriver.click(SwtDriver.find(dialog, MinutesUiConstants.ID_HEADER_ADD, Button.class));
             }
             assertEquals(4, SwtDriver.find(dialog, MinutesUiConstants.ID_HEADER_ATTENDEES,
@@ -268,58 +180,58 @@ class MinutesUiTest {
             SwtDriver.type(Desktop.text(dialog, MinutesUiConstants.ID_HEADER_AGENDA),
                     "令和9年度当初予算の要求状況について\n庁舎照明のLED化について");
         });
-        driver.waitUntil("the imported minutes are listed", () -> row(title).isPresent());
-        driver.waitUntil("and shown with their 900 utterances", () -> utterances().getItemCount() == CUES
+        driver.waitUntil("the imported minutes are listed", () -> minutes.row(title).isPresent());
+        driver.waitUntil("and shown with their 900 utterances", () -> minutes.utterances().getItemCount() == CUES
                 && desktop.find(MinutesUiConstants.ID_HEAD_TITLE, Label.class).getText().equals(title));
-        String when = row(title).orElseThrow().getText(1);
+        String when = minutes.row(title).orElseThrow().getText(1);
         assertEquals(org.kairan.core.time.Wareki.format(today) + " 14:00", when, "日時 in 和暦 in the list");
         String head = desktop.find(MinutesUiConstants.ID_HEAD_DETAILS, Label.class).getText();
         assertTrue(head.contains("14:00～15:00") && head.contains("本庁舎3階 第2会議室")
                 && head.contains(people.get(0).name()), "the head shows 日時, 場所 and 出席者: " + head);
-        assertEquals("話者 1", utterances().getItem(0).getText(1), "speakers as the transcript names them");
-        assertEquals("0:08:00", utterances().getItem(DECISION_1).getText(0), "時刻 in the recording");
+        assertEquals("話者 1", minutes.utterances().getItem(0).getText(1), "speakers as the transcript names them");
+        assertEquals("0:08:00", minutes.utterances().getItem(DECISION_1).getText(0), "時刻 in the recording");
 
         // the four speakers mapped once for the whole meeting
-        withDialog(MinutesUiConstants.ID_SPEAKERS, MinutesUiConstants.ID_SPEAKER_PREFIX + "0", dialog -> {
+        minutes.withDialog(MinutesUiConstants.ID_SPEAKERS, MinutesUiConstants.ID_SPEAKER_PREFIX + "0", dialog -> {
             for (int i = 0; i < 4; i++) {
-                pick(SwtDriver.find(dialog, MinutesUiConstants.ID_SPEAKER_PREFIX + i, Combo.class), people.get(i));
+                MinutesScreen.pick(SwtDriver.find(dialog, MinutesUiConstants.ID_SPEAKER_PREFIX + i, Combo.class), people.get(i));
             }
         });
-        driver.waitUntil("every utterance names its person", () -> utterances().getItem(0).getText(1)
-                .equals(people.get(0).name()) && utterances().getItem(CUES - 1).getText(1)
+        driver.waitUntil("every utterance names its person", () -> minutes.utterances().getItem(0).getText(1)
+                .equals(people.get(0).name()) && minutes.utterances().getItem(CUES - 1).getText(1)
                 .equals(people.get(speakerOf(CUES - 1) - 1).name()));
 
         // corrected in place; split at the caret; joined again
-        selectUtterance(2);
+        minutes.selectUtterance(2);
         Text field = inPlaceField();
         SwtDriver.type(field, "歳入の見込みは前年度並みですが、市税は若干の減収が見込まれます。固定資産税は評価替えの影響です。");
-        selectUtterance(3);
-        driver.waitUntil("the correction is in the minutes", () -> utterances().getItem(2).getText(2)
+        minutes.selectUtterance(3);
+        driver.waitUntil("the correction is in the minutes", () -> minutes.utterances().getItem(2).getText(2)
                 .endsWith("固定資産税は評価替えの影響です。"));
-        selectUtterance(2);
+        minutes.selectUtterance(2);
         field = inPlaceField();
         int cut = field.getText().indexOf("固定資産税");
         field.setSelection(cut);
-        SwtDriver.click(button(MinutesUiConstants.ID_SPLIT));
-        driver.waitUntil("split at the caret", () -> utterances().getItemCount() == CUES + 1
-                && utterances().getItem(3).getText(2).equals("固定資産税は評価替えの影響です。"));
-        selectUtterance(2);
-        SwtDriver.click(button(MinutesUiConstants.ID_MERGE));
-        driver.waitUntil("joined again", () -> utterances().getItemCount() == CUES);
+        SwtDriver.click(minutes.button(MinutesUiConstants.ID_SPLIT));
+        driver.waitUntil("split at the caret", () -> minutes.utterances().getItemCount() == CUES + 1
+                && minutes.utterances().getItem(3).getText(2).equals("固定資産税は評価替えの影響です。"));
+        minutes.selectUtterance(2);
+        SwtDriver.click(minutes.button(MinutesUiConstants.ID_MERGE));
+        driver.waitUntil("joined again", () -> minutes.utterances().getItemCount() == CUES);
 
         // two 決定事項, three 対応事項
         for (int at : new int[] { DECISION_1, DECISION_2 }) {
-            selectUtterance(at);
-            SwtDriver.click(button(MinutesUiConstants.ID_MARK_DECISION));
+            minutes.selectUtterance(at);
+            SwtDriver.click(minutes.button(MinutesUiConstants.ID_MARK_DECISION));
         }
         Table decisions = desktop.find(MinutesUiConstants.ID_DECISIONS, Table.class);
         assertEquals(List.of(DECIDED[0], DECIDED[1]), List.of(decisions.getItem(0).getText(), decisions.getItem(1).getText()));
         for (int a = 0; a < ACTIONS.length; a++) {
-            selectUtterance(ACTIONS[a]);
+            minutes.selectUtterance(ACTIONS[a]);
             StaffMember who = people.get(a + 1);
             LocalDate due = today.plusDays(7 * (a + 1));
-            withDialog(MinutesUiConstants.ID_MARK_ACTION, MinutesUiConstants.ID_ACTION_TEXT, dialog -> {
-                pick(SwtDriver.find(dialog, MinutesUiConstants.ID_ACTION_ASSIGNEE, Combo.class), who);
+            minutes.withDialog(MinutesUiConstants.ID_MARK_ACTION, MinutesUiConstants.ID_ACTION_TEXT, dialog -> {
+                MinutesScreen.pick(SwtDriver.find(dialog, MinutesUiConstants.ID_ACTION_ASSIGNEE, Combo.class), who);
                 DayPicker.show(SwtDriver.find(dialog, MinutesUiConstants.ID_ACTION_DUE, DateTime.class), due);
             });
         }
@@ -329,7 +241,7 @@ class MinutesUiTest {
         assertEquals(people.get(2).name(), actions.getItem(1).getText(1), "担当者");
         assertEquals(org.kairan.core.time.Wareki.format(today.plusDays(14)), actions.getItem(1).getText(2), "期限 in 和暦");
         // 要旨の下書き: drafted from what was said, decided and assigned, then written over by the user
-        SwtDriver.click(button(MinutesUiConstants.ID_DRAFT_SUMMARY));
+        SwtDriver.click(minutes.button(MinutesUiConstants.ID_DRAFT_SUMMARY));
         String drafted = desktop.find(MinutesUiConstants.ID_SUMMARY, Text.class).getText();
         assertTrue(drafted.contains("（決定）" + DECIDED[0]) && drafted.contains("（対応）" + TO_DO[0]),
                 "the draft names the decisions and action items: " + drafted);
@@ -339,17 +251,17 @@ class MinutesUiTest {
                 "令和9年度当初予算の要求方針とLED化の前倒しを確認した。");
 
         // 保存: queued, then applied
-        SwtDriver.click(button(MinutesUiConstants.ID_SAVE));
+        SwtDriver.click(minutes.button(MinutesUiConstants.ID_SAVE));
         driver.waitUntil("the saved minutes reach the server and come back 作成中", () -> stateOf(title).equals("作成中")
-                && ((MinutesEntry) row(title).get().getData()).baseVersion() == 2); // the import was version 1
-        selectUtterance(DECISION_1);
+                && ((MinutesEntry) minutes.row(title).get().getData()).baseVersion() == 2); // the import was version 1
+        minutes.selectUtterance(DECISION_1);
         driver.waitUntil("the decision's utterance is edited in place", () -> inPlaceField().getText().equals(DECIDED[0]));
         desktop.screenshot("minutes-editor-ja");
 
         // 書き出し as Word
         Combo format = desktop.find(MinutesUiConstants.ID_EXPORT_FORMAT, Combo.class);
         format.select(0);
-        SwtDriver.click(button(MinutesUiConstants.ID_EXPORT));
+        SwtDriver.click(minutes.button(MinutesUiConstants.ID_EXPORT));
         Path docx = folder.resolve(title + " 会議録.docx");
         Label message = desktop.find(MinutesUiConstants.ID_MESSAGE, Label.class);
         driver.waitUntil("the .docx is written", () -> message.getText().startsWith("書き出しました"));
@@ -369,43 +281,43 @@ class MinutesUiTest {
         EPartService partService = desktop.windowContext().get(EPartService.class);
         driver.waitUntil("the hit opens the 議事録 tab at its utterance", () -> partService.getActivePart() != null
                 && MinutesUiConstants.PART_MINUTES.equals(partService.getActivePart().getElementId())
-                && utterances().getSelectionIndex() == 2);
+                && minutes.utterances().getSelectionIndex() == 2);
 
         // someone else saves first: the desktop says so, keeps what the user wrote, and saving again overwrites
         Text summary = desktop.find(MinutesUiConstants.ID_SUMMARY, Text.class);
         String mine = "予算要求の方針とLED化の前倒しを確認した。";
         SwtDriver.type(summary, mine);
-        MinutesEntry onServer = (MinutesEntry) row(title).orElseThrow().getData();
+        MinutesEntry onServer = (MinutesEntry) minutes.row(title).orElseThrow().getData();
         assertEquals(2, onServer.baseVersion());
         command(token(DemoAccounts.FINANCE_SECTION_HEAD), "minutes.save", Map.of("minutes",
                 onServer.minutes().withSummary("係長が書いた要旨"), "baseVersion", 2));
-        driver.waitUntil("the desktop has the 係長's save", () -> ((MinutesEntry) row(title).orElseThrow().getData())
+        driver.waitUntil("the desktop has the 係長's save", () -> ((MinutesEntry) minutes.row(title).orElseThrow().getData())
                 .baseVersion() == 3);
         assertEquals(mine, summary.getText(), "what the user is writing stays");
-        SwtDriver.click(button(MinutesUiConstants.ID_SAVE));
+        SwtDriver.click(minutes.button(MinutesUiConstants.ID_SAVE));
         Label state = desktop.find(MinutesUiConstants.ID_STATE, Label.class);
         driver.waitUntil("the save comes back as a conflict, said in words", () -> stateOf(title).equals("競合")
                 && state.getText().contains("ほかの人が先にこの議事録を保存した"));
         assertEquals(mine, summary.getText(), "the user's minutes are kept");
         desktop.screenshot("minutes-conflict-ja");
-        SwtDriver.click(button(MinutesUiConstants.ID_SAVE));
+        SwtDriver.click(minutes.button(MinutesUiConstants.ID_SAVE));
         driver.waitUntil("saving again overwrites", () -> stateOf(title).equals("作成中")
-                && ((MinutesEntry) row(title).orElseThrow().getData()).baseVersion() == 4
-                && ((MinutesEntry) row(title).orElseThrow().getData()).minutes().summary().equals(mine));
+                && ((MinutesEntry) minutes.row(title).orElseThrow().getData()).baseVersion() == 4
+                && ((MinutesEntry) minutes.row(title).orElseThrow().getData()).minutes().summary().equals(mine));
 
         // 決裁に回付
-        withDialog(MinutesUiConstants.ID_SEND, MinutesUiConstants.ID_SEND_CLASSIFICATION, dialog -> {
+        minutes.withDialog(MinutesUiConstants.ID_SEND, MinutesUiConstants.ID_SEND_CLASSIFICATION, dialog -> {
             Combo classes = SwtDriver.find(dialog, MinutesUiConstants.ID_SEND_CLASSIFICATION, Combo.class);
             assertTrue(classes.getItemCount() > 0, "the city's 文書分類 are offered");
             classes.select(0);
         });
         driver.waitUntil("the minutes show 決裁に回付", () -> stateOf(title).equals("決裁に回付"));
-        driver.waitUntil("the 起案 can be opened", () -> button(MinutesUiConstants.ID_OPEN_KESSAI).isEnabled());
-        assertTrue(!button(MinutesUiConstants.ID_SAVE).isEnabled() && !button(MinutesUiConstants.ID_MARK_DECISION)
+        driver.waitUntil("the 起案 can be opened", () -> minutes.button(MinutesUiConstants.ID_OPEN_KESSAI).isEnabled());
+        assertTrue(!minutes.button(MinutesUiConstants.ID_SAVE).isEnabled() && !minutes.button(MinutesUiConstants.ID_MARK_DECISION)
                 .isEnabled(), "minutes sent for 決裁 are no longer edited");
         desktop.screenshot("minutes-sent-ja");
 
-        SwtDriver.click(button(MinutesUiConstants.ID_OPEN_KESSAI));
+        SwtDriver.click(minutes.button(MinutesUiConstants.ID_OPEN_KESSAI));
         EPartService parts = desktop.windowContext().get(EPartService.class);
         Table items = desktop.find(ApprovalUiConstants.ID_KESSAI_ITEMS, Table.class);
         String subject = title + " 会議録";
@@ -429,7 +341,7 @@ class MinutesUiTest {
 
     @Test
     void aRecordingInALanguageWithoutAModelIsNotStartedAndTheServerSaysWhy() throws Exception {
-        files.recording = Files.write(Files.createTempDirectory("録音-").resolve("課内会議.wav"), silence());
+        minutes.files.recording = Files.write(Files.createTempDirectory("録音-").resolve("課内会議.wav"), silence());
         desktop.showPart(MinutesUiConstants.PART_MINUTES);
         driver.script().when("the speech-to-text dialog names the missing model", () -> driver
                 .shellWith(MinutesUiConstants.ID_STT_STATUS).map(s -> SwtDriver.find(s, MinutesUiConstants.ID_STT_STATUS,
@@ -443,7 +355,7 @@ class MinutesUiTest {
                     desktop.screenshot("minutes-stt-no-model-ja");
                     SwtDriver.click(SwtDriver.dialogButton(dialog, IDialogConstants.CANCEL_ID));
                 }).start();
-        SwtDriver.click(button(MinutesUiConstants.ID_TRANSCRIBE));
+        SwtDriver.click(minutes.button(MinutesUiConstants.ID_TRANSCRIBE));
         driver.waitUntil("the dialog is closed", () -> driver.shellWith(MinutesUiConstants.ID_STT_STATUS).isEmpty());
     }
 
