@@ -192,7 +192,7 @@ public final class ApprovalBenchmark {
             for (BenchDesk desk : desks.values()) {
                 desk.close();
             }
-            deleteRecursively(dataDir);
+            BenchFiles.deleteRecursively(dataDir);
         }
     }
 
@@ -595,12 +595,6 @@ public final class ApprovalBenchmark {
             return results;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (var walk = Files.walk(directory)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -83,6 +83,11 @@ final class BenchDesk implements AutoCloseable {
         return new BenchDesk(staffNo, token, other.http, json);
     }
 
+    /** The session's bearer token, for routes the bench calls by itself (streamed uploads and downloads). */
+    String token() {
+        return token;
+    }
+
     String staffNo() {
         return staffNo;
     }

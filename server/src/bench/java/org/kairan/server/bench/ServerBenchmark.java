@@ -180,7 +180,7 @@ public final class ServerBenchmark {
             returningLogins(users);
             reads(tokens.subList(0, options.clients()));
         } finally {
-            deleteRecursively(dataDir);
+            BenchFiles.deleteRecursively(dataDir);
         }
     }
 
@@ -376,11 +376,5 @@ public final class ServerBenchmark {
     @FunctionalInterface
     interface Task<T, R> {
         R run(T item) throws Exception;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

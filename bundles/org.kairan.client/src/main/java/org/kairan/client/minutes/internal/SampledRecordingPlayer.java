@@ -29,6 +29,8 @@ public final class SampledRecordingPlayer implements RecordingPlayer {
 
     /** What one write to the line holds, in seconds: how soon a stop is heard. */
     private static final double CHUNK_SECONDS = 0.1;
+    /** The longest a stop waits for the playing thread to let go of the device (it does within a write). */
+    private static final long RELEASE_MILLIS = 1_000;
 
     private Playing playing;
 
@@ -37,6 +39,7 @@ public final class SampledRecordingPlayer implements RecordingPlayer {
         final AudioInputStream in;
         final SourceDataLine line;
         final Duration from;
+        Thread thread;
         volatile boolean stopped;
 
         Playing(AudioInputStream in, SourceDataLine line, Duration from) {
@@ -93,9 +96,9 @@ public final class SampledRecordingPlayer implements RecordingPlayer {
             line.open(format);
             line.start();
             playing = new Playing(in, line, start);
-            Thread thread = new Thread(playing, "kairan-playback");
-            thread.setDaemon(true);
-            thread.start();
+            playing.thread = new Thread(playing, "kairan-playback");
+            playing.thread.setDaemon(true);
+            playing.thread.start();
             in = null; // the thread closes it
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             throw new PlaybackException("この端末には録音を再生できる音声出力装置がありません（スピーカーやヘッドセットの"
@@ -135,6 +138,11 @@ public final class SampledRecordingPlayer implements RecordingPlayer {
             playing.stopped = true;
             playing.line.stop();
             playing.line.flush();
+            try {
+                playing.thread.join(RELEASE_MILLIS); // the device is free again for the next play
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             playing = null;
         }
     }
