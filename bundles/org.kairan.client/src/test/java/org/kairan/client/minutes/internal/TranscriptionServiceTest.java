@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kairan.client.kessai.internal.DemoCity.SHUJI;
 import static org.kairan.client.kessai.internal.DemoCity.ZAISEI_KA;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +31,7 @@ import org.kairan.core.minutes.MinutesUtterance;
  * Vosk model the server build unpacks for its own tests ({@code server/target/vosk-model-en}) transcribes English
  * speech made by espeak-ng; the desktop follows the job to 完了 and makes queued minutes of the transcript, which sync
  * brings back as 作成中. A job cancelled at once ends 取消. A missing model or espeak-ng fails the test, saying what
- * is missing and how to get it — never a silent skip ({@code ./kairan test} installs both).
+ * is missing and how to get it ({@link TestSpeech}) — never a silent skip.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TranscriptionServiceTest {
@@ -51,8 +47,7 @@ class TranscriptionServiceTest {
 
     @BeforeAll
     void startServer() throws Exception {
-        Path config = Files.writeString(temp.resolve("stt.properties"), "kairan.stt.model.en=" + englishModel() + "\n");
-        city = DemoCity.start("minutes-stt", temp, "--config", config.toString());
+        city = DemoCity.start("minutes-stt", temp, "--config", TestSpeech.englishModelConfig(temp).toString());
         shuji = city.synced(SHUJI);
     }
 
@@ -64,38 +59,6 @@ class TranscriptionServiceTest {
         if (city != null) {
             city.close();
         }
-    }
-
-    /**
-     * The English model the server build unpacked from com.alphacephei:vosk-model-en:aar (as the server's own tests
-     * find it: {@code kairan.test.voskModelEn}, else beside this bundle in the reactor).
-     */
-    private static Path englishModel() {
-        String property = System.getProperty("kairan.test.voskModelEn");
-        Path model = (property != null ? Path.of(property)
-                : Path.of("../../server/target/vosk-model-en/assets/model-en-us")).toAbsolutePath().normalize();
-        assertTrue(Files.isDirectory(model.resolve("am")), "the English Vosk model is unpacked at " + model
-                + " by the server build (mvnw … verify with server in the reactor runs maven-antrun-plugin's"
-                + " unpack-vosk-model-en; `./kairan test` does)");
-        return model;
-    }
-
-    /** espeak-ng's WAV of the text; a missing espeak-ng fails the test saying how to install it. */
-    private static Path speech(String name, String text) throws Exception {
-        Path script = Files.writeString(temp.resolve(name + ".txt"), text, StandardCharsets.UTF_8);
-        Path wav = temp.resolve(name + ".wav");
-        Process p;
-        try {
-            p = new ProcessBuilder("espeak-ng", "-w", wav.toString(), "-f", script.toString())
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("espeak-ng is not installed: run the README's setup, `./kairan test` (it installs"
-                    + " the Debian package espeak-ng), or `apt-get install espeak-ng` (" + e.getMessage() + ")", e);
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "espeak-ng finishes within a minute");
-        assertEquals(0, p.exitValue(), "espeak-ng makes the recording: " + output);
-        return wav;
     }
 
     private TranscriptionJob until(String jobId, java.util.function.Predicate<TranscriptionJob> done) throws Exception {
@@ -117,7 +80,7 @@ class TranscriptionServiceTest {
                 .orElseThrow(() -> new AssertionError("English is listed once its model is configured"));
         assertTrue(en.installed(), "the English model is there: " + en);
 
-        TranscriptionJob started = shuji.minutes.startTranscription(speech("budget", SPEECH), "en");
+        TranscriptionJob started = shuji.minutes.startTranscription(TestSpeech.speak(temp, "budget", SPEECH), "en");
         assertEquals("budget.wav", started.fileName());
         TranscriptionJob done = until(started.id(), TranscriptionJob::finished);
         assertTrue(done.done(), "完了: " + done);
@@ -137,7 +100,8 @@ class TranscriptionServiceTest {
 
     @Test
     void aJobCancelledAtOnceEndsCancelled() throws Exception {
-        TranscriptionJob started = shuji.minutes.startTranscription(speech("long", (SPEECH + " ").repeat(12)), "en");
+        TranscriptionJob started = shuji.minutes.startTranscription(
+                TestSpeech.speak(temp, "long", (SPEECH + " ").repeat(12)), "en");
         shuji.minutes.cancelTranscription(started.id());
         TranscriptionJob ended = until(started.id(), TranscriptionJob::finished);
         assertEquals("CANCELLED", ended.state(), "取消: " + ended);
