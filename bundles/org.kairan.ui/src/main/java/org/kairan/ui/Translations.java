@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * A bundle's texts in Japanese (the default, {@code OSGI-INF/l10n/bundle.properties}) and English
  * ({@code bundle_en.properties}), read as OSGi's bundle localisation reads them, and what is wrong with them: each
- * bundle's tests assert that the lists are empty, so a text missing in one language, one that does not format, or
- * two buttons answering the same Alt key is found before a person sees it.
+ * bundle's {@code MessagesTest} calls {@link #assertComplete(Class, boolean, List)}, so a text missing in one
+ * language, one that does not format, or two buttons answering the same Alt key is found before a person sees it.
  */
 public final class Translations {
 
@@ -58,6 +58,39 @@ public final class Translations {
 
     public PropertyResourceBundle english() {
         return english;
+    }
+
+    /**
+     * Fails unless the texts are complete: every key has a text in Japanese and in English and none is empty
+     * ({@link #missingOrEmpty()}), every field of {@code messages} has a text that formats in both languages
+     * ({@link #unformattable(Class, boolean)}; with {@code everyKeyAField}, every key with an underscore is some
+     * field's), and the keys {@code shownTogether} (a view's buttons and labels; none for an empty list) have one
+     * mnemonic each, no two the same ({@link #clashingMnemonics(List)}).
+     *
+     * @throws AssertionError naming every problem found, for a test to report
+     */
+    public void assertComplete(Class<?> messages, boolean everyKeyAField, List<String> shownTogether) {
+        List<String> problems = new ArrayList<>(missingOrEmpty());
+        problems.addAll(unformattable(messages, everyKeyAField));
+        problems.addAll(clashingMnemonics(shownTogether));
+        fail(problems);
+    }
+
+    /**
+     * Fails unless every key has a text in Japanese and in English and none is empty ({@link #missingOrEmpty()}): for
+     * a bundle whose texts are its manifest's and model's only, with no Messages class.
+     *
+     * @throws AssertionError naming every problem found, for a test to report
+     */
+    public void assertComplete() {
+        fail(missingOrEmpty());
+    }
+
+    private void fail(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new AssertionError("every text of " + folder + " is in Japanese and English, not empty, formats"
+                    + " and has its own mnemonic where one is wanted; not so:\n  " + String.join("\n  ", problems));
+        }
     }
 
     /** Keys with a text in one language only, and empty texts. */
@@ -131,6 +164,10 @@ public final class Translations {
         for (PropertyResourceBundle bundle : List.of(japanese, english)) {
             Map<Character, String> taken = new HashMap<>(Map.of('F', "the File menu", 'H', "the Help menu"));
             for (String key : keys) {
+                if (!bundle.containsKey(key)) {
+                    problems.add(language(bundle) + ": " + key + " has no text");
+                    continue;
+                }
                 Matcher m = MNEMONIC.matcher(bundle.getString(key));
                 if (!m.find()) {
                     problems.add(language(bundle) + ": " + key + " has no mnemonic (&)");

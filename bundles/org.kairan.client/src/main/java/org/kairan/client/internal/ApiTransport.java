@@ -129,34 +129,19 @@ final class ApiTransport {
     }
 
     /**
-     * PUT of a file streamed from disk with {@code Expect: 100-continue}, so that a server refusing it by its
-     * headers (size, session) answers before the bytes travel; answer parsed as {@code type}. The time
+     * A file streamed from disk as the request body, sent with {@code method} ({@code PUT} of a file to keep,
+     * {@code POST} of a recording for speech-to-text) and {@code Expect: 100-continue}, so that a server refusing it
+     * by its headers (size, session) answers before the bytes travel; answer parsed as {@code type}. The time
      * allowed grows with the size (a quarter MiB a second on top of the usual timeout).
      */
-    <T> T putFile(URI uri, String token, Path file, String contentType, Map<String, String> headers,
+    <T> T sendFile(String method, URI uri, String token, Path file, String contentType, Map<String, String> headers,
             TypeReference<T> type) throws KairanClientException, IOException {
         long size = Files.size(file);
         HttpRequest.Builder builder = request(uri, token)
                 .timeout(requestTimeout.plusSeconds(size / (256 * 1024)))
                 .expectContinue(true)
                 .header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofFile(file));
-        headers.forEach(builder::header);
-        return exchange(builder.build(), type);
-    }
-
-    /**
-     * POST of a file streamed from disk as the request body (a recording for speech-to-text), with
-     * {@code Expect: 100-continue} like {@link #putFile}; answer parsed as {@code type}.
-     */
-    <T> T postFile(URI uri, String token, Path file, String contentType, Map<String, String> headers,
-            TypeReference<T> type) throws KairanClientException, IOException {
-        long size = Files.size(file);
-        HttpRequest.Builder builder = request(uri, token)
-                .timeout(requestTimeout.plusSeconds(size / (256 * 1024)))
-                .expectContinue(true)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofFile(file));
+                .method(method, HttpRequest.BodyPublishers.ofFile(file));
         headers.forEach(builder::header);
         return exchange(builder.build(), type);
     }

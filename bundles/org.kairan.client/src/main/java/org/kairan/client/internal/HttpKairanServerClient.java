@@ -285,7 +285,7 @@ public final class HttpKairanServerClient implements KairanServerClient {
         try {
             stored = authenticated(s -> {
                 try {
-                    return transport.putFile(s.server().resolve(route), s.token(), file, mediaType,
+                    return transport.sendFile("PUT", s.server().resolve(route), s.token(), file, mediaType,
                             Map.of(FILE_NAME_HEADER, encodedName), STORED_FILE);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -370,7 +370,7 @@ public final class HttpKairanServerClient implements KairanServerClient {
         try {
             return authenticated(s -> {
                 try {
-                    return transport.postFile(s.server().resolve(route), s.token(), recording,
+                    return transport.sendFile("POST", s.server().resolve(route), s.token(), recording,
                             "application/octet-stream", Map.of(FILE_NAME_HEADER, encodedName), JOB);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);

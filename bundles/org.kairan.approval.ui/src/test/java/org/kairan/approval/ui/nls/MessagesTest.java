@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kairan.ui.Translations;
 
@@ -16,25 +15,14 @@ import org.kairan.ui.Translations;
  */
 class MessagesTest {
 
-    private static Translations texts;
-
-    @BeforeAll
-    static void read() throws IOException {
-        texts = Translations.of(Path.of("."));
+    @Test
+    void everyTextIsInJapaneseAndEnglishAndFormats() throws IOException {
+        Translations.of(Path.of(".")).assertComplete(Messages.class, true, List.of());
     }
 
     @Test
-    void japaneseAndEnglishHaveTheSameKeysAndNoEmptyText() {
-        assertEquals(List.of(), texts.missingOrEmpty());
-    }
-
-    @Test
-    void everyMessagesFieldHasATextThatFormatsInBothLocales() {
-        assertEquals(List.of(), texts.unformattable(Messages.class, true));
-    }
-
-    @Test
-    void japaneseIsReallyJapaneseAndEnglishReallyEnglish() {
+    void japaneseIsReallyJapaneseAndEnglishReallyEnglish() throws IOException {
+        Translations texts = Translations.of(Path.of("."));
         assertEquals("パスワードで保護されたPDFは表示できません。パスワードを解除したPDFを登録してください。",
                 texts.japanese().getString("pdf_errorEncrypted"), "the default texts are Japanese");
         assertEquals("{0} / {1} ページ", texts.japanese().getString("pdf_pageIndicator"),

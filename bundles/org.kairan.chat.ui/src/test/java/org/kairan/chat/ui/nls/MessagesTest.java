@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kairan.ui.Translations;
 
@@ -20,30 +19,14 @@ class MessagesTest {
     private static final List<String> VIEW_MNEMONICS = List.of("chat_presence", "chat_send", "chat_correct",
             "chat_file");
 
-    private static Translations texts;
-
-    @BeforeAll
-    static void read() throws IOException {
-        texts = Translations.of(Path.of("."));
+    @Test
+    void everyTextIsInJapaneseAndEnglishAndFormatsAndTheViewsMnemonicsAreUnique() throws IOException {
+        Translations.of(Path.of(".")).assertComplete(Messages.class, true, VIEW_MNEMONICS);
     }
 
     @Test
-    void japaneseAndEnglishHaveTheSameKeysAndNoEmptyText() {
-        assertEquals(List.of(), texts.missingOrEmpty());
-    }
-
-    @Test
-    void everyMessagesFieldHasATextThatFormatsInBothLocales() {
-        assertEquals(List.of(), texts.unformattable(Messages.class, true));
-    }
-
-    @Test
-    void theViewsMnemonicsAreUniqueInEachLanguageAndAvoidTheMenuBars() {
-        assertEquals(List.of(), texts.clashingMnemonics(VIEW_MNEMONICS));
-    }
-
-    @Test
-    void japaneseIsReallyJapaneseAndEnglishReallyEnglish() {
+    void japaneseIsReallyJapaneseAndEnglishReallyEnglish() throws IOException {
+        Translations texts = Translations.of(Path.of("."));
         assertEquals("在席", texts.japanese().getString("chat_presence_AVAILABLE"));
         assertEquals("取込中", texts.japanese().getString("chat_presence_BUSY"));
         assertEquals("再接続中…（送信待ちはつながり次第送ります）", texts.japanese().getString("chat_state_RECONNECTING"));

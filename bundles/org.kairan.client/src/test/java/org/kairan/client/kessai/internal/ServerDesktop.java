@@ -27,22 +27,23 @@ import org.osgi.service.event.Event;
 
 /**
  * One person's desktop against the real server: the real client logged in (through a {@code via} address, e.g. a
- * {@link org.kairan.client.testing.NetworkCable}, when given), the sync service, the 決裁 service and the
- * library service on its own workspace, wired as EventAdmin would wire them.
+ * {@link org.kairan.client.testing.NetworkCable}, when given), the sync service, the 決裁 service, the library
+ * service and the minutes service on its own workspace, wired as EventAdmin would wire them. Public: the minutes
+ * tests use it from their own package.
  */
-final class ServerDesktop implements AutoCloseable {
+public final class ServerDesktop implements AutoCloseable {
 
     /** One authenticator per account and server: each account enrols once. */
     private static final Map<String, Authenticator> AUTHENTICATORS = new ConcurrentHashMap<>();
 
-    final HttpKairanServerClient client;
-    final DefaultSyncService sync;
-    final DefaultKessaiService kessai;
+    public final HttpKairanServerClient client;
+    public final DefaultSyncService sync;
+    public final DefaultKessaiService kessai;
     /** The 課 libraries on this desktop (no events of its own: it reads the replica and the queue when asked). */
-    final DefaultLibraryService library;
+    public final DefaultLibraryService library;
     /** The 議事録 on this desktop (reads the replica and the queue when asked). */
-    final org.kairan.client.minutes.internal.DefaultMinutesService minutes;
-    final List<InboxNotice> notices = new CopyOnWriteArrayList<>();
+    public final org.kairan.client.minutes.internal.DefaultMinutesService minutes;
+    public final List<InboxNotice> notices = new CopyOnWriteArrayList<>();
     private volatile boolean forwarding;
 
     private ServerDesktop(HttpKairanServerClient client, Path workspace) {
@@ -73,7 +74,8 @@ final class ServerDesktop implements AutoCloseable {
     }
 
     /** Logs {@code staffNo} in through {@code via} (enrolling at the first login on this server) and starts syncing. */
-    static ServerDesktop logIn(RealServer server, String staffNo, Path workspace, ServerAddress via) throws Exception {
+    public static ServerDesktop logIn(RealServer server, String staffNo, Path workspace, ServerAddress via)
+            throws Exception {
         HttpKairanServerClient client = RealServer.client(workspace);
         String account = server.address + "/" + staffNo;
         Authenticator known = AUTHENTICATORS.get(account);
@@ -92,7 +94,7 @@ final class ServerDesktop implements AutoCloseable {
      * One more desktop of someone logged in already: the client resumes {@code session} on {@code workspace}
      * through {@code via}, without a login (each login spends a TOTP step). Not synced yet.
      */
-    static ServerDesktop resuming(Session session, Path workspace, ServerAddress via, Clock inboxClock)
+    public static ServerDesktop resuming(Session session, Path workspace, ServerAddress via, Clock inboxClock)
             throws Exception {
         ServerDesktop desktop = new ServerDesktop(RealServer.clientResuming(workspace, session, via), workspace,
                 inboxClock);
@@ -104,14 +106,14 @@ final class ServerDesktop implements AutoCloseable {
      * The desktop started again on {@code workspace}, with the session it stored, as it opens when the server
      * cannot be reached at start-up. Not synced.
      */
-    static ServerDesktop restartedOffline(Path workspace) {
+    public static ServerDesktop restartedOffline(Path workspace) {
         HttpKairanServerClient client = RealServer.client(workspace);
         ServerDesktop desktop = new ServerDesktop(client, workspace);
         desktop.sync.sessionStarted(client.storedSession().orElseThrow());
         return desktop;
     }
 
-    static ServerDesktop logIn(RealServer server, String staffNo, Path workspace) throws Exception {
+    public static ServerDesktop logIn(RealServer server, String staffNo, Path workspace) throws Exception {
         return logIn(server, staffNo, workspace, server.address);
     }
 
@@ -119,7 +121,7 @@ final class ServerDesktop implements AutoCloseable {
      * Syncs now (send, then pull everything) and waits until the inbox was brought up to date and announced;
      * a network failure is the test's to expect.
      */
-    void syncNow() throws Exception {
+    public void syncNow() throws Exception {
         try {
             sync.syncNow(SyncProgress.NONE);
         } finally {
@@ -128,17 +130,17 @@ final class ServerDesktop implements AutoCloseable {
     }
 
     /** Waits until the 決裁 service has announced what the last changes brought. */
-    void awaitAnnounced() throws InterruptedException {
+    public void awaitAnnounced() throws InterruptedException {
         await(Duration.ofSeconds(30), "the inbox is brought up to date after a change", () -> !kessai.isAnnouncing());
     }
 
     /** The notices' arrivals' titles, in order. */
-    List<String> announcedTitles() {
+    public List<String> announcedTitles() {
         return notices.stream().flatMap(n -> n.titles().stream()).toList();
     }
 
     /** Waits until {@code condition} holds (polling), failing with {@code expected} after {@code timeout}. */
-    static void await(Duration timeout, String expected, BooleanSupplier condition) throws InterruptedException {
+    public static void await(Duration timeout, String expected, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kairan.ui.Translations;
 
@@ -20,30 +19,14 @@ class MessagesTest {
     private static final List<String> VIEW_MNEMONICS = List.of("library_unit", "library_addFiles", "library_addFolder",
             "library_newVersion", "library_edit", "library_openFile");
 
-    private static Translations texts;
-
-    @BeforeAll
-    static void read() throws IOException {
-        texts = Translations.of(Path.of("."));
+    @Test
+    void everyTextIsInJapaneseAndEnglishAndFormatsAndTheViewsMnemonicsAreUnique() throws IOException {
+        Translations.of(Path.of(".")).assertComplete(Messages.class, true, VIEW_MNEMONICS);
     }
 
     @Test
-    void japaneseAndEnglishHaveTheSameKeysAndNoEmptyText() {
-        assertEquals(List.of(), texts.missingOrEmpty());
-    }
-
-    @Test
-    void everyMessagesFieldHasATextThatFormatsInBothLocales() {
-        assertEquals(List.of(), texts.unformattable(Messages.class, true));
-    }
-
-    @Test
-    void theViewsMnemonicsAreUniqueInEachLanguageAndAvoidTheMenuBars() {
-        assertEquals(List.of(), texts.clashingMnemonics(VIEW_MNEMONICS));
-    }
-
-    @Test
-    void japaneseIsReallyJapaneseAndEnglishReallyEnglish() {
+    void japaneseIsReallyJapaneseAndEnglishReallyEnglish() throws IOException {
+        Translations texts = Translations.of(Path.of("."));
         assertEquals("{0}件", texts.japanese().getString("library_count"), "the count reads 「12件」");
         assertEquals("ファイルを追加(&A)…", texts.japanese().getString("library_addFiles"));
         assertEquals("フォルダーを追加(&O)…", texts.japanese().getString("library_addFolder"));

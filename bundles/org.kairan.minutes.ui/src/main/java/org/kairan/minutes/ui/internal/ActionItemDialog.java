@@ -63,9 +63,8 @@ final class ActionItemDialog extends org.kairan.ui.TitledDialog {
         text.setData(MinutesUiConstants.WIDGET_ID, MinutesUiConstants.ID_ACTION_TEXT);
         text.setText(initialText);
         GridDataFactory.fillDefaults().grab(true, true).hint(440, 80).applyTo(text);
-        new Label(page, SWT.NONE).setText(messages.minutes_action_assignee);
-        assignee = new PersonPicker(page, MinutesUiConstants.ID_ACTION_ASSIGNEE, attendees, directory);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(assignee.control());
+        assignee = PersonPicker.row(page, messages.minutes_action_assignee, MinutesUiConstants.ID_ACTION_ASSIGNEE,
+                attendees, directory, SWT.DEFAULT);
         hasDue = new Button(page, SWT.CHECK);
         hasDue.setText(messages.minutes_action_due);
         hasDue.setData(MinutesUiConstants.WIDGET_ID, MinutesUiConstants.ID_ACTION_HAS_DUE);

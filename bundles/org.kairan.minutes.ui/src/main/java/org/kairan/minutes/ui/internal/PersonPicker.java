@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
 import org.kairan.core.minutes.Attendee;
 import org.kairan.core.organisation.NameMatcher;
 import org.kairan.core.organisation.StaffMember;
@@ -38,6 +40,18 @@ final class PersonPicker {
             }
         });
         offer("");
+    }
+
+    /**
+     * A person row of a dialog's grid: {@code label}, then the picker, growing with the dialog ({@code width}: its width
+     * hint, or {@code SWT.DEFAULT}).
+     */
+    static PersonPicker row(Composite grid, String label, String widgetId, List<Attendee> attendees,
+            Function<String, List<StaffMember>> directory, int width) {
+        new Label(grid, SWT.NONE).setText(label);
+        PersonPicker picker = new PersonPicker(grid, widgetId, attendees, directory);
+        GridDataFactory.fillDefaults().grab(true, false).hint(width, SWT.DEFAULT).applyTo(picker.control());
+        return picker;
     }
 
     Combo control() {

@@ -53,11 +53,8 @@ final class SpeakerDialog extends org.kairan.ui.TitledDialog {
         }
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
-            Label name = new Label(page, SWT.NONE);
-            name.setText(label);
-            PersonPicker picker = new PersonPicker(page, MinutesUiConstants.ID_SPEAKER_PREFIX + i,
-                    minutes.header().attendees(), directory);
-            GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).applyTo(picker.control());
+            PersonPicker picker = PersonPicker.row(page, label, MinutesUiConstants.ID_SPEAKER_PREFIX + i,
+                    minutes.header().attendees(), directory, 260);
             picker.set(minutes.speakers().get(label));
             pickers.add(picker);
             Label sample = new Label(page, SWT.NONE);

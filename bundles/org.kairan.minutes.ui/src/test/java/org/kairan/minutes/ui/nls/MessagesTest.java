@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kairan.ui.Translations;
 
@@ -22,30 +21,14 @@ class MessagesTest {
             "minutes_markAction", "minutes_removeDecision", "minutes_removeAction", "minutes_draftSummary", "minutes_save", "minutes_export",
             "minutes_send", "minutes_openKessai", "minutes_play", "minutes_stop", "minutes_attachRecording");
 
-    private static Translations texts;
-
-    @BeforeAll
-    static void read() throws IOException {
-        texts = Translations.of(Path.of("."));
+    @Test
+    void everyTextIsInJapaneseAndEnglishAndFormatsAndTheViewsMnemonicsAreUnique() throws IOException {
+        Translations.of(Path.of(".")).assertComplete(Messages.class, true, VIEW_MNEMONICS);
     }
 
     @Test
-    void japaneseAndEnglishHaveTheSameKeysAndNoEmptyText() {
-        assertEquals(List.of(), texts.missingOrEmpty());
-    }
-
-    @Test
-    void everyMessagesFieldHasATextThatFormatsInBothLocales() {
-        assertEquals(List.of(), texts.unformattable(Messages.class, true));
-    }
-
-    @Test
-    void theViewsMnemonicsAreUniqueInEachLanguageAndAvoidTheMenuBars() {
-        assertEquals(List.of(), texts.clashingMnemonics(VIEW_MNEMONICS));
-    }
-
-    @Test
-    void japaneseIsReallyJapaneseAndEnglishReallyEnglish() {
+    void japaneseIsReallyJapaneseAndEnglishReallyEnglish() throws IOException {
+        Translations texts = Translations.of(Path.of("."));
         assertEquals("決裁に回付", texts.japanese().getString("minutes_state_SENT"));
         assertEquals("取り込み(&I)…", texts.japanese().getString("minutes_import"));
         assertEquals("{0} 会議録", texts.japanese().getString("minutes_fileName"), "「<会議名> 会議録.docx」");

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kairan.ui.Translations;
 
@@ -22,30 +21,14 @@ class MessagesTest {
             "search_save", "search_saved_label", "search_saved_run", "search_saved_delete", "search_from", "search_to",
             "search_clearFilters", "search_open", "index_rebuild");
 
-    private static Translations texts;
-
-    @BeforeAll
-    static void read() throws IOException {
-        texts = Translations.of(Path.of("."));
+    @Test
+    void everyTextIsInJapaneseAndEnglishAndFormatsAndTheViewsMnemonicsAreUnique() throws IOException {
+        Translations.of(Path.of(".")).assertComplete(Messages.class, true, VIEW_MNEMONICS);
     }
 
     @Test
-    void japaneseAndEnglishHaveTheSameKeysAndNoEmptyText() {
-        assertEquals(List.of(), texts.missingOrEmpty());
-    }
-
-    @Test
-    void everyMessagesFieldHasATextThatFormatsInBothLocales() {
-        assertEquals(List.of(), texts.unformattable(Messages.class, true));
-    }
-
-    @Test
-    void theViewsMnemonicsAreUniqueInEachLanguageAndAvoidTheMenuBars() {
-        assertEquals(List.of(), texts.clashingMnemonics(VIEW_MNEMONICS));
-    }
-
-    @Test
-    void japaneseIsReallyJapaneseAndEnglishReallyEnglish() {
+    void japaneseIsReallyJapaneseAndEnglishReallyEnglish() throws IOException {
+        Translations texts = Translations.of(Path.of("."));
         assertEquals("{0}件", texts.japanese().getString("search_count"), "the count reads 「1,234件」");
         assertEquals("関連度順", texts.japanese().getString("search_sort_RELEVANCE"));
         assertEquals("新しい順", texts.japanese().getString("search_sort_NEWEST"));

@@ -1,4 +1,4 @@
-package org.kairan.client.kessai.internal;
+package org.kairan.client.minutes.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,6 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kairan.client.KairanClientException;
 import org.kairan.client.kessai.InboxFolder;
+import org.kairan.client.kessai.internal.DemoCity;
+import org.kairan.client.kessai.internal.ServerDesktop;
 import org.kairan.client.minutes.SpeechLanguage;
 import org.kairan.client.minutes.ExportFormat;
 import org.kairan.client.minutes.MinutesEntry;

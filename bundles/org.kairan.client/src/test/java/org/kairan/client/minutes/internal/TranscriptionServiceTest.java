@@ -1,19 +1,15 @@
-package org.kairan.client.kessai.internal;
+package org.kairan.client.minutes.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.kairan.client.kessai.internal.DemoCity.SHUJI;
 import static org.kairan.client.kessai.internal.DemoCity.ZAISEI_KA;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.kairan.client.kessai.internal.DemoCity;
+import org.kairan.client.kessai.internal.ServerDesktop;
 import org.kairan.client.minutes.MinutesEntry;
 import org.kairan.client.minutes.SpeechLanguage;
 import org.kairan.client.minutes.TranscriptionJob;
@@ -32,7 +30,8 @@ import org.kairan.core.minutes.MinutesUtterance;
  * A recording becomes minutes through the desktop's {@code MinutesService}: a server configured with the small English
  * Vosk model the server build unpacks for its own tests ({@code server/target/vosk-model-en}) transcribes English
  * speech made by espeak-ng; the desktop follows the job to 完了 and makes queued minutes of the transcript, which sync
- * brings back as 作成中. A job cancelled at once ends 取消. Skipped where the model or espeak-ng is missing.
+ * brings back as 作成中. A job cancelled at once ends 取消. A missing model or espeak-ng fails the test, saying what
+ * is missing and how to get it ({@link TestSpeech}) — never a silent skip.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TranscriptionServiceTest {
@@ -48,11 +47,7 @@ class TranscriptionServiceTest {
 
     @BeforeAll
     void startServer() throws Exception {
-        Path model = Path.of("../../server/target/vosk-model-en/assets/model-en-us").toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(model.resolve("am")), "the English model is unpacked by the server build: " + model);
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")), "espeak-ng makes the speech");
-        Path config = Files.writeString(temp.resolve("stt.properties"), "kairan.stt.model.en=" + model + "\n");
-        city = DemoCity.start("minutes-stt", temp, "--config", config.toString());
+        city = DemoCity.start("minutes-stt", temp, "--config", TestSpeech.englishModelConfig(temp).toString());
         shuji = city.synced(SHUJI);
     }
 
@@ -64,15 +59,6 @@ class TranscriptionServiceTest {
         if (city != null) {
             city.close();
         }
-    }
-
-    private static Path speech(String name, String text) throws Exception {
-        Path script = Files.writeString(temp.resolve(name + ".txt"), text, StandardCharsets.UTF_8);
-        Path wav = temp.resolve(name + ".wav");
-        Process p = new ProcessBuilder("espeak-ng", "-w", wav.toString(), "-f", script.toString())
-                .redirectErrorStream(true).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "espeak-ng made the recording");
-        return wav;
     }
 
     private TranscriptionJob until(String jobId, java.util.function.Predicate<TranscriptionJob> done) throws Exception {
@@ -94,7 +80,7 @@ class TranscriptionServiceTest {
                 .orElseThrow(() -> new AssertionError("English is listed once its model is configured"));
         assertTrue(en.installed(), "the English model is there: " + en);
 
-        TranscriptionJob started = shuji.minutes.startTranscription(speech("budget", SPEECH), "en");
+        TranscriptionJob started = shuji.minutes.startTranscription(TestSpeech.speak(temp, "budget", SPEECH), "en");
         assertEquals("budget.wav", started.fileName());
         TranscriptionJob done = until(started.id(), TranscriptionJob::finished);
         assertTrue(done.done(), "完了: " + done);
@@ -114,7 +100,8 @@ class TranscriptionServiceTest {
 
     @Test
     void aJobCancelledAtOnceEndsCancelled() throws Exception {
-        TranscriptionJob started = shuji.minutes.startTranscription(speech("long", (SPEECH + " ").repeat(12)), "en");
+        TranscriptionJob started = shuji.minutes.startTranscription(
+                TestSpeech.speak(temp, "long", (SPEECH + " ").repeat(12)), "en");
         shuji.minutes.cancelTranscription(started.id());
         TranscriptionJob ended = until(started.id(), TranscriptionJob::finished);
         assertEquals("CANCELLED", ended.state(), "取消: " + ended);
