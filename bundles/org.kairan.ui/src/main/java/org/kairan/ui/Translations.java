@@ -125,7 +125,7 @@ public final class Translations {
             fields.add(field.getName());
             for (PropertyResourceBundle bundle : List.of(japanese, english)) {
                 if (!bundle.containsKey(field.getName())) {
-                    problems.add("Messages." + field.getName() + " needs a " + language(bundle) + " text");
+                    problems.add("Messages." + field.getName() + " needs its " + language(bundle) + " text");
                     continue;
                 }
                 String pattern = bundle.getString(field.getName());
