@@ -217,15 +217,16 @@ public final class KairanServer implements AutoCloseable {
                 config.documents(), new AttachmentCheck(config.records().maxAttachmentBytes()),
                 ocrScratch, foreground, config.clock());
         handlers.addAll(library.commands());
+        Path recordings = config.dataDir().resolve("minutes");
         MinutesModule minutes = new MinutesModule(database, changes, mapper, directory, users, kessai, files,
-                config.records(), config.zone());
+                config.records(), config.zone(), recordings);
         handlers.addAll(minutes.commands());
         KessaiRecords kessaiRecords = new KessaiRecords(database, kessai, files, directory, users, config.zone());
         CommandService commands = new CommandService(database, handlers, directory, users, audit, config.clock(),
                 foreground);
         TranscriptionJobs transcriptions = new TranscriptionJobs(database, mapper,
                 new VoskSpeechToText(config.speech(), mapper), new Recordings(config.speech().ffmpeg()), config.speech(),
-                config.dataDir().resolve("minutes"), config.clock());
+                recordings, config.clock(), minutes.recordingUse());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("kairan-http");

@@ -98,6 +98,12 @@ public interface KairanServerClient {
      */
     void downloadMinutes(String minutesId, String format, Path target) throws KairanClientException;
 
+    /**
+     * The recording saved minutes are played from, as WAV (16 kHz mono) into {@code target}
+     * ({@code GET /api/minutes/records/{id}/recording}).
+     */
+    void downloadMinutesRecording(String minutesId, Path target) throws KairanClientException;
+
     /** The languages of the server's speech-to-text ({@code GET /api/minutes/languages}). */
     List<org.kairan.client.minutes.SpeechLanguage> speechLanguages() throws KairanClientException;
 

@@ -44,7 +44,7 @@ class SummaryDraftTest {
                     Duration.ofSeconds(10L * i + 9), SAID.get(i)));
         }
         Minutes minutes = new Minutes("m", "120200", new MeetingHeader("財政課内会議", LocalDateTime.of(2026, 11, 27, 14, 0),
-                null, "", List.of(), List.of()), utterances, Map.of(), List.of(), List.of(), "");
+                null, "", List.of(), List.of()), utterances, Map.of(), List.of(), List.of(), "", "");
         minutes = MinutesEdits.markDecision(minutes, "u6", "シーリングは前年度と同額とする。");
         return MinutesEdits.addActionItem(minutes, "u9", "補正予算の日程案を作成する", new Attendee("466475", "佐藤 花子"),
                 LocalDate.of(2026, 12, 4));
@@ -71,7 +71,7 @@ class SummaryDraftTest {
     void aMeetingOfGreetingsOnlyHasNoKeySentence() throws Exception {
         Minutes minutes = new Minutes("m", "120200", new MeetingHeader("朝礼", LocalDateTime.of(2026, 11, 27, 8, 30), null,
                 "", List.of(), List.of()), List.of(new MinutesUtterance("u1", "", Duration.ZERO, Duration.ofSeconds(2),
-                        "おはようございます。")), Map.of(), List.of(), List.of(), "");
+                        "おはようございます。")), Map.of(), List.of(), List.of(), "", "");
         assertEquals("", SummaryDraft.of(minutes, 5), "nothing is invented");
     }
 

@@ -91,7 +91,7 @@ public final class MinutesExportBenchmark {
         Minutes minutes = new Minutes("m", "120200", new MeetingHeader("令和8年度 第3回 財政課内会議",
                 LocalDateTime.of(2026, 11, 27, 13, 0), LocalDateTime.of(2026, 11, 27, 16, 0), "第2会議室", attendees,
                 List.of("来年度予算の査定方針", "補正予算の日程", "電子決裁の操作研修")), utterances, Map.of(), List.of(),
-                List.of(), "来年度予算の査定方針を協議し、シーリングを前年度と同額とすることとした。");
+                List.of(), "来年度予算の査定方針を協議し、シーリングを前年度と同額とすることとした。", "");
         for (int i = 0; i < SPEAKERS.length; i++) {
             minutes = MinutesEdits.mapSpeaker(minutes, "話者 " + (i + 1), attendees.get(i));
         }

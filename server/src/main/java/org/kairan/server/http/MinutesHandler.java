@@ -9,6 +9,7 @@ import java.util.List;
 import org.kairan.core.protocol.ApiError;
 import org.kairan.core.protocol.ErrorCode;
 import org.kairan.server.login.SessionService;
+import org.kairan.server.minutes.RecordingInUseException;
 import org.kairan.server.minutes.RecordingRefusedException;
 import org.kairan.server.minutes.SpeechToTextException;
 import org.kairan.server.minutes.TranscriptionJob;
@@ -123,7 +124,12 @@ public final class MinutesHandler extends RouteFamilyHandler {
         if (!job.state().finished()) {
             return Reply.ok(jobs.cancel(owner, id).orElseThrow(() -> notFound(id)));
         }
-        boolean deleted = jobs.delete(owner, id).orElseThrow(() -> notFound(id));
+        boolean deleted;
+        try {
+            deleted = jobs.delete(owner, id).orElseThrow(() -> notFound(id));
+        } catch (RecordingInUseException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
         if (!deleted) {
             throw ApiException.conflict("文字起こしの停止を待っています。少し後でもう一度削除してください (the job is still stopping)");
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.kairan.core.minutes.MinutesRecord;
+import org.kairan.core.protocol.ApiError;
+import org.kairan.core.protocol.ErrorCode;
 import org.kairan.server.login.SessionService;
 import org.kairan.server.minutes.MinutesRecords;
 
@@ -14,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * 議事録 outside the feed ({@code /api/minutes/records}): one record as last saved
  * ({@code GET /api/minutes/records/{id}}) and the 会議録 as a file
- * ({@code GET /api/minutes/records/{id}/export?format=docx|pdf}, named 「<会議名> 会議録.docx」). Minutes the user
+ * ({@code GET /api/minutes/records/{id}/export?format=docx|pdf}, named 「<会議名> 会議録.docx」) and the recording
+ * minutes made by speech-to-text are played from ({@code GET /api/minutes/records/{id}/recording}: WAV, 16 kHz mono,
+ * an utterance's time a place in it). Minutes the user
  * may not see answer exactly like minutes that do not exist. Changes go through the sync commands
  * ({@code minutes.save}, {@code minutes.send}).
  */
@@ -56,6 +60,17 @@ public final class MinutesRecordsHandler extends RouteFamilyHandler {
             byte[] content = export.content();
             return Reply.ok(new Download(export.mediaType(), export.fileName(), content.length,
                     () -> new ByteArrayInputStream(content)));
+        }
+        if (segments.size() == 2 && segments.get(1).equals("recording")) {
+            try {
+                MinutesRecords.Playable sound = records.recording(who.user(), id).orElseThrow(() -> ApiException.notFound(
+                        "この議事録には再生できる録音がありません (no recording of minutes " + id + " that you may hear)"));
+                return Reply.ok(new Download(MinutesRecords.Playable.MEDIA_TYPE, sound.fileName(), sound.length(),
+                        sound::open));
+            } catch (IOException e) {
+                throw new ApiException(503, ApiError.of(ErrorCode.SERVER_ERROR,
+                        "録音を読み出せませんでした (" + e.getMessage() + ")"));
+            }
         }
         throw ApiException.notFound("no such route: " + exchange.path());
     }

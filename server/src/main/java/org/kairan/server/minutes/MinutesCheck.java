@@ -31,6 +31,9 @@ final class MinutesCheck {
     static void check(Minutes minutes) {
         CommandPayload.uuid(minutes.id(), "minutes.id");
         CommandPayload.required(minutes.unitCode(), "minutes.unitCode");
+        if (minutes.hasRecording()) {
+            CommandPayload.uuid(minutes.recording(), "minutes.recording");
+        }
         String title = CommandPayload.required(minutes.header().title(), "minutes.header.title");
         limit(title.length(), MAX_TITLE, "title", "会議名は" + MAX_TITLE + "文字までです");
         limit(minutes.header().place().length(), MAX_PLACE, "place", "場所は" + MAX_PLACE + "文字までです");

@@ -1,5 +1,6 @@
 package org.kairan.server.minutes;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -24,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * 議事録 on the server: kept per 課 and published through the change feed to those who may see them, saved by
  * {@code minutes.save} on a base version, sent for 決裁 by {@code minutes.send} (a 起案 with the printed PDF), and
- * read outside the feed as .docx or PDF ({@link MinutesRecords}).
+ * read outside the feed as .docx or PDF, and played from the recording they were transcribed from
+ * ({@link MinutesRecords}).
  */
 public final class MinutesModule {
 
@@ -36,24 +38,37 @@ public final class MinutesModule {
     private final ZoneId zone;
     private final MinutesRecords records;
 
+    private final TranscriptionStore transcriptions;
+
+    /**
+     * @param recordings the directory of the speech-to-text jobs' recordings ({@code DATA/minutes}), which minutes
+     *                   made from a job are played from
+     */
     public MinutesModule(Database database, ChangeFeed feed, ObjectMapper mapper, DirectoryCache directory,
-            SessionUsers users, KessaiModule kessai, FileStore files, RecordSettings recordSettings, ZoneId zone) {
+            SessionUsers users, KessaiModule kessai, FileStore files, RecordSettings recordSettings, ZoneId zone,
+            Path recordings) {
         this.store = new MinutesStore(feed, mapper);
+        this.transcriptions = new TranscriptionStore(mapper);
         this.payloads = new CommandPayload(mapper);
         this.kessai = kessai;
         this.files = files;
         this.printer = new MinutesPrinter(recordSettings);
         this.zone = zone;
-        this.records = new MinutesRecords(database, store, directory, users, printer);
+        this.records = new MinutesRecords(database, store, directory, users, printer, recordings);
     }
 
     public List<CommandHandler> commands() {
-        return List.of(new SaveMinutesCommand(store, payloads),
+        return List.of(new SaveMinutesCommand(store, transcriptions, payloads),
                 new SendMinutesCommand(store, payloads, kessai, files, printer, zone));
     }
 
     public MinutesRecords records() {
         return records;
+    }
+
+    /** Which minutes play a speech-to-text job's recording: such a job is not deleted. */
+    public RecordingUse recordingUse() {
+        return store::playing;
     }
 
     /** Stores and publishes the record to its audience and says what was done. */

@@ -1,7 +1,12 @@
 package org.kairan.server.minutes;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -15,7 +20,8 @@ import org.kairan.server.storage.Database;
 import org.kairan.server.sync.SyncScope;
 
 /**
- * 議事録 outside the feed, with the feed's visibility: one record, and its .docx or PDF. Who may not see minutes
+ * 議事録 outside the feed, with the feed's visibility: one record, its .docx or PDF, and the recording it is played
+ * from. Who may not see minutes
  * learns nothing of them — not even that they exist.
  */
 public final class MinutesRecords {
@@ -46,19 +52,43 @@ public final class MinutesRecords {
     public record Export(String fileName, String mediaType, byte[] content) {
     }
 
+    /**
+     * The meeting's recording as a WAV file (16 kHz mono 16-bit PCM, what the speech-to-text engine heard, so that
+     * an utterance's time is a place in it).
+     *
+     * @param fileName 「<会議名> 録音.wav」
+     * @param length   bytes, with the WAV header
+     */
+    public record Playable(String fileName, long length, Path pcm) {
+
+        public static final String MEDIA_TYPE = "audio/wav";
+
+        /** The WAV file's bytes: its header, then the recording read from disk as it is sent. */
+        public InputStream open() throws IOException {
+            return new SequenceInputStream(new ByteArrayInputStream(Recordings.waveHeader(length - Recordings.WAVE_HEADER)),
+                    Files.newInputStream(pcm));
+        }
+    }
+
     private final Database database;
     private final MinutesStore store;
     private final DirectoryCache directory;
     private final SessionUsers users;
     private final MinutesPrinter printer;
 
+    private final Path recordings;
+
+    /**
+     * @param recordings the directory of the speech-to-text jobs' recordings ({@code DATA/minutes})
+     */
     MinutesRecords(Database database, MinutesStore store, DirectoryCache directory, SessionUsers users,
-            MinutesPrinter printer) {
+            MinutesPrinter printer, Path recordings) {
         this.database = database;
         this.store = store;
         this.directory = directory;
         this.users = users;
         this.printer = printer;
+        this.recordings = recordings;
     }
 
     /** The minutes as last saved, if the user may see them. */
@@ -82,6 +112,23 @@ public final class MinutesRecords {
         }
         String name = record.get().minutes().header().title() + " 会議録" + format.extension();
         return Optional.of(new Export(name, format.mediaType(), out.toByteArray()));
+    }
+
+    /**
+     * The recording the minutes are played from, if the user may see the minutes and they have one whose sound is
+     * kept (minutes made from a speech-to-text job; a transcript imported from a file has none).
+     */
+    public Optional<Playable> recording(SessionUser user, String id) throws IOException {
+        Optional<MinutesRecord> record = visible(user, id).filter(r -> r.minutes().hasRecording());
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        Path pcm = TranscriptionJobs.playable(recordings, record.get().minutes().recording());
+        if (!Files.isRegularFile(pcm)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Playable(record.get().minutes().header().title() + " 録音.wav",
+                Recordings.WAVE_HEADER + Files.size(pcm), pcm));
     }
 
     private SyncScope scope(Connection c, SessionUser user) throws SQLException {

@@ -72,6 +72,20 @@ final class MinutesStore {
         }
     }
 
+    /** The 会議名 of the minutes played from a speech-to-text job's recording (empty: none). */
+    List<String> playing(Connection c, String jobId) throws SQLException {
+        List<String> titles = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT data FROM minutes WHERE recording = ? ORDER BY id")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    titles.add(read(rs.getString(1)).minutes().header().title());
+                }
+            }
+        }
+        return titles;
+    }
+
     /** A 課's minutes, the latest saved first. */
     List<Stored> inUnit(Connection c, String unitCode) throws SQLException {
         List<Stored> found = new ArrayList<>();
@@ -99,9 +113,9 @@ final class MinutesStore {
         }
         String sql = previous == null
                 ? "INSERT INTO minutes (unit_code, version, status, kessai_id, created_by, updated_by, updated_at,"
-                        + " audience, data, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " audience, data, recording, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 : "UPDATE minutes SET unit_code = ?, version = ?, status = ?, kessai_id = ?, created_by = ?,"
-                        + " updated_by = ?, updated_at = ?, audience = ?, data = ? WHERE id = ?";
+                        + " updated_by = ?, updated_at = ?, audience = ?, data = ?, recording = ? WHERE id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, record.minutes().unitCode());
             ps.setInt(2, record.version());
@@ -112,7 +126,8 @@ final class MinutesStore {
             ps.setObject(7, OffsetDateTime.ofInstant(record.updatedAt(), ZoneOffset.UTC));
             ps.setString(8, audience);
             ps.setString(9, data);
-            ps.setString(10, record.id());
+            ps.setString(10, record.minutes().hasRecording() ? record.minutes().recording() : null);
+            ps.setString(11, record.id());
             ps.executeUpdate();
         }
         List<FeedEntry> entries = new ArrayList<>();

@@ -30,6 +30,8 @@ public final class Recordings {
 
     /** What the engines are fed. */
     static final AudioFormat ENGINE_FORMAT = new AudioFormat(SpeechToText.SAMPLE_RATE, 16, 1, true, false);
+    /** The bytes of a WAV file's header before its samples ({@link #waveHeader}). */
+    static final int WAVE_HEADER = 44;
     private static final Pattern DURATION = Pattern.compile("Duration: (\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
     private static final long PROBE_SECONDS = 30;
 
@@ -175,6 +177,27 @@ public final class Recordings {
             }
             Files.deleteIfExists(errors);
         }
+    }
+
+    /**
+     * The canonical 44-byte header of a WAV file of {@code dataBytes} bytes of {@link #ENGINE_FORMAT} samples (RIFF,
+     * little-endian), so that a kept recording is sent as WAV without being read into memory.
+     */
+    static byte[] waveHeader(long dataBytes) {
+        if (dataBytes < 0 || dataBytes > 0xFFFF_FFFFL - 36) {
+            throw new IllegalArgumentException("a WAV file holds at most 4 GiB: " + dataBytes);
+        }
+        int channels = ENGINE_FORMAT.getChannels();
+        int rate = (int) ENGINE_FORMAT.getSampleRate();
+        int frame = ENGINE_FORMAT.getFrameSize();
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(WAVE_HEADER).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes))
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII))
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                .putShort((short) channels).putInt(rate).putInt(rate * frame).putShort((short) frame)
+                .putShort((short) ENGINE_FORMAT.getSampleSizeInBits())
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+        return header.array();
     }
 
     private static java.io.File nullDevice() {

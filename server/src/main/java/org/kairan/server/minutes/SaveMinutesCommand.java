@@ -18,15 +18,19 @@ import org.kairan.server.sync.InvalidPayloadException;
 
 /**
  * {@code minutes.save}: new 議事録 of a 課 the user belongs to, or an edit of minutes the user may see and that are
- * still 作成中 — on the version the editor started from, so that a save never silently overwrites someone else's.
+ * still 作成中 — on the version the editor started from, so that a save never silently overwrites someone else's. A
+ * recording newly given to the minutes must be the saver's own finished speech-to-text job's: nobody plays a
+ * recording they could not hear.
  */
 final class SaveMinutesCommand implements CommandHandler {
 
     private final MinutesStore store;
+    private final TranscriptionStore transcriptions;
     private final CommandPayload payloads;
 
-    SaveMinutesCommand(MinutesStore store, CommandPayload payloads) {
+    SaveMinutesCommand(MinutesStore store, TranscriptionStore transcriptions, CommandPayload payloads) {
         this.store = store;
+        this.transcriptions = transcriptions;
         this.payloads = payloads;
     }
 
@@ -76,8 +80,20 @@ final class SaveMinutesCommand implements CommandHandler {
             next = new MinutesRecord(save.minutes(), now.version() + 1, MinutesStatus.DRAFT, null, now.createdBy(),
                     staffNo, context.now());
         }
+        String recording = next.minutes().recording();
+        if (next.minutes().hasRecording() && !existing.map(e -> e.record().minutes().recording()).orElse("")
+                .equals(recording) && !ownFinished(c, recording, staffNo)) {
+            return CommandVerdict.rejected(CommandCodes.NOT_PERMITTED, "録音「" + recording + "」は使えません（自分が登録して"
+                    + "文字起こしが完了した録音だけを議事録に付けられます） (not a finished transcription of one's own)");
+        }
         return MinutesModule.publish(c, store, next, existing.orElse(null), context, "議事録の保存",
                 "議事録「" + next.minutes().header().title() + "」を保存（第" + next.version() + "版、発言 "
                         + next.minutes().utterances().size() + "件）");
+    }
+
+    /** Whether a recording newly given to minutes is the saver's own finished transcription job's. */
+    private boolean ownFinished(Connection c, String jobId, String staffNo) throws SQLException {
+        return transcriptions.find(c, jobId).filter(j -> j.owner().equals(staffNo) && j.state() == JobState.DONE)
+                .isPresent();
     }
 }

@@ -33,13 +33,17 @@ import org.slf4j.LoggerFactory;
  * mono PCM), 認識中 n% (the engine fed chunk by chunk), then 完了 with its transcript written in the same transaction,
  * or 取消 / 失敗 with nothing kept. Cancelling stops the engine at its next chunk (⅛ s of audio, well within a second).
  * A job a worker had when the server stopped is 失敗（中断）; waiting ones are taken up at the next start.
- * Recordings are kept under {@code DATA/minutes/<id>/} until their job is deleted.
+ * Recordings are kept under {@code DATA/minutes/<id>/} until their job is deleted: the upload, and once the job is
+ * done the 16 kHz PCM the engine was fed, which the minutes made from it play. A job whose recording minutes play is
+ * not deleted.
  */
 public final class TranscriptionJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptionJobs.class);
     /** The longest a cancel waits for the worker to stop before it answers. */
     static final Duration CANCEL_WAIT = Duration.ofSeconds(2);
+    /** A finished job's recording as the engines were fed it, kept to be played from the minutes. */
+    private static final String PLAYABLE = "audio.pcm";
     static final String INTERRUPTED = "サーバーの停止で中断されました。もう一度登録してください (interrupted by a server stop)";
 
     private final Database database;
@@ -49,6 +53,7 @@ public final class TranscriptionJobs implements AutoCloseable {
     private final SpeechSettings settings;
     private final Path root;
     private final Clock clock;
+    private final RecordingUse minutes;
     private final ExecutorService workers;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private volatile boolean closing;
@@ -61,10 +66,11 @@ public final class TranscriptionJobs implements AutoCloseable {
     }
 
     /**
-     * @param root the directory of the recordings ({@code DATA/minutes})
+     * @param root    the directory of the recordings ({@code DATA/minutes})
+     * @param minutes which 議事録 are played from a job's recording (it is not deleted then)
      */
     public TranscriptionJobs(Database database, com.fasterxml.jackson.databind.ObjectMapper mapper, SpeechToText engine,
-            Recordings recordings, SpeechSettings settings, Path root, Clock clock) {
+            Recordings recordings, SpeechSettings settings, Path root, Clock clock, RecordingUse minutes) {
         this.database = database;
         this.store = new TranscriptionStore(mapper);
         this.engine = engine;
@@ -72,6 +78,7 @@ public final class TranscriptionJobs implements AutoCloseable {
         this.settings = settings;
         this.root = root;
         this.clock = clock;
+        this.minutes = minutes;
         AtomicInteger number = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.workers(), task -> {
             Thread thread = new Thread(task, "kairan-stt-" + number.incrementAndGet());
@@ -262,6 +269,7 @@ public final class TranscriptionJobs implements AutoCloseable {
      * Deletes the person's finished job: its row, its transcript and its recording. A job not yet finished is not
      * deleted (cancel it first).
      *
+     * @throws RecordingInUseException 議事録 are played from its recording
      * @return empty when there is no such job; else whether it was deleted (false: it is still running)
      */
     public Optional<Boolean> delete(String owner, String id) {
@@ -273,7 +281,14 @@ public final class TranscriptionJobs implements AutoCloseable {
         if (!job.get().state().finished() || running.containsKey(id)) {
             return Optional.of(false);
         }
-        database.inTransaction(c -> store.delete(c, id));
+        database.inTransaction(c -> {
+            List<String> playing = minutes.playing(c, id);
+            if (!playing.isEmpty()) {
+                throw new RecordingInUseException(playing);
+            }
+            store.delete(c, id);
+            return null;
+        });
         removeTree(root.resolve(id));
         LOG.info("transcription {} deleted with its recording", id);
         return Optional.of(true);
@@ -282,6 +297,16 @@ public final class TranscriptionJobs implements AutoCloseable {
     /** The directory a job keeps its recording in (tests look whether it is gone). */
     public Path directory(String id) {
         return root.resolve(id);
+    }
+
+    /**
+     * Where a finished job keeps its recording as the engines were fed it (16 kHz mono 16-bit PCM), to be played
+     * from the minutes made of it.
+     *
+     * @param root the directory of the recordings ({@code DATA/minutes})
+     */
+    static Path playable(Path root, String id) {
+        return root.resolve(id).resolve(PLAYABLE);
     }
 
     private void work(String id, Running run) {
@@ -304,7 +329,8 @@ public final class TranscriptionJobs implements AutoCloseable {
         TranscriptionStore.StoredJob job = database.inTransaction(c -> store.find(c, id)).orElseThrow();
         Path directory = root.resolve(id);
         Path recording = directory.resolve(job.storedName());
-        Path pcm = directory.resolve("audio.pcm");
+        Path pcm = directory.resolve(PLAYABLE);
+        boolean kept = false;
         try {
             Recordings.Recording probed = recordings.probe(recording, job.fileName());
             recordings.toPcm(probed, recording, job.fileName(), pcm, () -> run.cancelled || closing);
@@ -330,7 +356,7 @@ public final class TranscriptionJobs implements AutoCloseable {
             double seconds = total / (double) SpeechToText.BYTES_PER_SECOND;
             double realTimeFactor = (System.nanoTime() - start) / 1e9 / seconds;
             String note = segments.isEmpty() ? TranscriptionJob.NO_SPEECH : null;
-            boolean kept = database.inTransaction(c -> store.finish(c, id, segments, note, realTimeFactor, clock.instant()));
+            kept = database.inTransaction(c -> store.finish(c, id, segments, note, realTimeFactor, clock.instant()));
             if (kept) {
                 LOG.info("transcription {} done: {} segments from {} s of audio, real-time factor {}", id, segments.size(),
                         String.format(Locale.ROOT, "%.1f", seconds), String.format(Locale.ROOT, "%.3f", realTimeFactor));
@@ -350,10 +376,12 @@ public final class TranscriptionJobs implements AutoCloseable {
             LOG.warn("transcription {} failed: {}", id, e.toString());
             failQuietly(id, "録音を読み書きできませんでした (" + e.getMessage() + ")");
         } finally {
-            try {
-                Files.deleteIfExists(pcm);
-            } catch (IOException e) {
-                LOG.warn("could not remove {}: {}", pcm, e.toString());
+            if (!kept) {
+                try {
+                    Files.deleteIfExists(pcm);
+                } catch (IOException e) {
+                    LOG.warn("could not remove {}: {}", pcm, e.toString());
+                }
             }
         }
     }

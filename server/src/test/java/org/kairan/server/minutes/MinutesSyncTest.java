@@ -83,7 +83,7 @@ class MinutesSyncTest {
                         "それでは第1回財政課内会議を始めます。"),
                 new MinutesUtterance("u2", "話者 2", Duration.ofSeconds(12), Duration.ofSeconds(30),
                         "シーリングは前年度と同額とすべきです。"));
-        return new Minutes(id, ZAISEI_KA, header, said, Map.of(), List.of(), List.of(), "");
+        return new Minutes(id, ZAISEI_KA, header, said, Map.of(), List.of(), List.of(), "", "");
     }
 
     private MinutesRecord seenBy(String staffNo, String id) {
@@ -141,7 +141,7 @@ class MinutesSyncTest {
         Minutes twice = new Minutes(UUID.randomUUID().toString(), ZAISEI_KA, meeting("x").header(),
                 List.of(new MinutesUtterance("u1", "", Duration.ZERO, Duration.ZERO, "あ"),
                         new MinutesUtterance("u1", "", Duration.ZERO, Duration.ZERO, "い")),
-                Map.of(), List.of(), List.of(), "");
+                Map.of(), List.of(), List.of(), "", "");
         CommandResult duplicate = desks.send(SHUJI, CommandTypes.SAVE_MINUTES, new SaveMinutes(twice, 0));
         assertEquals(CommandOutcome.REJECTED, duplicate.outcome());
         assertTrue(duplicate.message().contains("重複"), duplicate.message());
@@ -152,7 +152,7 @@ class MinutesSyncTest {
                     "来年度予算の査定方針について、各課の要求額を前年度と比べて説明します。"));
         }
         Minutes huge = new Minutes(UUID.randomUUID().toString(), ZAISEI_KA, meeting("x").header(), talk, Map.of(),
-                List.of(), List.of(), "");
+                List.of(), List.of(), "", "");
         CommandResult tooLarge = desks.send(SHUJI, CommandTypes.SAVE_MINUTES, new SaveMinutes(huge, 0));
         assertEquals(CommandOutcome.REJECTED, tooLarge.outcome());
         assertTrue(tooLarge.message().contains("議事録が大きすぎます"), tooLarge.message());

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.kairan.core.files.StoredFile;
 import org.kairan.core.kessai.ActionKind;
@@ -82,20 +83,27 @@ public final class DemoDesks implements AutoCloseable {
     /** The demo city on H2 or PostgreSQL, numbering with 伊, taking files up to {@code maxFileBytes}. */
     public static DemoDesks start(Path dataDir, PostgresDatabase database, long maxFileBytes) {
         // the 決裁 tests leave the demo's document libraries empty: ≈80 uploads and their extraction are not theirs
-        return start(dataDir, database, maxFileBytes, false);
+        return start(dataDir, database, maxFileBytes, false, UnaryOperator.identity());
+    }
+
+    /** The demo city on H2 with more settings (a speech model, …). */
+    public static DemoDesks startWith(Path dataDir, UnaryOperator<ServerConfig.Builder> more) {
+        return start(dataDir, null, KessaiSettings.standard().maxFileBytes(), false, more);
     }
 
     /** The demo city on H2 with its 課 document libraries filled, as {@code --demo} starts it. */
     public static DemoDesks startWithLibraries(Path dataDir) {
-        return start(dataDir, null, KessaiSettings.standard().maxFileBytes(), true);
+        return start(dataDir, null, KessaiSettings.standard().maxFileBytes(), true, UnaryOperator.identity());
     }
 
-    private static DemoDesks start(Path dataDir, PostgresDatabase database, long maxFileBytes, boolean libraries) {
+    private static DemoDesks start(Path dataDir, PostgresDatabase database, long maxFileBytes, boolean libraries,
+            UnaryOperator<ServerConfig.Builder> more) {
         ServerConfig base = RunningServer.config(dataDir, database);
         KessaiSettings standard = KessaiSettings.standard();
-        ServerConfig config = base.toBuilder().demo(true).demoLibrary(libraries).kessai(new KessaiSettings(
+        ServerConfig.Builder builder = base.toBuilder().demo(true).demoLibrary(libraries).kessai(new KessaiSettings(
                 standard.decisionRules(), standard.substituteOrder(), standard.classes(), standard.numberPattern(), "伊",
-                standard.numberAt(), maxFileBytes)).records(base.records().withMaxAttachmentBytes(maxFileBytes)).build();
+                standard.numberAt(), maxFileBytes)).records(base.records().withMaxAttachmentBytes(maxFileBytes));
+        ServerConfig config = more.apply(builder).build();
         return new DemoDesks(RunningServer.start(config), config);
     }
 

@@ -21,11 +21,11 @@ import org.kairan.client.kessai.FileUnavailableException;
 import org.kairan.client.kessai.FileUnavailableException.Reason;
 
 /**
- * Files opened on this desktop — 決裁 attachments, PDFs of record, library documents — kept under {@code files/}
- * in the user's directory (owner-only) by their SHA-256, so that what was opened once opens again offline. One
+ * Files opened on this desktop — 決裁 attachments, PDFs of record, library documents, meetings' recordings — kept
+ * under {@code files/} in the user's directory (owner-only) by their SHA-256 (a recording by its id), so that what was opened once opens again offline. One
  * cache for every service of this bundle: the same content opened as a 決裁 attachment and as a library version
- * is stored once. A download goes to a temporary file, is checked against
- * the hash and only then takes its place: the cache never holds a damaged file.
+ * is stored once. A download goes to a temporary file, is checked (against the hash) and only then takes its place:
+ * the cache never holds a damaged file.
  */
 public final class FileCache {
 
@@ -60,7 +60,35 @@ public final class FileCache {
      * @param name for messages and the extension
      */
     public Path open(String sha256, String name, Optional<Path> local, Download download) throws FileUnavailableException {
-        Path cached = path(sha256, name);
+        return open(path(sha256, name), name, local, download, arrived -> {
+            String hash = sha256Of(arrived);
+            if (!hash.equals(sha256)) {
+                throw new FileUnavailableException(Reason.DAMAGED, "「" + name + "」は受信中に壊れました。もう一度開いてください"
+                        + " (the content's SHA-256 is " + hash + ", expected " + sha256 + ")", null);
+            }
+        });
+    }
+
+    /** Checks a file that has arrived before it takes its place in the cache. */
+    @FunctionalInterface
+    public interface Check {
+        /** @throws FileUnavailableException it is damaged: it is not kept */
+        void check(Path arrived) throws FileUnavailableException, IOException;
+    }
+
+    /**
+     * A file known by a key that names content which never changes (e.g. {@code recording-<id>.wav}, a meeting's
+     * recording), cached like the others: the cached file, else downloaded and checked.
+     */
+    public Path open(String key, String name, Download download, Check check) throws FileUnavailableException {
+        if (!key.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new IllegalArgumentException("not a cache key: " + key);
+        }
+        return open(directory.resolve(key), name, Optional.empty(), download, check);
+    }
+
+    private Path open(Path cached, String name, Optional<Path> local, Download download, Check check)
+            throws FileUnavailableException {
         if (Files.isRegularFile(cached)) {
             return cached;
         }
@@ -73,11 +101,7 @@ public final class FileCache {
             } else {
                 download.into(partial);
             }
-            String arrived = sha256Of(partial);
-            if (!arrived.equals(sha256)) {
-                throw new FileUnavailableException(Reason.DAMAGED, "「" + name + "」は受信中に壊れました。もう一度開いてください"
-                        + " (the content's SHA-256 is " + arrived + ", expected " + sha256 + ")", null);
-            }
+            check.check(partial);
             Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return cached;
         } catch (ServerUnreachableException | SessionExpiredException e) {

@@ -305,30 +305,19 @@ public final class HttpKairanServerClient implements KairanServerClient {
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a lowercase SHA-256: " + sha256);
         }
-        authenticated(s -> {
-            transport.download(s.server().resolve("/api/files/" + sha256), s.token(), target);
-            return null;
-        });
+        download("/api/files/" + sha256, target);
     }
 
     @Override
     public void downloadRecord(String kessaiId, Path target) throws KairanClientException {
-        String segment = URLEncoder.encode(kessaiId, StandardCharsets.UTF_8).replace("+", "%20");
-        authenticated(s -> {
-            transport.download(s.server().resolve("/api/kessai/" + segment + "/record"), s.token(), target);
-            return null;
-        });
+        download("/api/kessai/" + segment(kessaiId) + "/record", target);
     }
 
     @Override
     public void downloadRegister(String unitCode, java.time.LocalDate from, java.time.LocalDate to, boolean shiftJis,
             Path target) throws KairanClientException {
-        String query = "/api/kessai/register?unit=" + URLEncoder.encode(unitCode, StandardCharsets.UTF_8) + "&from=" + from
-                + "&to=" + to + "&charset=" + (shiftJis ? "shift_jis" : "utf-8");
-        authenticated(s -> {
-            transport.download(s.server().resolve(query), s.token(), target);
-            return null;
-        });
+        download("/api/kessai/register?unit=" + segment(unitCode) + "&from=" + from + "&to=" + to + "&charset="
+                + (shiftJis ? "shift_jis" : "utf-8"), target);
     }
 
     @Override
@@ -358,11 +347,12 @@ public final class HttpKairanServerClient implements KairanServerClient {
 
     @Override
     public void downloadMinutes(String minutesId, String format, Path target) throws KairanClientException {
-        String route = "/api/minutes/records/" + segment(minutesId) + "/export?format=" + segment(format);
-        authenticated(s -> {
-            transport.download(s.server().resolve(route), s.token(), target);
-            return null;
-        });
+        download("/api/minutes/records/" + segment(minutesId) + "/export?format=" + segment(format), target);
+    }
+
+    @Override
+    public void downloadMinutesRecording(String minutesId, Path target) throws KairanClientException {
+        download("/api/minutes/records/" + segment(minutesId) + "/recording", target);
     }
 
     @Override
@@ -404,7 +394,11 @@ public final class HttpKairanServerClient implements KairanServerClient {
 
     @Override
     public void downloadTranscript(String jobId, Path target) throws KairanClientException {
-        String route = "/api/minutes/transcriptions/" + segment(jobId) + "/transcript.vtt";
+        download("/api/minutes/transcriptions/" + segment(jobId) + "/transcript.vtt", target);
+    }
+
+    /** A GET whose answer is written into {@code target} (removed again when it fails). */
+    private void download(String route, Path target) throws KairanClientException {
         authenticated(s -> {
             transport.download(s.server().resolve(route), s.token(), target);
             return null;

@@ -82,6 +82,18 @@ public interface MinutesService {
      */
     void export(String minutesId, ExportFormat format, Path target) throws KairanClientException, IOException;
 
+    /**
+     * The recording the minutes are played from, as a WAV file on this desktop (16 kHz mono; an utterance's time is
+     * its place in it): downloaded once into the user's file cache, then played from there, offline too. Minutes made
+     * from a speech-to-text job have one; a transcript imported from a file has none. Uses the network the first
+     * time: call it from a Job.
+     *
+     * @throws org.kairan.client.kessai.FileUnavailableException no recording, not on this desktop yet while the
+     *         server cannot be reached, refused, or cut short; the message says which in Japanese
+     * @throws IllegalArgumentException no such minutes here
+     */
+    Path recording(String minutesId) throws org.kairan.client.kessai.FileUnavailableException;
+
     // --- speech-to-text on the server
 
     /** The languages the server knows of, each saying whether its model is installed. */
@@ -103,7 +115,8 @@ public interface MinutesService {
 
     /**
      * Makes new minutes of the 課 from a finished job's transcript (utterances without speaker labels: speech-to-text
-     * does not tell speakers apart) and queues them like an import.
+     * does not tell speakers apart), played from the job's recording ({@link #recording}), and queues them like an
+     * import.
      *
      * @throws KairanClientException the transcript is not ready or the server could not be reached
      */

@@ -22,9 +22,13 @@ import java.util.Optional;
  * @param decisions    決定事項, in order
  * @param actionItems  今後の対応, in order
  * @param summary      要旨, empty until written or drafted
+ * @param recording    the meeting's recording on the server (the id of the speech-to-text job it was transcribed
+ *                     by), which the editor plays from an utterance's time; empty when there is none (a transcript
+ *                     imported from a file)
  */
 public record Minutes(String id, String unitCode, MeetingHeader header, List<MinutesUtterance> utterances,
-        Map<String, Attendee> speakers, List<Decision> decisions, List<ActionItem> actionItems, String summary) {
+        Map<String, Attendee> speakers, List<Decision> decisions, List<ActionItem> actionItems, String summary,
+        String recording) {
 
     public Minutes {
         Objects.requireNonNull(id, "id");
@@ -35,6 +39,7 @@ public record Minutes(String id, String unitCode, MeetingHeader header, List<Min
         decisions = List.copyOf(decisions);
         actionItems = List.copyOf(actionItems);
         Objects.requireNonNull(summary, "summary");
+        recording = recording == null ? "" : recording;
     }
 
     /**
@@ -47,7 +52,7 @@ public record Minutes(String id, String unitCode, MeetingHeader header, List<Min
             utterances.add(new MinutesUtterance("u" + (utterances.size() + 1), u.speaker(), u.start(), u.end(),
                     u.text()));
         }
-        return new Minutes(id, unitCode, header, utterances, Map.of(), List.of(), List.of(), "");
+        return new Minutes(id, unitCode, header, utterances, Map.of(), List.of(), List.of(), "", "");
     }
 
     /** The name printed for a speaker label: the person it was mapped to, else the label itself. */
@@ -74,11 +79,22 @@ public record Minutes(String id, String unitCode, MeetingHeader header, List<Min
 
     Minutes with(List<MinutesUtterance> newUtterances, Map<String, Attendee> newSpeakers,
             List<Decision> newDecisions, List<ActionItem> newActionItems, String newSummary) {
-        return new Minutes(id, unitCode, header, newUtterances, newSpeakers, newDecisions, newActionItems, newSummary);
+        return new Minutes(id, unitCode, header, newUtterances, newSpeakers, newDecisions, newActionItems, newSummary,
+                recording);
     }
 
     public Minutes withHeader(MeetingHeader newHeader) {
-        return new Minutes(id, unitCode, newHeader, utterances, speakers, decisions, actionItems, summary);
+        return new Minutes(id, unitCode, newHeader, utterances, speakers, decisions, actionItems, summary, recording);
+    }
+
+    /** The same minutes, played from {@code newRecording} (a speech-to-text job's id; empty for none). */
+    public Minutes withRecording(String newRecording) {
+        return new Minutes(id, unitCode, header, utterances, speakers, decisions, actionItems, summary, newRecording);
+    }
+
+    /** Whether the meeting's recording is on the server, to be played from an utterance. */
+    public boolean hasRecording() {
+        return !recording.isEmpty();
     }
 
     public Minutes withSummary(String newSummary) {

@@ -41,6 +41,11 @@ public interface MinutesUiConstants {
     String ID_SPEAKERS = "minutes.speakers";
     String ID_MARK_DECISION = "minutes.markDecision";
     String ID_MARK_ACTION = "minutes.markAction";
+    /** 「発言から再生」: plays the recording from the selected utterance (shown for minutes with a recording). */
+    String ID_PLAY = "minutes.play";
+    String ID_STOP = "minutes.stop";
+    /** The time heard while the recording plays (a Label: 「再生中 0:05:07」). */
+    String ID_PLAYBACK = "minutes.playback";
     /** 決定事項 (a Table). */
     String ID_DECISIONS = "minutes.decisions";
     /** 今後の対応 (a Table: 内容, 担当者, 期限). */

@@ -48,7 +48,7 @@ class MinutesIndexingTest {
                         "それでは第3回財政課内会議を始めます。"),
                 new MinutesUtterance("u2", "話者 2", Duration.ofSeconds(307), Duration.ofSeconds(330),
                         "各課の要求額は前年度比で５％増えています。シーリングは前年度と同じにすべきです。")),
-                Map.of(), List.of(), List.of(), "");
+                Map.of(), List.of(), List.of(), "", "");
         minutes = MinutesEdits.mapSpeaker(minutes, "話者 2", new Attendee("466475", "佐藤 花子"));
         minutes = MinutesEdits.markDecision(minutes, "u2", "シーリングは前年度と同額とする。");
         minutes = MinutesEdits.addActionItem(minutes, "u2", "各課へ通知する", new Attendee("466475", "佐藤 花子"), null);

@@ -15,9 +15,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
 import org.kairan.client.KairanClientException;
 import org.kairan.client.KairanServerClient;
 import org.kairan.client.Session;
+import org.kairan.client.internal.FileCache;
+import org.kairan.client.kessai.FileUnavailableException;
 import org.kairan.client.minutes.ExportFormat;
 import org.kairan.client.minutes.MinutesEntry;
 import org.kairan.client.minutes.MinutesService;
@@ -57,6 +63,9 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = MinutesService.class)
 public final class DefaultMinutesService implements MinutesService {
+
+    /** The bytes before the samples of the WAV files the server sends. */
+    private static final int WAVE_HEADER = 44;
 
     @Reference
     private SyncService sync;
@@ -140,11 +149,12 @@ public final class DefaultMinutesService implements MinutesService {
         try (InputStream in = Files.newInputStream(file)) {
             transcript = Transcripts.read(in, file.getFileName().toString()); // a huge file is refused as it is read
         }
-        return queueNew(transcript, header, unitCode);
+        return queueNew(transcript, header, unitCode, "");
     }
 
-    private Minutes queueNew(Transcript transcript, MeetingHeader header, String unitCode) {
-        Minutes minutes = Minutes.fromTranscript(UUID.randomUUID().toString(), unitCode, header, transcript);
+    private Minutes queueNew(Transcript transcript, MeetingHeader header, String unitCode, String recording) {
+        Minutes minutes = Minutes.fromTranscript(UUID.randomUUID().toString(), unitCode, header, transcript)
+                .withRecording(recording);
         sync.enqueue(CommandTypes.SAVE_MINUTES, new SaveMinutes(minutes, 0));
         return minutes;
     }
@@ -205,17 +215,60 @@ public final class DefaultMinutesService implements MinutesService {
             case WEBVTT -> Files.writeString(target, MinutesWriters.webVtt(entry.minutes()), StandardCharsets.UTF_8);
             case TEXT -> Files.writeString(target, MinutesWriters.plainText(entry.minutes()), StandardCharsets.UTF_8);
             case DOCX, PDF -> {
-                if (entry.state() == MinutesEntry.State.QUEUED) {
-                    sync.syncNow(SyncProgress.NONE); // the server prints what it has: send the user's saves first
-                    entry = entry(minutesId).orElseThrow();
-                }
-                if (entry.state() == MinutesEntry.State.QUEUED || entry.baseVersion() == 0) {
-                    throw new IllegalStateException("保存した議事録がまだサーバーに届いていません。接続が戻ってから書き出してください"
-                            + " (the saved minutes have not reached the server yet)");
-                }
+                onServer(entry); // the server prints what it has
                 client.downloadMinutes(minutesId, format.extension(), target);
             }
             default -> throw new IllegalArgumentException(format.name());
+        }
+    }
+
+    @Override
+    public Path recording(String minutesId) throws FileUnavailableException {
+        MinutesEntry entry = entry(minutesId).orElseThrow(() -> new IllegalArgumentException(
+                "この議事録はこの端末にありません (no minutes " + minutesId + " here)"));
+        Minutes minutes = entry.minutes();
+        String name = minutes.header().title() + " 録音.wav";
+        if (!minutes.hasRecording()) {
+            throw new FileUnavailableException(FileUnavailableException.Reason.NOT_AVAILABLE, "この議事録には録音がありません"
+                    + "（録音から文字起こしした議事録だけを再生できます） (the minutes have no recording)", null);
+        }
+        Path userDirectory = sync.userDirectory().orElseThrow(() -> new FileUnavailableException(
+                FileUnavailableException.Reason.OFFLINE, "ログインしていません (nobody is logged in)", null));
+        return new FileCache(userDirectory).open("recording-" + minutes.recording() + ".wav", name, target -> {
+            onServer(entry); // the server plays the recording of minutes it has
+            client.downloadMinutesRecording(minutesId, target);
+        }, DefaultMinutesService::playable);
+    }
+
+    /**
+     * Sends the user's unsent saves of the minutes first, so that the server has them as this desktop shows them.
+     *
+     * @throws IllegalStateException they have still not reached the server
+     */
+    private void onServer(MinutesEntry entry) throws KairanClientException {
+        MinutesEntry now = entry;
+        if (now.state() == MinutesEntry.State.QUEUED) {
+            sync.syncNow(SyncProgress.NONE);
+            now = entry(entry.id()).orElseThrow();
+        }
+        if (now.state() == MinutesEntry.State.QUEUED || now.baseVersion() == 0) {
+            throw new IllegalStateException("保存した議事録がまだサーバーに届いていません。接続が戻ってからもう一度お試しください"
+                    + " (the saved minutes have not reached the server yet)");
+        }
+    }
+
+    /** A recording that arrived is a whole WAV: its samples as long as its (44-byte, the server's) header says. */
+    private static void playable(Path arrived) throws FileUnavailableException, IOException {
+        try {
+            AudioFileFormat format = AudioSystem.getAudioFileFormat(arrived.toFile());
+            long samples = (long) format.getFrameLength() * format.getFormat().getFrameSize();
+            if (format.getFrameLength() <= 0 || Files.size(arrived) < WAVE_HEADER + samples) {
+                throw new FileUnavailableException(FileUnavailableException.Reason.DAMAGED, "録音が途中までしか届きません"
+                        + "でした。もう一度再生してください (the recording arrived cut short)", null);
+            }
+        } catch (UnsupportedAudioFileException e) {
+            throw new FileUnavailableException(FileUnavailableException.Reason.DAMAGED, "受け取った録音を読み取れません"
+                    + " (not a WAV file: " + e.getMessage() + ")", e);
         }
     }
 
@@ -249,7 +302,7 @@ public final class DefaultMinutesService implements MinutesService {
         try {
             client.downloadTranscript(jobId, vtt);
             try (InputStream in = Files.newInputStream(vtt)) {
-                return queueNew(Transcripts.read(in, "transcript.vtt"), header, unitCode);
+                return queueNew(Transcripts.read(in, "transcript.vtt"), header, unitCode, jobId);
             }
         } finally {
             Files.deleteIfExists(vtt);

@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Label;
 import org.kairan.client.minutes.ExportFormat;
 import org.kairan.client.minutes.MinutesEntry;
 import org.kairan.client.minutes.MinutesService;
+import org.kairan.client.minutes.RecordingPlayer;
 import org.kairan.core.minutes.Attendee;
 import org.kairan.core.minutes.MeetingHeader;
 import org.kairan.core.minutes.Minutes;
@@ -34,7 +35,8 @@ import org.kairan.ui.BackgroundCall;
 
 /**
  * The minutes being written: the head (「会議の情報…」), the utterances edited in place with 結合, 分割 at the caret,
- * 話者の割り当て…, 決定事項にする and 対応事項にする, the marks and 要旨 ({@link MarksPanel}); 保存 (queued, so it works
+ * 話者の割り当て…, 決定事項にする and 対応事項にする, 発言から再生 of the recording ({@link PlaybackControls}), the
+ * marks and 要旨 ({@link MarksPanel}); 保存 (queued, so it works
  * offline), 書き出し in the chosen format, 決裁に回付… and 起案を開く. Every edit goes through core's
  * {@link MinutesEdits}; one that cannot be made says why and changes nothing.
  */
@@ -68,6 +70,7 @@ final class MinutesEditor {
     private final Label state;
     private final UtteranceTable utterances;
     private final MarksPanel marks;
+    private final PlaybackControls playback;
     private final Button editHead;
     private final Button merge;
     private final Button split;
@@ -84,8 +87,8 @@ final class MinutesEditor {
     private int baseVersion;
     private boolean dirty;
 
-    MinutesEditor(Composite parent, Messages messages, MinutesTexts texts, MinutesService service, UISynchronize ui,
-            Host host) {
+    MinutesEditor(Composite parent, Messages messages, MinutesTexts texts, MinutesService service,
+            RecordingPlayer player, UISynchronize ui, Host host) {
         this.messages = messages;
         this.texts = texts;
         this.service = service;
@@ -112,6 +115,27 @@ final class MinutesEditor {
         speakers = button(tools, messages.minutes_speakers, MinutesUiConstants.ID_SPEAKERS, this::mapSpeakers);
         markDecision = button(tools, messages.minutes_markDecision, MinutesUiConstants.ID_MARK_DECISION, this::markDecision);
         markAction = button(tools, messages.minutes_markAction, MinutesUiConstants.ID_MARK_ACTION, this::markAction);
+        playback = new PlaybackControls(root, messages, service, player, ui, new PlaybackControls.Editor() {
+            @Override
+            public Minutes minutes() {
+                return minutes;
+            }
+
+            @Override
+            public Optional<MinutesUtterance> selected() {
+                return utterances.selected();
+            }
+
+            @Override
+            public void heard(Optional<String> utteranceId) {
+                utterances.heard(utteranceId);
+            }
+
+            @Override
+            public void say(String text, boolean problem) {
+                host.say(text, problem);
+            }
+        });
 
         SashForm sash = new SashForm(root, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
@@ -240,6 +264,7 @@ final class MinutesEditor {
             state.setText("");
             utterances.clear();
             marks.clear();
+            playback.show(null);
         } else {
             MeetingHeader h = minutes.header();
             title.setText(h.title());
@@ -258,6 +283,7 @@ final class MinutesEditor {
             showState();
             utterances.show(minutes);
             marks.show(minutes);
+            playback.show(minutes);
         }
         boolean editable = entry != null && entry.editable();
         utterances.setEditable(editable);

@@ -36,6 +36,7 @@ import org.kairan.approval.ui.KessaiOpener;
 import org.kairan.client.ClientTopics;
 import org.kairan.client.minutes.MinutesEntry;
 import org.kairan.client.minutes.MinutesService;
+import org.kairan.client.minutes.RecordingPlayer;
 import org.kairan.client.minutes.TranscriptionJob;
 import org.kairan.client.sync.QueuedAction;
 import org.kairan.client.sync.SyncService;
@@ -66,6 +67,7 @@ public final class MinutesPart {
     private static final LocalTime USUAL_START = LocalTime.of(10, 0);
 
     private final MinutesService service;
+    private final RecordingPlayer player;
     private final SyncService sync;
     private final UISynchronize ui;
     private final Messages messages;
@@ -85,9 +87,11 @@ public final class MinutesPart {
     private String pendingUtterance;
 
     @Inject
-    public MinutesPart(MinutesService service, SyncService sync, UISynchronize ui, @Translation Messages messages,
-            ECommandService commands, EHandlerService handlers, IEclipseContext context, MDirtyable dirtyable) {
+    public MinutesPart(MinutesService service, RecordingPlayer player, SyncService sync, UISynchronize ui,
+            @Translation Messages messages, ECommandService commands, EHandlerService handlers, IEclipseContext context,
+            MDirtyable dirtyable) {
         this.service = service;
+        this.player = player;
         this.sync = sync;
         this.ui = ui;
         this.messages = messages;
@@ -115,7 +119,7 @@ public final class MinutesPart {
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createList(sash);
-        editor = new MinutesEditor(sash, messages, texts, service, ui, new MinutesEditor.Host() {
+        editor = new MinutesEditor(sash, messages, texts, service, player, ui, new MinutesEditor.Host() {
             @Override
             public void say(String text, boolean problem) {
                 showMessage(text, problem);

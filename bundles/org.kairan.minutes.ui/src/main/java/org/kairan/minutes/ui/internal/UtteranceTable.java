@@ -19,9 +19,13 @@ import org.kairan.minutes.ui.nls.Messages;
 /**
  * The utterances: 時刻 (in the recording), 話者 (the person the label was mapped to, else the label) and 発言. The
  * selected utterance's text is edited in place, in a field over its 発言 cell; a correction is handed on when the field
- * is left, Enter is pressed or another row is chosen. 分割 cuts at that field's caret.
+ * is left, Enter is pressed or another row is chosen. 分割 cuts at that field's caret. While the recording plays, the
+ * utterance being heard is marked (▶ and a background).
  */
 final class UtteranceTable {
+
+    /** Before the 時刻 of the utterance being heard. */
+    static final String HEARD_MARK = "▶ ";
 
     private final Table table;
     private final TableEditor editor;
@@ -31,6 +35,8 @@ final class UtteranceTable {
     private boolean editable = true;
     private boolean committing;
     private String lastText;
+    /** The utterance being heard while the recording plays, or null. */
+    private String heard;
 
     /** @param corrected (utterance id, new text) when an utterance's text was changed in place */
     UtteranceTable(Composite parent, Messages messages, BiConsumer<String, String> corrected) {
@@ -71,9 +77,9 @@ final class UtteranceTable {
             int i = 0;
             for (MinutesUtterance u : utterances) {
                 TableItem item = i < table.getItemCount() ? table.getItem(i) : new TableItem(table, SWT.NONE);
-                item.setText(new String[] { MinutesTexts.offset(u.start()), minutes.speakerName(u.speaker()),
-                        u.text().replace('\n', ' ') });
+                item.setText(new String[] { time(u), minutes.speakerName(u.speaker()), u.text().replace('\n', ' ') });
                 item.setData(u);
+                item.setBackground(u.id().equals(heard) ? heardBackground() : null);
                 if (u.id().equals(fieldUtterance) && field != null && !field.isDisposed()
                         && !field.getText().equals(u.text())) {
                     field.setText(u.text()); // the minutes are the truth: edits commit before they change
@@ -99,7 +105,40 @@ final class UtteranceTable {
 
     void clear() {
         disposeField();
+        heard = null;
         table.removeAll();
+    }
+
+    /** The 時刻 cell: the utterance's time in the recording, marked ▶ while it is being heard. */
+    private String time(MinutesUtterance u) {
+        return (u.id().equals(heard) ? HEARD_MARK : "") + MinutesTexts.offset(u.start());
+    }
+
+    private org.eclipse.swt.graphics.Color heardBackground() {
+        return table.getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND);
+    }
+
+    /**
+     * Marks the utterance being heard as the recording plays (empty: none) and scrolls it into view when it is
+     * not, without touching the selection or the text being edited.
+     */
+    void heard(Optional<String> utteranceId) {
+        String next = utteranceId.orElse(null);
+        if (java.util.Objects.equals(next, heard)) {
+            return;
+        }
+        String before = heard;
+        heard = next;
+        for (TableItem item : table.getItems()) {
+            MinutesUtterance u = (MinutesUtterance) item.getData();
+            if (u.id().equals(before) || u.id().equals(next)) {
+                item.setText(0, time(u));
+                item.setBackground(u.id().equals(next) ? heardBackground() : null);
+                if (u.id().equals(next)) {
+                    table.showItem(item);
+                }
+            }
+        }
     }
 
     /** Editing in place allowed (not for minutes sent for 決裁). */

@@ -55,6 +55,12 @@ public class Messages {
     public String minutes_export;
     public String minutes_send;
     public String minutes_openKessai;
+    public String minutes_play;
+    public String minutes_play_tooltip;
+    public String minutes_stop;
+    public String minutes_playing;
+    public String minutes_loadingRecording;
+    public String minutes_recordingJob;
     public String minutes_format_DOCX;
     public String minutes_format_PDF;
     public String minutes_format_WEBVTT;
