@@ -92,7 +92,7 @@ class MinutesIndexingTest {
         MeetingHeader header = new MeetingHeader("令和8年度 第5回 財政課内会議", LocalDateTime.of(2026, 11, 30, 10, 0),
                 LocalDateTime.of(2026, 11, 30, 12, 0), "第1会議室", List.of(new Attendee("120010", "田中 一郎"),
                         new Attendee("120011", "佐藤 花子")), List.of("補正予算の編成"));
-        Minutes minutes = new Minutes("m-5", "120200", header, utterances, Map.of(), List.of(), List.of(), "");
+        Minutes minutes = new Minutes("m-5", "120200", header, utterances, Map.of(), List.of(), List.of(), "", "");
         minutes = MinutesEdits.mapSpeaker(minutes, "話者 1", new Attendee("120010", "田中 一郎"));
         minutes = MinutesEdits.mapSpeaker(minutes, "話者 2", new Attendee("120011", "佐藤 花子"));
         return new MinutesRecord(minutes, 1, MinutesStatus.DRAFT, null, "120002", "120002", Instant.EPOCH);
