@@ -29,8 +29,8 @@ import org.kairan.search.SearchKind;
  * @param stamp          changes whenever anything indexed changes
  */
 record IndexedItem(SearchKind kind, String id, int page, String attachment, String partOf, String title,
-        List<String> texts, List<String> personReadings, String unit, int fiscalYear, String classification, String state, LocalDate day,
-        String stamp) {
+        List<String> texts, List<String> personReadings, String unit, int fiscalYear, String classification,
+        String state, LocalDate day, String stamp) {
 
     IndexedItem {
         Objects.requireNonNull(kind, "kind");

@@ -41,8 +41,7 @@ final class ItemOrdinals {
             values[leaf.ord] = DocValues.getSorted(leaf.reader(), Fields.ITEM);
         }
         IndexReader.CacheHelper cache = reader.getReaderCacheHelper();
-        return new ItemOrdinals(cache == null ? null : cache.getKey(), OrdinalMap.build(null, values,
-                OVERHEAD));
+        return new ItemOrdinals(cache == null ? null : cache.getKey(), OrdinalMap.build(null, values, OVERHEAD));
     }
 
     /** Whether these are the numbers of the reader's items (the same reader, no commit since). */
