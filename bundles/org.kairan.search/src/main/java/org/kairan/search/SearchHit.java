@@ -6,7 +6,8 @@ import java.time.LocalDate;
  * One hit.
  *
  * @param kind           種別
- * @param id             the item's id within its kind (a 決裁's id, a document's id, …)
+ * @param id             the item's id within its kind (a 決裁's id, a document's id, …); for a 議事録 listed at one
+ *                       of its utterances {@code <minutes id>/<utterance id>}, which the minutes open at
  * @param title          件名 or file name
  * @param markedTitle    the title with the matched words marked as in the snippet (the title itself when none)
  * @param snippet        the best passage, with each matched word between {@link #MARK_START} and

@@ -18,8 +18,9 @@ final class Fields {
     /** The item's own id within its kind (stored). */
     static final String ID = "id";
     /**
-     * {@code kind:id} without the page: what the pages of one document or 決裁 have in common (doc values), so that
-     * a result list shows each once, at its best page.
+     * {@code kind:id} without the page ({@link IndexedItem#listedAs()}): what the pages of one document or 決裁 and
+     * the utterances of one 議事録 (with the minutes themselves) have in common (doc values), so that a result list
+     * shows each once, at its best page or utterance, and the total and the facets count each once.
      */
     static final String ITEM = "item";
     /** Title as shown (stored); indexed as {@link #TITLE_WORDS} and {@link #TITLE_GRAMS} (matches there count double). */

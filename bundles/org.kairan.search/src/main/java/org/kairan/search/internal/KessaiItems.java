@@ -83,7 +83,7 @@ final class KessaiItems {
 
     private static IndexedItem page(IndexedItem kessai, Attachment file, TextPage page) {
         String stamp = Integer.toHexString(Objects.hash(page.text(), file.name())) + ":" + kessai.stamp();
-        return new IndexedItem(SearchKind.KESSAI, kessai.id(), page.page(), file.id(), kessai.title(),
+        return new IndexedItem(SearchKind.KESSAI, kessai.id(), page.page(), file.id(), "", kessai.title(),
                 List.of(page.text()), List.of(), kessai.unit(), kessai.fiscalYear(),
                 kessai.classification(), kessai.state(), kessai.day(), stamp);
     }

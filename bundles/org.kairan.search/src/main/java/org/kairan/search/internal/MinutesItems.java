@@ -18,8 +18,10 @@ import org.kairan.search.SearchKind;
  * 議事録 as the index sees them: one item for the minutes themselves (会議名, 場所, 出席者, 議題, 要旨, 決定事項,
  * 対応事項: id the minutes' id) and one per utterance (id {@code <minutes id>/<utterance id>}, titled
  * 「会議名 ○氏名（0:05:07）」 so that a hit names who spoke and when, the speaker's 氏名 searchable), so that a hit
- * opens the minutes at that utterance. Counted under the 課, the 年度 of the meeting and its state (作成中,
- * 決裁に回付), dated by the day of the meeting.
+ * opens the minutes at that utterance. The utterances are {@linkplain IndexedItem#partOf() parts of} the minutes:
+ * a meeting is listed once, at its best-matching utterance (or as itself when that ranks first), and counted once,
+ * however many of its utterances match — as the pages of a document are. Counted under the 課, the 年度 of the
+ * meeting and its state (作成中, 決裁に回付), dated by the day of the meeting.
  */
 final class MinutesItems {
 
@@ -55,8 +57,8 @@ final class MinutesItems {
             String heading = title + "　○" + (speaker.isEmpty() ? "（発言者不明）" : speaker) + "（"
                     + MinutesSheet.offset(u.start()) + "）";
             List<String> texts = List.of(u.text(), speaker);
-            items.add(new IndexedItem(SearchKind.MINUTES, minutes.id() + "/" + u.id(), 0, heading, texts, List.of(),
-                    unit, fiscalYear, "", state, day, stamp(texts, heading, unit, state, names)));
+            items.add(new IndexedItem(SearchKind.MINUTES, minutes.id() + "/" + u.id(), 0, "", minutes.id(), heading,
+                    texts, List.of(), unit, fiscalYear, "", state, day, stamp(texts, heading, unit, state, names)));
         }
         return items;
     }

@@ -29,17 +29,17 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -80,8 +80,9 @@ final class SearchIndex implements AutoCloseable {
     /** Title words looked at per segment for suggestions. */
     private static final int SUGGEST_SCAN = 2_000;
     /**
-     * Hits looked at per hit listed: the pages of one document or 決裁 are listed once, at the best of them, so more
-     * are collected than listed (a list may come out shorter when one item's pages fill them all).
+     * Hits looked at per hit listed: the pages of one document or 決裁 and the utterances of one 議事録 are listed once,
+     * at the best of them, so more are collected than listed; when one item's parts fill them so that fewer items come
+     * out than asked for, twice as many are looked at again, and so on ({@link #search}).
      */
     private static final int PAGES_LOOKED_AT_PER_HIT = 5;
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.DAY, SortField.Type.LONG, true),
@@ -98,9 +99,12 @@ final class SearchIndex implements AutoCloseable {
      * so a hit there opens the attachment at its page; and {@link Fields#ITEM}, so that the pages of one document or
      * 決裁 are listed once. Made again rather than left to the stamps: items of version 2
      * have no attachment field, and an index should not hold items of two layouts because some old stamps happened to
-     * be unchanged.
+     * be unchanged. 4: the utterances of a 議事録 have the {@link Fields#ITEM} of their minutes ({@code MINUTES:id},
+     * {@link IndexedItem#partOf()}) instead of one of their own, so that a meeting is listed and counted once however
+     * many of its utterances match (a name its chair says 200 times filled every hit); made again because the
+     * utterances' stamps do not change with their ITEM.
      */
-    private static final String SCHEMA_VERSION = "3";
+    private static final String SCHEMA_VERSION = "4";
     /** Text fields whose postings keep each term's character offsets, for marking snippets. */
     private static final FieldType WITH_OFFSETS = withOffsets();
 
@@ -117,6 +121,8 @@ final class SearchIndex implements AutoCloseable {
     private final QueryPlanner planner;
     private final boolean rebuilt;
     private final String placeNames;
+    /** The item numbers of the last reader searched (made again after a commit). */
+    private volatile ItemOrdinals itemOrdinals;
 
     private SearchIndex(Directory directory, IndexWriter writer, boolean rebuilt, String placeNames) throws IOException {
         this.directory = directory;
@@ -305,17 +311,26 @@ final class SearchIndex implements AutoCloseable {
             // one pass over every match: the facets and the exact total need them all, so the first hits are
             // scored in the same pass (cheaper than a block-max pass for the hits and a second one to count)
             Query q = searcher.rewrite(planned.get());
+            ItemOrdinals items = itemOrdinals(searcher.getIndexReader());
             int candidates = query.limit() * PAGES_LOOKED_AT_PER_HIT;
-            Object[] both = searcher.search(q, new MultiCollectorManager(query.sort() == SearchQuery.Sort.NEWEST
-                    ? new TopFieldCollectorManager(NEWEST_FIRST, candidates, null, Integer.MAX_VALUE)
-                    : new TopScoreDocCollectorManager(candidates, null, Integer.MAX_VALUE), new FacetCounter()));
+            Object[] both = searcher.search(q, new MultiCollectorManager(top(query.sort(), candidates,
+                    Integer.MAX_VALUE), new FacetCounter(items)));
             TopDocs top = (TopDocs) both[0];
             FacetCounter.Counted counted = (FacetCounter.Counted) both[1];
             StoredFields stored = searcher.storedFields();
-            Weight matching = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            List<ScoreDoc> listed = listedOnce(top.scoreDocs, leaves, items, stored, query.limit());
+            long parts = top.totalHits.value(); // exact: every match was counted
+            while (listed.size() < query.limit() && listed.size() < counted.matches() && candidates < parts) {
+                // the parts of a few items (a long document's pages, a meeting's utterances) filled the candidates:
+                // deeper, hits only (the total and the facets are counted), so scoring may skip what cannot compete
+                candidates = (int) Math.min(parts, 2L * candidates);
+                top = searcher.search(q, top(query.sort(), candidates, candidates));
+                listed = listedOnce(top.scoreDocs, leaves, items, stored, query.limit());
+            }
+            Weight matching = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
             List<SearchHit> hits = new ArrayList<>(query.limit());
-            for (ScoreDoc d : listedOnce(top.scoreDocs, leaves, stored, query.limit())) {
+            for (ScoreDoc d : listed) {
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
                 Document doc = stored.document(d.doc);
                 String text = doc.get(Fields.TEXT);
@@ -329,17 +344,33 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Collects the first {@code candidates} matches in the order asked for, counting all up to {@code counted}. */
+    private static CollectorManager<?, ? extends TopDocs> top(SearchQuery.Sort sort, int candidates, int counted) {
+        return sort == SearchQuery.Sort.NEWEST ? new TopFieldCollectorManager(NEWEST_FIRST, candidates, null, counted)
+                : new TopScoreDocCollectorManager(candidates, null, counted);
+    }
+
+    /** The item numbers of the reader, made when it is another than the last one searched. */
+    private ItemOrdinals itemOrdinals(IndexReader reader) throws IOException {
+        ItemOrdinals known = itemOrdinals;
+        if (known == null || !known.isOf(reader)) {
+            known = ItemOrdinals.of(reader);
+            itemOrdinals = known;
+        }
+        return known;
+    }
+
     /**
-     * The first {@code limit} hits, each document or 決裁 once, in rank order: at its best page, and of pages that
-     * rank alike (a match in the title alone, which every page carries) at the first — a 決裁 itself before its
-     * attachments' pages.
+     * The first {@code limit} hits, each item once (a document, a 決裁 with its attachments' pages, minutes with their
+     * utterances), in rank order: at its best part, and of parts that rank alike (a match in the title alone, which
+     * every page carries) at the first page — a 決裁 itself before its attachments' pages.
      */
-    private static List<ScoreDoc> listedOnce(ScoreDoc[] ranked, List<LeafReaderContext> leaves, StoredFields stored,
-            int limit) throws IOException {
-        Map<BytesRef, ScoreDoc> best = new LinkedHashMap<>();
+    private static List<ScoreDoc> listedOnce(ScoreDoc[] ranked, List<LeafReaderContext> leaves, ItemOrdinals items,
+            StoredFields stored, int limit) throws IOException {
+        Map<Long, ScoreDoc> best = new LinkedHashMap<>();
         for (ScoreDoc d : ranked) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
-            BytesRef item = itemOf(leaf, d.doc - leaf.docBase);
+            long item = items.of(leaf, d.doc - leaf.docBase);
             ScoreDoc kept = best.get(item);
             if (kept == null) {
                 if (best.size() < limit) {
@@ -354,13 +385,6 @@ final class SearchIndex implements AutoCloseable {
 
     private static int page(StoredFields stored, int doc) throws IOException {
         return stored.document(doc, Set.of(Fields.PAGE)).getField(Fields.PAGE).numericValue().intValue();
-    }
-
-    /** The {@link Fields#ITEM} of a segment's document (a fresh iterator: hits come in rank order, not doc order). */
-    private static BytesRef itemOf(LeafReaderContext leaf, int doc) throws IOException {
-        SortedDocValues items = DocValues.getSorted(leaf.reader(), Fields.ITEM);
-        return items.advanceExact(doc) ? BytesRef.deepCopyOf(items.lookupOrd(items.ordValue())) : new BytesRef(
-                "doc:" + leaf.docBase + doc);
     }
 
     /**
@@ -433,7 +457,7 @@ final class SearchIndex implements AutoCloseable {
         doc.add(new StringField(Fields.KIND, item.kind().name(), Field.Store.YES));
         doc.add(new SortedDocValuesField(Fields.KIND, new BytesRef(item.kind().name())));
         doc.add(new StoredField(Fields.ID, item.id()));
-        doc.add(new SortedDocValuesField(Fields.ITEM, new BytesRef(IndexedItem.key(item.kind(), item.id(), 0))));
+        doc.add(new SortedDocValuesField(Fields.ITEM, new BytesRef(item.listedAs())));
         doc.add(new StoredField(Fields.PAGE, item.page()));
         doc.add(new StoredField(Fields.ATTACHMENT, item.attachment()));
         doc.add(new StoredField(Fields.TITLE, item.title()));

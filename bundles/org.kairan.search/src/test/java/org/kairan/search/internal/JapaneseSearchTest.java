@@ -210,4 +210,18 @@ class JapaneseSearchTest {
         assertTrue(found("用紙").isEmpty(), "deleted");
         assertEquals(8, index.count());
     }
+
+    @Test
+    void anIndexWithNothingInItFindsNothing() throws IOException {
+        try (SearchIndex empty = SearchIndex.open(dir.resolve("empty"))) {
+            SearchResults none = empty.search(SearchQuery.of("報告"));
+            assertTrue(none.hits().isEmpty(), "no hit before anything is indexed");
+            assertEquals(0, none.total(), "「0件」");
+            index.delete(IndexedItem.key(SearchKind.KESSAI, "k8", 0));
+            index.commit();
+            SearchResults left = index.search(SearchQuery.of("報告"));
+            assertEquals(List.of("k1"), left.hits().stream().map(SearchHit::id).toList(), "a deleted item is gone");
+            assertEquals(1, left.total(), "and counted no more");
+        }
+    }
 }

@@ -165,8 +165,10 @@ class KessaiIndexingTest {
             new ReplicaIndexer(index).update(SearchKind.KESSAI, items.of(withFiles("a", pdf("att-1", "見積書.pdf")),
                     List.of(ESTIMATE_TEXT)), n -> { });
             SearchResults byTitle = index.search(SearchQuery.of("複合機"));
-            assertEquals(3, byTitle.total(), "the 件名 is on the 決裁 and on both pages of its attachment");
-            assertEquals(1, byTitle.hits().size(), "but the 決裁 is listed once: " + byTitle.hits());
+            assertEquals(1, byTitle.hits().size(), "the 件名 is on the 決裁 and on both pages of its attachment, but the"
+                    + " 決裁 is listed once: " + byTitle.hits());
+            assertEquals(1, byTitle.total(), "and counted once, as it is listed");
+            assertEquals(List.of(new FacetCount("KESSAI", 1)), byTitle.facet(Facet.KIND), "under its 種別 too");
             assertEquals("", byTitle.hits().getFirst().attachment(), "as itself, not as a page of its attachment");
             SearchResults byName = index.search(SearchQuery.of("さとう"));
             assertEquals(1, byName.total(), "a person on the route is on the 決裁, not on its attachment's pages");
