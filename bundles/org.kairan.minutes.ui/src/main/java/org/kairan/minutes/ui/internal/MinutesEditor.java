@@ -102,7 +102,7 @@ final class MinutesEditor {
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(head);
         title = label(head, MinutesUiConstants.ID_HEAD_TITLE);
         title.setFont(JFaceResources.getHeaderFont());
-        editHead = button(head, messages.minutes_editHead, MinutesUiConstants.ID_EDIT_HEAD, this::editHeader);
+        editHead = PushButtons.of(head, messages.minutes_editHead, MinutesUiConstants.ID_EDIT_HEAD, this::editHeader);
         GridDataFactory.swtDefaults().align(SWT.END, SWT.BEGINNING).span(1, 2).applyTo(editHead);
         details = label(head, MinutesUiConstants.ID_HEAD_DETAILS);
         state = label(head, MinutesUiConstants.ID_STATE);
@@ -110,11 +110,13 @@ final class MinutesEditor {
 
         Composite tools = new Composite(root, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(tools);
-        merge = button(tools, messages.minutes_merge, MinutesUiConstants.ID_MERGE, this::mergeWithNext);
-        split = button(tools, messages.minutes_split, MinutesUiConstants.ID_SPLIT, this::splitAtCaret);
-        speakers = button(tools, messages.minutes_speakers, MinutesUiConstants.ID_SPEAKERS, this::mapSpeakers);
-        markDecision = button(tools, messages.minutes_markDecision, MinutesUiConstants.ID_MARK_DECISION, this::markDecision);
-        markAction = button(tools, messages.minutes_markAction, MinutesUiConstants.ID_MARK_ACTION, this::markAction);
+        merge = PushButtons.of(tools, messages.minutes_merge, MinutesUiConstants.ID_MERGE, this::mergeWithNext);
+        split = PushButtons.of(tools, messages.minutes_split, MinutesUiConstants.ID_SPLIT, this::splitAtCaret);
+        speakers = PushButtons.of(tools, messages.minutes_speakers, MinutesUiConstants.ID_SPEAKERS, this::mapSpeakers);
+        markDecision = PushButtons.of(tools, messages.minutes_markDecision, MinutesUiConstants.ID_MARK_DECISION,
+                this::markDecision);
+        markAction = PushButtons.of(tools, messages.minutes_markAction, MinutesUiConstants.ID_MARK_ACTION,
+                this::markAction);
         playback = new PlaybackControls(root, messages, service, player, ui, new PlaybackControls.Editor() {
             @Override
             public Minutes minutes() {
@@ -187,7 +189,7 @@ final class MinutesEditor {
         Composite bar = new Composite(root, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         GridLayoutFactory.fillDefaults().numColumns(6).applyTo(bar);
-        save = button(bar, messages.minutes_save, MinutesUiConstants.ID_SAVE, this::save);
+        save = PushButtons.of(bar, messages.minutes_save, MinutesUiConstants.ID_SAVE, this::save);
         format = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
         format.setData(MinutesUiConstants.WIDGET_ID, MinutesUiConstants.ID_EXPORT_FORMAT);
         for (ExportFormat f : FORMATS) {
@@ -195,10 +197,10 @@ final class MinutesEditor {
         }
         format.select(0);
         GridDataFactory.swtDefaults().indent(16, 0).applyTo(format);
-        export = button(bar, messages.minutes_export, MinutesUiConstants.ID_EXPORT, this::export);
-        send = button(bar, messages.minutes_send, MinutesUiConstants.ID_SEND, this::send);
+        export = PushButtons.of(bar, messages.minutes_export, MinutesUiConstants.ID_EXPORT, this::export);
+        send = PushButtons.of(bar, messages.minutes_send, MinutesUiConstants.ID_SEND, this::send);
         GridDataFactory.swtDefaults().indent(16, 0).applyTo(send);
-        openKessai = button(bar, messages.minutes_openKessai, MinutesUiConstants.ID_OPEN_KESSAI,
+        openKessai = PushButtons.of(bar, messages.minutes_openKessai, MinutesUiConstants.ID_OPEN_KESSAI,
                 () -> host.openKessai(entry.kessaiId()));
         show(null);
     }
@@ -225,14 +227,6 @@ final class MinutesEditor {
         label.setData(MinutesUiConstants.WIDGET_ID, id);
         GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(label);
         return label;
-    }
-
-    private static Button button(Composite parent, String text, String id, Runnable action) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(text);
-        b.setData(MinutesUiConstants.WIDGET_ID, id);
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
     }
 
     Composite control() {

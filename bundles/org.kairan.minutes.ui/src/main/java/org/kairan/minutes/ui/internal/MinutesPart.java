@@ -25,7 +25,6 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -108,8 +107,8 @@ public final class MinutesPart {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         GridLayoutFactory.swtDefaults().numColumns(3).margins(8, 6).applyTo(bar);
-        button(bar, messages.minutes_import, MinutesUiConstants.ID_IMPORT, this::importTranscript);
-        button(bar, messages.minutes_transcribe, MinutesUiConstants.ID_TRANSCRIBE, this::transcribe);
+        PushButtons.of(bar, messages.minutes_import, MinutesUiConstants.ID_IMPORT, this::importTranscript);
+        PushButtons.of(bar, messages.minutes_transcribe, MinutesUiConstants.ID_TRANSCRIBE, this::transcribe);
         count = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(count);
         message = new Label(parent, SWT.WRAP);
@@ -147,14 +146,6 @@ public final class MinutesPart {
         });
         sash.setWeights(31, 69);
         reload();
-    }
-
-    private static Button button(Composite bar, String text, String id, Runnable action) {
-        Button b = new Button(bar, SWT.PUSH);
-        b.setText(text);
-        b.setData(MinutesUiConstants.WIDGET_ID, id);
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
     }
 
     private void createList(Composite parent) {

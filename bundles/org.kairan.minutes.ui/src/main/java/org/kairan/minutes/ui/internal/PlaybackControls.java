@@ -99,11 +99,9 @@ final class PlaybackControls {
         show(null);
     }
 
+    /** A button of the row, laid out by grid data (so that {@link GridVisibility} can hide it). */
     private Button button(String text, String id, Runnable action) {
-        Button b = new Button(row, SWT.PUSH);
-        b.setText(text);
-        b.setData(MinutesUiConstants.WIDGET_ID, id);
-        b.addListener(SWT.Selection, e -> action.run());
+        Button b = PushButtons.of(row, text, id, action);
         GridDataFactory.swtDefaults().applyTo(b);
         return b;
     }
